@@ -1,0 +1,193 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using DualEngine.Abstractions.Engines;
+using DualEngine.Abstractions.Ops;
+using DualEngine.Backends.V8.Native;
+
+namespace DualEngine.Backends.V8;
+
+/// <summary>
+/// V8 10.2 (Debian's libnode108) through the dv8 shim. One per process: V8's platform and the op table
+/// (whose order the startup snapshot depends on) are process-wide.
+/// </summary>
+public sealed unsafe class V8Engine : IJsEngine
+{
+    private static readonly Lock Gate = new();
+    private static bool s_initialized;
+    private static OpDescriptor[]? s_ops;
+
+    /// <param name="snapshotPath">A startup snapshot made by <see cref="CreateSnapshot"/>; used when its fingerprint matches.</param>
+    /// <param name="v8Flags">Extra V8 flags (e.g. "--stack-size=500"); applied once per process.</param>
+    public V8Engine(string? snapshotPath = null, string? v8Flags = null)
+    {
+        SnapshotPath = snapshotPath;
+        EnsureInitialized(v8Flags);
+    }
+
+    public string Name => "v8";
+
+    public string Version => V8Values.Utf8(Dv8.Version()) ?? "unknown";
+
+    public string? SnapshotPath { get; }
+
+    /// <summary>Fast-path calls V8 made to ops, summed (read by tests and benchmarks).</summary>
+    public static long FastCallCount(OpDescriptor op) => op.Fast?.CallCount() ?? 0;
+
+    public IRealm CreateRealm(RealmOptions options)
+    {
+        var ops = RegisterOps(options.Ops);
+        byte[]? blob = LoadSnapshot(options, out string why);
+        var realm = new V8Realm(ops, options, blob);
+        if (realm.FromSnapshot)
+        {
+            options.Log?.Invoke($"v8: startup snapshot loaded from {SnapshotPath}");
+            return realm;
+        }
+        options.Log?.Invoke($"v8: no startup snapshot ({why}); evaluating {options.Bootstrap.Count} bootstrap sources");
+        try
+        {
+            foreach (var script in options.Bootstrap) realm.EvaluateScript(script.Source, script.Name);
+        }
+        catch
+        {
+            realm.Dispose();
+            throw;
+        }
+        return realm;
+    }
+
+    /// <summary>
+    /// Writes a startup snapshot: the ops installed and the bootstrap scripts run, prefixed by a fingerprint
+    /// of V8's version, the op table and the sources, so a stale snapshot is detected and never loaded.
+    /// </summary>
+    public void CreateSnapshot(IReadOnlyList<OpDescriptor> ops, IReadOnlyList<ScriptSource> bootstrap, string path)
+    {
+        RegisterOps(ops);
+        string blobPath = path + ".blob.tmp";
+        var pins = new List<GCHandle>();
+        try
+        {
+            int n = bootstrap.Count;
+            var names = new nint[n];
+            var sources = new nint[n];
+            var nameLengths = new int[n];
+            var sourceLengths = new int[n];
+            for (int i = 0; i < n; i++)
+            {
+                var name = GCHandle.Alloc(bootstrap[i].Name, GCHandleType.Pinned);
+                var source = GCHandle.Alloc(bootstrap[i].Source, GCHandleType.Pinned);
+                pins.Add(name);
+                pins.Add(source);
+                names[i] = name.AddrOfPinnedObject();
+                sources[i] = source.AddrOfPinnedObject();
+                nameLengths[i] = bootstrap[i].Name.Length;
+                sourceLengths[i] = bootstrap[i].Source.Length;
+            }
+            char* error = null;
+            int errorLength = 0, size;
+            fixed (nint* pNames = names)
+            fixed (nint* pSources = sources)
+            fixed (int* pNameLengths = nameLengths)
+            fixed (int* pSourceLengths = sourceLengths)
+            {
+                size = Dv8.SnapshotCreate((char**)pNames, pNameLengths, (char**)pSources, pSourceLengths, n, blobPath, &error, &errorLength);
+            }
+            if (size < 0) throw new InvalidOperationException("snapshot creation failed: " + V8Values.Text(error, errorLength));
+            using (var output = File.Create(path))
+            {
+                output.Write(Fingerprint(ops, bootstrap));
+                using var blob = File.OpenRead(blobPath);
+                blob.CopyTo(output);
+            }
+        }
+        finally
+        {
+            foreach (var pin in pins) pin.Free();
+            File.Delete(blobPath);
+        }
+    }
+
+    private byte[]? LoadSnapshot(RealmOptions options, out string why)
+    {
+        why = "";
+        if (SnapshotPath is null) { why = "none configured"; return null; }
+        if (!File.Exists(SnapshotPath)) { why = $"{SnapshotPath} does not exist"; return null; }
+        byte[] file = File.ReadAllBytes(SnapshotPath);
+        byte[] expected = Fingerprint(options.Ops, options.Bootstrap);
+        if (file.Length <= expected.Length || !file.AsSpan(0, expected.Length).SequenceEqual(expected))
+        {
+            why = $"{SnapshotPath} does not match this build";
+            return null;
+        }
+        return file[expected.Length..];
+    }
+
+    private byte[] Fingerprint(IReadOnlyList<OpDescriptor> ops, IReadOnlyList<ScriptSource> bootstrap)
+    {
+        var text = new StringBuilder("dv8-snapshot-1\n").Append(Version).Append('\n');
+        foreach (var op in ops)
+        {
+            text.Append(op.Name).Append(op.Fast is { } f ? $":fast({string.Join(",", f.ArgumentTypes)})->{f.ReturnType}" : "").Append('\n');
+        }
+        foreach (var script in bootstrap) text.Append(script.Name).Append('\n').Append(script.Source).Append('\0');
+        return SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
+    }
+
+    private static void EnsureInitialized(string? flags)
+    {
+        lock (Gate)
+        {
+            if (s_initialized) return;
+            var host = HostCallbacks.Table();
+            if (Dv8.Initialize(flags ?? "", &host) != 0) throw new InvalidOperationException("V8 failed to initialize");
+            s_initialized = true;
+        }
+    }
+
+    // The shim's op table is positional and process-wide: the first registration fixes it.
+    private static OpDescriptor[] RegisterOps(IReadOnlyList<OpDescriptor> ops)
+    {
+        lock (Gate)
+        {
+            if (s_ops is not null)
+            {
+                if (!s_ops.Select(o => o.Name).SequenceEqual(ops.Select(o => o.Name)))
+                    throw new InvalidOperationException("V8Engine: every realm in a process must use the same op table");
+                return s_ops;
+            }
+            var table = ops.ToArray();
+            var specs = new Dv8OpSpec[table.Length];
+            var pins = new List<GCHandle>();
+            try
+            {
+                for (int i = 0; i < table.Length; i++)
+                {
+                    var name = GCHandle.Alloc(table[i].Name, GCHandleType.Pinned);
+                    pins.Add(name);
+                    specs[i].Name = (char*)name.AddrOfPinnedObject();
+                    specs[i].NameLength = table[i].Name.Length;
+                    if (table[i].Fast is { } fast)
+                    {
+                        var args = GCHandle.Alloc(fast.ArgumentTypes.Select(t => (int)t).ToArray(), GCHandleType.Pinned);
+                        pins.Add(args);
+                        specs[i].FastFunction = (void*)fast.Function;
+                        specs[i].FastReturn = (int)fast.ReturnType;
+                        specs[i].FastArgc = fast.ArgumentTypes.Length;
+                        specs[i].FastArgs = (int*)args.AddrOfPinnedObject();
+                    }
+                }
+                fixed (Dv8OpSpec* p = specs)
+                {
+                    if (Dv8.SetOps(p, specs.Length) != 0) throw new InvalidOperationException("V8 op table already set");
+                }
+            }
+            finally
+            {
+                foreach (var pin in pins) pin.Free();
+            }
+            s_ops = table;
+            return table;
+        }
+    }
+}

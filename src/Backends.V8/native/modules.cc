@@ -1,0 +1,226 @@
+// ES modules: the host resolves and loads (C# callbacks); the shim compiles, links and evaluates.
+// The whole static graph is loaded before instantiation, so V8's synchronous resolve callback
+// only looks modules up. JSON modules are synthetic modules with one "default" export.
+#include "realm.h"
+
+namespace dv8 {
+
+static ModuleRecord* FindByUrl(Dv8Realm* rt, const std::u16string& url) {
+  for (auto& m : rt->modules)
+    if (m->url == url) return m.get();
+  return nullptr;
+}
+
+static ModuleRecord* FindByModule(Dv8Realm* rt, Local<Module> module) {
+  auto it = rt->modules_by_hash.find(module->GetIdentityHash());
+  if (it == rt->modules_by_hash.end()) return nullptr;
+  for (ModuleRecord* r : it->second)
+    if (r->module.Get(rt->isolate) == module) return r;
+  return nullptr;
+}
+
+// Reads the "type" import assertion. Static requests list (key, value, location) triples,
+// dynamic import() (key, value) pairs: stride tells which.
+static std::u16string AssertedType(Isolate* iso, Local<Context> ctx, Local<FixedArray> assertions, int stride) {
+  if (assertions.IsEmpty()) return u"";
+  for (int i = 0; i + 1 < assertions->Length(); i += stride) {
+    Local<Value> key = assertions->Get(ctx, i).As<Value>();
+    if (ToU16(iso, key) == u"type") return ToU16(iso, assertions->Get(ctx, i + 1).As<Value>());
+  }
+  return u"";
+}
+
+// Asks the host to resolve a specifier; throws a TypeError into V8 on failure.
+static bool Resolve(Dv8Realm* rt, const std::u16string& spec, const std::u16string& referrer, std::u16string* out) {
+  int32_t rc = g_host.module_resolve(rt->host, spec.data(), (int)spec.size(), referrer.data(), (int)referrer.size(), out);
+  if (rc != 0) {
+    rt->isolate->ThrowException(Exception::TypeError(Utf16(rt->isolate, out->data(), (int)out->size())));
+    return false;
+  }
+  return true;
+}
+
+static MaybeLocal<Value> EvaluateJsonModule(Local<Context> ctx, Local<Module> module) {
+  Isolate* iso = ctx->GetIsolate();
+  ModuleRecord* rec = FindByModule(RealmOf(iso), module);
+  Local<Value> value;
+  if (rec == nullptr || !JSON::Parse(ctx, Utf8(iso, rec->json.c_str())).ToLocal(&value)) return {};
+  if (module->SetSyntheticModuleExport(iso, Utf8(iso, "default"), value).IsNothing()) return {};
+  return Undefined(iso);
+}
+
+static std::string ToUtf8(const char16_t* s, int len) {
+  std::string out;
+  out.reserve(len);
+  for (int i = 0; i < len; i++) {
+    uint32_t c = s[i];
+    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < len && s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF) {
+      c = 0x10000 + ((c - 0xD800) << 10) + (s[++i] - 0xDC00);
+    }
+    if (c < 0x80) out += (char)c;
+    else if (c < 0x800) { out += (char)(0xC0 | (c >> 6)); out += (char)(0x80 | (c & 0x3F)); }
+    else if (c < 0x10000) { out += (char)(0xE0 | (c >> 12)); out += (char)(0x80 | ((c >> 6) & 0x3F)); out += (char)(0x80 | (c & 0x3F)); }
+    else { out += (char)(0xF0 | (c >> 18)); out += (char)(0x80 | ((c >> 12) & 0x3F)); out += (char)(0x80 | ((c >> 6) & 0x3F)); out += (char)(0x80 | (c & 0x3F)); }
+  }
+  return out;
+}
+
+MaybeLocal<Module> LoadModuleGraph(Dv8Realm* rt, Local<Context> ctx, const std::u16string& url, const std::u16string& type) {
+  Isolate* iso = rt->isolate;
+  if (ModuleRecord* existing = FindByUrl(rt, url)) return existing->module.Get(iso);
+
+  Dv8ModuleSource src{};
+  std::u16string error;
+  if (g_host.module_load(rt->host, url.data(), (int)url.size(), type.data(), (int)type.size(), &src, &error) != 0) {
+    iso->ThrowException(Exception::TypeError(Utf16(iso, error.data(), (int)error.size())));
+    return {};
+  }
+  std::u16string canonical(src.url, src.url_len);
+  if (ModuleRecord* existing = FindByUrl(rt, canonical)) return existing->module.Get(iso);
+
+  auto rec = std::make_unique<ModuleRecord>();
+  rec->url = canonical;
+  Local<String> name = Utf16(iso, rec->url.data(), (int)rec->url.size());
+  Local<Module> module;
+  if (src.is_json) {
+    rec->json = ToUtf8(src.source, src.source_len);
+    std::vector<Local<String>> exports = {Utf8(iso, "default")};
+    module = Module::CreateSyntheticModule(iso, name, exports, EvaluateJsonModule);
+  } else {
+    ScriptOrigin origin(iso, name, 0, 0, false, -1, Local<Value>(), false, false, /*is_module=*/true);
+    ScriptCompiler::Source source(Utf16(iso, src.source, src.source_len), origin);
+    if (!ScriptCompiler::CompileModule(iso, &source).ToLocal(&module)) return {};
+  }
+  rec->module.Reset(iso, module);
+  rt->modules_by_hash[module->GetIdentityHash()].push_back(rec.get());
+  ModuleRecord* self = rec.get();
+  rt->modules.push_back(std::move(rec));
+
+  // Load every static dependency now (ECMA-262 §16.2.1.5.1 LoadRequestedModules, done eagerly).
+  Local<FixedArray> requests = module->GetModuleRequests();
+  for (int i = 0; i < requests->Length(); i++) {
+    Local<ModuleRequest> req = requests->Get(ctx, i).As<ModuleRequest>();
+    std::u16string spec = ToU16(iso, req->GetSpecifier());
+    std::u16string resolved;
+    if (!Resolve(rt, spec, self->url, &resolved)) return {};
+    std::u16string child_type = AssertedType(iso, ctx, req->GetImportAssertions(), 3);
+    if (LoadModuleGraph(rt, ctx, resolved, child_type).IsEmpty()) return {};
+  }
+  return module;
+}
+
+static MaybeLocal<Module> ResolveCallback(Local<Context> ctx, Local<String> specifier, Local<FixedArray> assertions,
+                                          Local<Module> referrer) {
+  Isolate* iso = ctx->GetIsolate();
+  Dv8Realm* rt = RealmOf(iso);
+  ModuleRecord* from = FindByModule(rt, referrer);
+  std::u16string resolved;
+  if (!Resolve(rt, ToU16(iso, specifier), from ? from->url : u"", &resolved)) return {};
+  return LoadModuleGraph(rt, ctx, resolved, AssertedType(iso, ctx, assertions, 3));
+}
+
+static void ResolveWithNamespace(const FunctionCallbackInfo<Value>& info) {
+  Local<Context> ctx = info.GetIsolate()->GetCurrentContext();
+  Local<Array> data = info.Data().As<Array>();
+  Local<Promise::Resolver> resolver = data->Get(ctx, 0).ToLocalChecked().As<Promise::Resolver>();
+  resolver->Resolve(ctx, data->Get(ctx, 1).ToLocalChecked()).Check();
+}
+
+static void RejectWithReason(const FunctionCallbackInfo<Value>& info) {
+  Local<Context> ctx = info.GetIsolate()->GetCurrentContext();
+  info.Data().As<Promise::Resolver>()->Reject(ctx, info[0]).Check();
+}
+
+// import(): resolves, loads, links and evaluates synchronously, then settles with the namespace
+// once evaluation (which may wait on top-level await) settles.
+static MaybeLocal<Promise> DynamicImport(Local<Context> ctx, Local<Data>, Local<Value> resource_name,
+                                         Local<String> specifier, Local<FixedArray> assertions) {
+  Isolate* iso = ctx->GetIsolate();
+  Dv8Realm* rt = RealmOf(iso);
+  EscapableHandleScope scope(iso);
+  Local<Promise::Resolver> resolver = Promise::Resolver::New(ctx).ToLocalChecked();
+  TryCatch tc(iso);
+  std::u16string referrer = resource_name.IsEmpty() || resource_name->IsUndefined() ? u"" : ToU16(iso, resource_name);
+  std::u16string resolved;
+  Local<Module> module;
+  Local<Value> evaluation;
+  bool ok = Resolve(rt, ToU16(iso, specifier), referrer, &resolved) &&
+            LoadModuleGraph(rt, ctx, resolved, AssertedType(iso, ctx, assertions, 2)).ToLocal(&module) &&
+            (module->GetStatus() != Module::kUninstantiated || module->InstantiateModule(ctx, ResolveCallback).FromMaybe(false)) &&
+            module->Evaluate(ctx).ToLocal(&evaluation);
+  if (!ok) {
+    if (tc.HasTerminated()) return {};
+    Local<Value> reason = tc.HasCaught() ? tc.Exception() : Exception::Error(Utf8(iso, "import failed")).As<Value>();
+    resolver->Reject(ctx, reason).Check();
+    return scope.Escape(resolver->GetPromise());
+  }
+  Local<Array> data = Array::New(iso, 2);
+  data->Set(ctx, 0, resolver).Check();
+  data->Set(ctx, 1, module->GetModuleNamespace()).Check();
+  Local<Function> on_ok = Function::New(ctx, ResolveWithNamespace, data).ToLocalChecked();
+  Local<Function> on_error = Function::New(ctx, RejectWithReason, resolver).ToLocalChecked();
+  evaluation.As<Promise>()->Then(ctx, on_ok, on_error).ToLocalChecked();
+  return scope.Escape(resolver->GetPromise());
+}
+
+// import.meta.resolve(specifier): resolution against the module's own URL.
+static void ImportMetaResolve(const FunctionCallbackInfo<Value>& info) {
+  Isolate* iso = info.GetIsolate();
+  std::u16string referrer = ToU16(iso, info.Data());
+  std::u16string resolved;
+  if (Resolve(RealmOf(iso), ToU16(iso, info[0]), referrer, &resolved))
+    info.GetReturnValue().Set(Utf16(iso, resolved.data(), (int)resolved.size()));
+}
+
+// import.meta: url, main, filename, dirname, resolve (as Deno).
+static void InitializeImportMeta(Local<Context> ctx, Local<Module> module, Local<Object> meta) {
+  Isolate* iso = ctx->GetIsolate();
+  Dv8Realm* rt = RealmOf(iso);
+  ModuleRecord* rec = FindByModule(rt, module);
+  if (rec == nullptr) return;
+  Local<String> url = Utf16(iso, rec->url.data(), (int)rec->url.size());
+  meta->Set(ctx, Utf8(iso, "url"), url).Check();
+  meta->Set(ctx, Utf8(iso, "main"), Boolean::New(iso, rec->url == rt->main_module_url)).Check();
+  std::u16string filename, dirname;
+  g_host.import_meta(rt->host, rec->url.data(), (int)rec->url.size(), &filename, &dirname);
+  if (!filename.empty()) {
+    meta->Set(ctx, Utf8(iso, "filename"), Utf16(iso, filename.data(), (int)filename.size())).Check();
+    meta->Set(ctx, Utf8(iso, "dirname"), Utf16(iso, dirname.data(), (int)dirname.size())).Check();
+  }
+  Local<Function> resolve = Function::New(ctx, ImportMetaResolve, url).ToLocalChecked();
+  meta->Set(ctx, Utf8(iso, "resolve"), resolve).Check();
+}
+
+void InstallModuleCallbacks(Isolate* iso) {
+  iso->SetHostImportModuleDynamicallyCallback(DynamicImport);
+  iso->SetHostInitializeImportMetaObjectCallback(InitializeImportMeta);
+}
+
+}  // namespace dv8
+
+using namespace dv8;
+
+DV8_API int32_t dv8_eval_module(Dv8Realm* rt, const char16_t* url, int32_t url_len, int32_t* promise_id) {
+  Enter e(rt);
+  Isolate* iso = rt->isolate;
+  TryCatch tc(iso);
+  std::u16string main(url, url_len);
+  if (rt->main_module_url.empty()) rt->main_module_url = main;
+  Local<Module> module;
+  Local<Value> evaluation;
+  if (!LoadModuleGraph(rt, e.context, main, u"").ToLocal(&module) ||
+      !module->InstantiateModule(e.context, ResolveCallback).FromMaybe(false) ||
+      !module->Evaluate(e.context).ToLocal(&evaluation)) {
+    CaptureError(rt, tc);
+    RecoverFromTermination(rt);
+    return 1;
+  }
+  int id = rt->next_promise_id++;
+  rt->held_promises[id].Reset(iso, evaluation.As<Promise>());
+  *promise_id = id;
+  return 0;
+}
+
+DV8_API void dv8_out_string(void* out, const char16_t* s, int32_t len) {
+  static_cast<std::u16string*>(out)->assign(s, len);
+}

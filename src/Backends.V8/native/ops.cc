@@ -1,0 +1,247 @@
+// Ops: how JS calls C#. Each op is a function on __core.ops whose slow callback pre-reads the
+// arguments into a Dv8OpFrame and calls the host once; fast-eligible ops also carry a V8 Fast API
+// CFunction pointing straight at the C# [UnmanagedCallersOnly] trampoline (needs --turbo-fast-api-calls).
+#include <v8-fast-api-calls.h>
+
+#include <limits>
+
+#include "realm.h"
+
+namespace dv8 {
+
+struct OpEntry {
+  std::u16string name;
+  std::vector<CTypeInfo> fast_args;      // receiver first
+  std::unique_ptr<CFunctionInfo> fast_info;
+  CFunction fast;                        // empty when the op has no fast path
+};
+
+static std::vector<OpEntry> g_ops;
+static std::vector<intptr_t> g_external_refs;
+
+static CTypeInfo::Type FastCType(int32_t t) {
+  switch (t) {
+    case 1: return CTypeInfo::Type::kBool;
+    case 2: return CTypeInfo::Type::kInt32;
+    case 3: return CTypeInfo::Type::kUint32;
+    case 4: return CTypeInfo::Type::kFloat64;
+    default: return CTypeInfo::Type::kVoid;
+  }
+}
+
+static void OpCallback(const FunctionCallbackInfo<Value>& info) {
+  Isolate* iso = info.GetIsolate();
+  Dv8Realm* rt = RealmOf(iso);
+  Dv8OpFrame f;
+  f.info = &info;
+  f.realm = rt;
+  f.argc = info.Length();
+  f.throw_class = nullptr;
+  int n = f.argc < kDv8InlineArgs ? f.argc : kDv8InlineArgs;
+  for (int i = 0; i < n; i++) {
+    Local<Value> a = info[i];
+    double num = 0;
+    int32_t kind;
+    if (a->IsNumber()) { kind = kDv8Number; num = a.As<Number>()->Value(); }
+    else if (a->IsString()) kind = kDv8String;
+    else if (a->IsBoolean()) { kind = kDv8Boolean; num = a->IsTrue() ? 1 : 0; }
+    else if (a->IsUndefined()) kind = kDv8Undefined;
+    else if (a->IsNull()) kind = kDv8Null;
+    else if (a->IsArrayBufferView() || a->IsArrayBuffer()) kind = kDv8Bytes;
+    else if (a->IsBigInt()) { kind = kDv8BigInt; num = (double)a.As<BigInt>()->Int64Value(); }
+    else kind = kDv8Object;
+    f.kinds[i] = kind;
+    f.numbers[i] = num;
+  }
+  int op = info.Data().As<Int32>()->Value();
+  g_host.op_call(rt->host, op, &f);
+  if (f.throw_class != nullptr) {
+    Local<Context> ctx = iso->GetCurrentContext();
+    iso->ThrowException(MakeError(iso, ctx, std::u16string(f.throw_class, f.throw_class_len),
+                                  std::u16string(f.throw_message, f.throw_message_len)));
+  }
+}
+
+static Local<Object> HookTable(Isolate* iso, Local<Context> ctx) {
+  Local<Private> key = Private::ForApi(iso, Utf8(iso, "dv8.hooks"));
+  Local<Value> table;
+  if (ctx->Global()->GetPrivate(ctx, key).ToLocal(&table) && table->IsObject()) return table.As<Object>();
+  Local<Object> created = Object::New(iso, Null(iso), nullptr, nullptr, 0);
+  ctx->Global()->SetPrivate(ctx, key, created).Check();
+  return created;
+}
+
+MaybeLocal<Function> FindHook(Isolate* iso, Local<Context> ctx, Local<String> name) {
+  Local<Value> fn;
+  if (!HookTable(iso, ctx)->Get(ctx, name).ToLocal(&fn) || !fn->IsFunction()) return {};
+  return fn.As<Function>();
+}
+
+MaybeLocal<Function> FindHook(Isolate* iso, Local<Context> ctx, const char* name) {
+  return FindHook(iso, ctx, Utf8(iso, name));
+}
+
+// __core.setHook(name, fn): the event loop calls these by name (dv8_call_hook).
+static void SetHook(const FunctionCallbackInfo<Value>& info) {
+  Isolate* iso = info.GetIsolate();
+  if (info.Length() < 2 || !info[0]->IsString() || !info[1]->IsFunction()) {
+    iso->ThrowException(Exception::TypeError(Utf8(iso, "setHook(name, fn) expects a string and a function")));
+    return;
+  }
+  Local<Context> ctx = iso->GetCurrentContext();
+  HookTable(iso, ctx)->Set(ctx, info[0], info[1]).Check();
+}
+
+// __core.setErrorFactory((className, message) => Error): builds errors for runtime error classes.
+static void SetErrorFactory(const FunctionCallbackInfo<Value>& info) {
+  Isolate* iso = info.GetIsolate();
+  if (info.Length() < 1 || !info[0]->IsFunction()) {
+    iso->ThrowException(Exception::TypeError(Utf8(iso, "setErrorFactory(fn) expects a function")));
+    return;
+  }
+  Local<Context> ctx = iso->GetCurrentContext();
+  HookTable(iso, ctx)->Set(ctx, Utf8(iso, "$errorFactory"), info[0]).Check();
+}
+
+static Local<Function> NewFunction(Isolate* iso, Local<Context> ctx, FunctionCallback cb, Local<Value> data,
+                                   const CFunction* fast, Local<String> name) {
+  auto tmpl = FunctionTemplate::New(iso, cb, data, Local<Signature>(), 0, ConstructorBehavior::kThrow,
+                                    SideEffectType::kHasSideEffect, fast);
+  auto fn = tmpl->GetFunction(ctx).ToLocalChecked();
+  fn->SetName(name);
+  return fn;
+}
+
+void InstallCore(Isolate* iso, Local<Context> ctx) {
+  Local<Object> core = Object::New(iso);
+  Local<Object> ops = Object::New(iso);
+  for (size_t i = 0; i < g_ops.size(); i++) {
+    OpEntry& op = g_ops[i];
+    Local<String> name = Utf16(iso, op.name.data(), (int)op.name.size());
+    const CFunction* fast = op.fast.GetAddress() != nullptr ? &op.fast : nullptr;
+    ops->Set(ctx, name, NewFunction(iso, ctx, OpCallback, Integer::New(iso, (int)i), fast, name)).Check();
+  }
+  core->Set(ctx, Utf8(iso, "ops"), ops).Check();
+  core->Set(ctx, Utf8(iso, "setHook"),
+            NewFunction(iso, ctx, SetHook, Local<Value>(), nullptr, Utf8(iso, "setHook"))).Check();
+  core->Set(ctx, Utf8(iso, "setErrorFactory"),
+            NewFunction(iso, ctx, SetErrorFactory, Local<Value>(), nullptr, Utf8(iso, "setErrorFactory"))).Check();
+  ctx->Global()->Set(ctx, Utf8(iso, "__core"), core).Check();
+  HookTable(iso, ctx);
+}
+
+const intptr_t* ExternalReferences() { return g_external_refs.data(); }
+
+}  // namespace dv8
+
+using namespace dv8;
+
+DV8_API int32_t dv8_set_ops(const Dv8OpSpec* specs, int32_t count) {
+  if (!g_ops.empty()) return 1;  // positional external references forbid changing the table
+  g_ops.resize(count);
+  // Snapshot pitfall: V8 stores raw fast-call pointers, so every fast function and its CFunctionInfo
+  // must be listed as an external reference, in the same order in every process.
+  g_external_refs.push_back(reinterpret_cast<intptr_t>(&OpCallback));
+  g_external_refs.push_back(reinterpret_cast<intptr_t>(&SetHook));
+  g_external_refs.push_back(reinterpret_cast<intptr_t>(&SetErrorFactory));
+  for (int32_t i = 0; i < count; i++) {
+    const Dv8OpSpec& s = specs[i];
+    OpEntry& op = g_ops[i];
+    op.name.assign(s.name, s.name_len);
+    if (s.fast_fn == nullptr) continue;
+    op.fast_args.emplace_back(CTypeInfo::Type::kV8Value);  // the receiver
+    for (int32_t a = 0; a < s.fast_argc; a++) op.fast_args.emplace_back(FastCType(s.fast_args[a]));
+    op.fast_info = std::make_unique<CFunctionInfo>(CTypeInfo(FastCType(s.fast_return)),
+                                                   (unsigned)op.fast_args.size(), op.fast_args.data());
+    op.fast = CFunction(s.fast_fn, op.fast_info.get());
+    g_external_refs.push_back(reinterpret_cast<intptr_t>(s.fast_fn));
+    g_external_refs.push_back(reinterpret_cast<intptr_t>(op.fast_info.get()));
+  }
+  g_external_refs.push_back(0);
+  return 0;
+}
+
+static const FunctionCallbackInfo<Value>& Info(Dv8OpFrame* f) {
+  return *static_cast<const FunctionCallbackInfo<Value>*>(f->info);
+}
+
+DV8_API int32_t dv8_arg_kind(Dv8OpFrame* f, int32_t i) {
+  if (i < kDv8InlineArgs) return i < f->argc ? f->kinds[i] : kDv8Undefined;
+  Local<Value> a = Info(f)[i];
+  if (a->IsNumber()) return kDv8Number;
+  if (a->IsString()) return kDv8String;
+  if (a->IsBoolean()) return kDv8Boolean;
+  if (a->IsUndefined()) return kDv8Undefined;
+  if (a->IsNull()) return kDv8Null;
+  if (a->IsArrayBufferView() || a->IsArrayBuffer()) return kDv8Bytes;
+  return kDv8Object;
+}
+
+DV8_API double dv8_arg_number(Dv8OpFrame* f, int32_t i) {
+  if (i < kDv8InlineArgs && i < f->argc && (f->kinds[i] == kDv8Number || f->kinds[i] == kDv8Boolean)) return f->numbers[i];
+  Isolate* iso = Info(f).GetIsolate();
+  TryCatch tc(iso);  // ToNumber may throw (valueOf); the op then sees NaN
+  return Info(f)[i]->NumberValue(iso->GetCurrentContext()).FromMaybe(std::numeric_limits<double>::quiet_NaN());
+}
+
+DV8_API const char16_t* dv8_arg_string(Dv8OpFrame* f, int32_t i, int32_t* len) {
+  Isolate* iso = Info(f).GetIsolate();
+  f->realm->scratch = ToU16(iso, Info(f)[i]);
+  *len = (int32_t)f->realm->scratch.size();
+  return f->realm->scratch.data();
+}
+
+DV8_API const char16_t* dv8_arg_json(Dv8OpFrame* f, int32_t i, int32_t* len) {
+  Isolate* iso = Info(f).GetIsolate();
+  Local<Context> ctx = iso->GetCurrentContext();
+  TryCatch tc(iso);
+  Local<String> json;
+  Local<Value> a = Info(f)[i];
+  if (a->IsUndefined() || !JSON::Stringify(ctx, a).ToLocal(&json)) json = Utf8(iso, "null");
+  f->realm->scratch = ToU16(iso, json);
+  *len = (int32_t)f->realm->scratch.size();
+  return f->realm->scratch.data();
+}
+
+DV8_API const uint8_t* dv8_arg_bytes(Dv8OpFrame* f, int32_t i, int32_t* len) {
+  Local<Value> a = Info(f)[i];
+  auto& out = f->realm->scratch_bytes;
+  out.clear();
+  if (a->IsArrayBufferView()) {
+    auto view = a.As<ArrayBufferView>();
+    out.resize(view->ByteLength());
+    if (!out.empty()) view->CopyContents(out.data(), out.size());
+  } else if (a->IsArrayBuffer()) {
+    auto store = a.As<ArrayBuffer>()->GetBackingStore();
+    out.assign(static_cast<uint8_t*>(store->Data()), static_cast<uint8_t*>(store->Data()) + store->ByteLength());
+  }
+  *len = (int32_t)out.size();
+  return out.data();
+}
+
+DV8_API void dv8_set_result(Dv8OpFrame* f, const Dv8Value* value) {
+  auto& info = Info(f);
+  Isolate* iso = info.GetIsolate();
+  switch (value->kind) {
+    case kDv8Undefined: return;  // the default return value
+    case kDv8Number: info.GetReturnValue().Set(value->number); return;
+    case kDv8Boolean: info.GetReturnValue().Set(value->number != 0); return;
+    default: {
+      Local<Value> v;
+      if (FromDv8(iso, iso->GetCurrentContext(), *value).ToLocal(&v)) info.GetReturnValue().Set(v);
+      return;  // a JSON parse failure left its SyntaxError pending, which the caller sees
+    }
+  }
+}
+
+DV8_API int32_t dv8_create_promise(Dv8OpFrame* f) {
+  auto& info = Info(f);
+  Isolate* iso = info.GetIsolate();
+  Dv8Realm* rt = f->realm;
+  Local<Promise::Resolver> resolver;
+  if (!Promise::Resolver::New(iso->GetCurrentContext()).ToLocal(&resolver)) return 0;
+  int id = rt->next_promise_id++;
+  rt->resolvers[id].Reset(iso, resolver);
+  info.GetReturnValue().Set(resolver->GetPromise());
+  return id;
+}

@@ -1,0 +1,158 @@
+using DualEngine.Abstractions.Engines;
+using DualEngine.Abstractions.Errors;
+using DualEngine.Abstractions.Ops;
+
+namespace DualEngine.Backends.V8.Tests;
+
+public class RealmTests
+{
+    private static IRealm NewRealm(Dictionary<string, string>? modules = null, long? heapLimit = null) =>
+        TestOps.Engine.CreateRealm(new RealmOptions
+        {
+            Ops = TestOps.All,
+            ModuleLoader = modules is null ? null : new MapModuleLoader(modules),
+            HeapLimitBytes = heapLimit,
+        });
+
+    private static string Eval(IRealm realm, string expression)
+    {
+        realm.EvaluateScript($"__core.ops.op_test_print(String({expression}))", "probe.js");
+        lock (TestOps.Printed)
+        {
+            var last = TestOps.Printed[^1];
+            return last;
+        }
+    }
+
+    [Fact]
+    public void Evaluates_scripts_and_calls_sync_ops()
+    {
+        using var realm = NewRealm();
+        Assert.Equal("5", Eval(realm, "__core.ops.op_test_add(2, 3)"));
+        Assert.Equal("ab", Eval(realm, "__core.ops.op_test_concat('a', 'b')"));
+        Assert.Equal("3,2,1", Eval(realm, "__core.ops.op_test_bytes(new Uint8Array([1,2,3])).join()"));
+        Assert.Equal("{\"a\":[1,2]}", Eval(realm, "JSON.stringify(__core.ops.op_test_json({a:[1,2]}))"));
+    }
+
+    [Fact]
+    public void Syntax_error_reports_file_line_and_column()
+    {
+        using var realm = NewRealm();
+        var ex = Assert.Throws<JsException>(() => realm.EvaluateScript("let x = 1;\nlet y = );", "bad.js"));
+        Assert.Equal("SyntaxError", ex.Error.Name);
+        Assert.Equal("bad.js", ex.Error.FileName);
+        Assert.Equal(2, ex.Error.Line);
+        Assert.Equal(9, ex.Error.Column);
+        Assert.Equal("let y = );", ex.Error.SourceLine);
+    }
+
+    [Fact]
+    public void Op_errors_become_js_errors_and_never_escape()
+    {
+        using var realm = NewRealm();
+        realm.EvaluateScript("__core.setErrorFactory((cls, msg) => { const e = new Error(msg); e.name = 'Custom' + cls; return e; })", "f.js");
+        Assert.Equal("TypeError: bad", Eval(realm, "(() => { try { __core.ops.op_test_fail('TypeError', 'bad') } catch (e) { return e } })()"));
+        Assert.Equal("CustomNotFound: gone", Eval(realm, "(() => { try { __core.ops.op_test_fail('NotFound', 'gone') } catch (e) { return e } })()"));
+        Assert.Equal("Error: boom from C#", Eval(realm, "(() => { try { __core.ops.op_test_crash() } catch (e) { return e } })()"));
+    }
+
+    [Fact]
+    public void Async_op_promises_settle_by_id_after_a_checkpoint()
+    {
+        using var realm = NewRealm();
+        realm.EvaluateScript("globalThis.log = []; globalThis.id = __core.ops.op_test_promise(); ", "a.js");
+        realm.EvaluateScript("""
+            const p = __core.ops.op_test_promise();
+            p.then(v => log.push('ok:' + v), e => log.push('err:' + e.name + ':' + e.message));
+            const q = __core.ops.op_test_promise();
+            q.then(v => log.push('json:' + v.x));
+            """, "b.js");
+        // Promise ids are assigned in order: the first script took 1, then 2 and 3.
+        realm.SettlePromises([PromiseSettlement.Reject(2, new OpError("RangeError", "nope")), PromiseSettlement.Resolve(3, OpValue.FromJson("{\"x\":7}"))]);
+        Assert.Equal("", Eval(realm, "log.join()"));
+        realm.RunMicrotasks();
+        Assert.Equal("err:RangeError:nope,json:7", Eval(realm, "log.join()"));
+    }
+
+    [Fact]
+    public void Modules_with_static_dynamic_json_imports_and_top_level_await()
+    {
+        using var realm = NewRealm(new()
+        {
+            ["file:///app/main.mjs"] = """
+                import { twice } from "./lib.mjs";
+                import data from "./data.json" assert { type: "json" };
+                const dyn = await import("./dyn.mjs");
+                __core.ops.op_test_print(`${twice(data.n)} ${dyn.name} ${import.meta.url} ${import.meta.main}`);
+                """,
+            ["file:///app/lib.mjs"] = "export const twice = x => x * 2;",
+            ["file:///app/data.json"] = "{\"n\": 21}",
+            ["file:///app/dyn.mjs"] = "export const name = 'dyn:' + import.meta.main;",
+        });
+        var promise = realm.EvaluateModule("file:///app/main.mjs");
+        realm.RunMicrotasks();
+        Assert.Equal(PromiseStatus.Fulfilled, realm.GetPromiseStatus(promise, out var error));
+        Assert.Null(error);
+        lock (TestOps.Printed) Assert.Contains("42 dyn:false file:///app/main.mjs true", TestOps.Printed);
+    }
+
+    [Fact]
+    public void Missing_module_names_specifier_and_the_error()
+    {
+        using var realm = NewRealm(new() { ["file:///app/main.mjs"] = "import './nope.mjs';" });
+        var ex = Assert.Throws<JsException>(() => realm.EvaluateModule("file:///app/main.mjs"));
+        Assert.Contains("Module not found \"file:///app/nope.mjs\"", ex.Error.Message);
+    }
+
+    [Fact]
+    public void Top_level_throw_in_module_rejects_with_location()
+    {
+        using var realm = NewRealm(new() { ["file:///app/main.mjs"] = "\nfunction foo() { throw new Error('boom'); }\nfoo();" });
+        var promise = realm.EvaluateModule("file:///app/main.mjs");
+        realm.RunMicrotasks();
+        Assert.Equal(PromiseStatus.Rejected, realm.GetPromiseStatus(promise, out var error));
+        Assert.Equal("Error", error!.Name);
+        Assert.Equal("boom", error.Message);
+        Assert.Equal(2, error.Line);
+        Assert.Contains("at foo (file:///app/main.mjs:2:24)", error.Stack);
+    }
+
+    [Fact]
+    public void Unhandled_rejections_are_reported_and_handled_ones_are_not()
+    {
+        using var realm = NewRealm();
+        realm.EvaluateScript("Promise.reject(new TypeError('lost')); const h = Promise.reject(new Error('kept')); h.catch(() => {});", "r.js");
+        realm.RunMicrotasks();
+        var list = realm.TakeUnhandledRejections();
+        Assert.Single(list);
+        Assert.Equal("TypeError: lost", list[0].Headline);
+    }
+
+    [Fact]
+    public void Infinite_loop_is_terminated_from_another_thread_and_realm_survives()
+    {
+        using var realm = NewRealm();
+        using var timer = new Timer(_ => realm.Terminate("test timeout"), null, 200, Timeout.Infinite);
+        var ex = Assert.Throws<JsException>(() => realm.EvaluateScript("while (true) {}", "loop.js"));
+        Assert.True(ex.IsTermination);
+        Assert.Equal("5", Eval(realm, "2 + 3"));
+    }
+
+    [Fact]
+    public void Allocation_bomb_under_heap_limit_is_a_clean_error()
+    {
+        using var realm = NewRealm(heapLimit: 64L * 1024 * 1024);
+        var ex = Assert.Throws<JsException>(() => realm.EvaluateScript("const a = []; while (true) a.push({ x: Math.random(), y: [1,2,3] });", "bomb.js"));
+        Assert.Equal("OutOfMemory", ex.Error.Name);
+    }
+
+    [Fact]
+    public void Hooks_are_called_by_name_with_arguments()
+    {
+        using var realm = NewRealm();
+        realm.EvaluateScript("__core.setHook('greet', (a, b) => __core.ops.op_test_print(a + ':' + b));", "h.js");
+        Assert.True(realm.CallHook("greet", [OpValue.From("x"), OpValue.From(2)]));
+        Assert.False(realm.CallHook("missing", []));
+        lock (TestOps.Printed) Assert.Contains("x:2", TestOps.Printed);
+    }
+}
