@@ -14,9 +14,7 @@ internal sealed class RecordingOpCall(OpState state, params OpValue[] arguments)
     public List<int> Promises { get; } = [];
     public Dictionary<int, Task<OpValue>> Tracked { get; } = [];
 
-    public OpState State { get; } = WithSink(state);
-
-    private static OpState WithSink(OpState state) => state;
+    public OpState State { get; } = state;
 
     public static RecordingOpCall Create(params OpValue[] arguments)
     {

@@ -1,0 +1,118 @@
+using DualEngine.Abstractions.Ops;
+using DualEngine.Runtime.Permissions;
+
+namespace DualEngine.Runtime.Tests.Permissions;
+
+/// <summary>Deno.permissions.query/request/revoke and prompting.</summary>
+public sealed class PermissionPromptTests
+{
+    [Fact]
+    public void QueryReportsPromptGrantedAndDenied()
+    {
+        var container = new PermissionContainer(new PermissionOptions()
+            .Allow(PermissionKind.Env, "HOME").Deny(PermissionKind.Env, "SECRET"));
+        Assert.Equal(PermissionState.Granted, container.Query(PermissionKind.Env, "HOME").State);
+        Assert.Equal(PermissionState.Prompt, container.Query(PermissionKind.Env, "PATH").State);
+        Assert.Equal(PermissionState.Denied, container.Query(PermissionKind.Env, "SECRET").State);
+        Assert.Equal("denied", container.Query(PermissionKind.Env, "SECRET").StateName);
+    }
+
+    [Fact]
+    public void WithoutPrompterRequestIsDeniedAndNothingIsRemembered()
+    {
+        var container = new PermissionContainer(new PermissionOptions());
+        Assert.Equal(PermissionState.Denied, container.Request(PermissionKind.Env, "HOME").State);
+        Assert.Equal(PermissionState.Prompt, container.Query(PermissionKind.Env, "HOME").State);
+    }
+
+    [Fact]
+    public void CheckPromptsAndAllowOnceGrantsThatScope()
+    {
+        var prompter = new ScriptedPrompter(PromptResponse.Allow);
+        var container = new PermissionContainer(new PermissionOptions(), prompter);
+        container.Check(PermissionKind.Env, "HOME", "Deno.env.get()");
+        container.Check(PermissionKind.Env, "HOME", "Deno.env.get()");
+        var asked = Assert.Single(prompter.Asked);
+        Assert.Equal(new PermissionPromptRequest(PermissionKind.Env, "env access to \"HOME\"", "Deno.env.get()"), asked);
+        Assert.Equal(PermissionState.Prompt, container.Query(PermissionKind.Env, "PATH").State);
+    }
+
+    [Fact]
+    public void AllowAllAnswerGrantsTheWholeKind()
+    {
+        var prompter = new ScriptedPrompter(PromptResponse.AllowAll);
+        var container = new PermissionContainer(new PermissionOptions(), prompter);
+        container.Check(PermissionKind.Sys, "hostname", "Deno.hostname()");
+        container.Check(PermissionKind.Sys, "cpus", "navigator.hardwareConcurrency");
+        Assert.Single(prompter.Asked);
+    }
+
+    [Fact]
+    public void DenyAnswerIsRememberedSoTheUserIsNotAskedAgain()
+    {
+        var prompter = new ScriptedPrompter(PromptResponse.Deny);
+        var container = new PermissionContainer(new PermissionOptions(), prompter);
+        var error = Assert.Throws<OpError>(() => container.Check(PermissionKind.Net, "example.com:443", "fetch()"));
+        Assert.Equal("NotCapable", error.ClassName);
+        Assert.Throws<OpError>(() => container.Check(PermissionKind.Net, "example.com:443", "fetch()"));
+        Assert.Single(prompter.Asked);
+        Assert.Equal(PermissionState.Denied, container.Query(PermissionKind.Net, "example.com:443").State);
+    }
+
+    [Fact]
+    public void NoPromptFlagSilencesThePrompter()
+    {
+        var prompter = new ScriptedPrompter(PromptResponse.Allow);
+        var container = new PermissionContainer(new PermissionOptions { Prompt = false }, prompter);
+        Assert.Throws<OpError>(() => container.Check(PermissionKind.Read, "/etc/hostname", "Deno.readTextFile()"));
+        Assert.Empty(prompter.Asked);
+    }
+
+    [Fact]
+    public void RequestPromptsThenRevokeReturnsToPrompt()
+    {
+        var prompter = new ScriptedPrompter(PromptResponse.Allow);
+        var container = new PermissionContainer(new PermissionOptions(), prompter);
+        Assert.Equal(PermissionState.Granted, container.Request(PermissionKind.Run, "git").State);
+        Assert.Equal("Deno.permissions.request()", prompter.Asked[0].ApiName);
+        Assert.Equal(PermissionState.Granted, container.Request(PermissionKind.Run, "git").State);
+        Assert.Single(prompter.Asked);
+        Assert.Equal(PermissionState.Prompt, container.Revoke(PermissionKind.Run, "git").State);
+        Assert.Equal(PermissionState.Prompt, container.Query(PermissionKind.Run, "git").State);
+    }
+
+    [Fact]
+    public void RevokingTheWholeKindDropsFlagGrants()
+    {
+        var container = new PermissionContainer(new PermissionOptions().Allow(PermissionKind.Env).Allow(PermissionKind.Net, "a.com"));
+        Assert.Equal(PermissionState.Prompt, container.Revoke(PermissionKind.Env, null).State);
+        Assert.Throws<OpError>(() => container.Check(PermissionKind.Env, "HOME", "Deno.env.get()"));
+        // Revoking a scope drops the grants that cover it.
+        Assert.Equal(PermissionState.Prompt, container.Revoke(PermissionKind.Net, "a.com:443").State);
+        Assert.Equal(PermissionState.Prompt, container.Query(PermissionKind.Net, "a.com:80").State);
+    }
+
+    [Fact]
+    public void ConsolePrompterAsksUntilItGetsAnAnswer()
+    {
+        var output = new StringWriter();
+        var prompter = new ConsolePermissionPrompter(new StringReader("maybe\ny\n"), output);
+        var answer = prompter.Prompt(new PermissionPromptRequest(PermissionKind.Read, "read access to \"/etc/hostname\"", "Deno.readTextFile()"));
+        Assert.Equal(PromptResponse.Allow, answer);
+        var text = output.ToString();
+        Assert.Contains("requests read access to \"/etc/hostname\"", text);
+        Assert.Contains("Requested by `Deno.readTextFile()` API.", text);
+        Assert.Contains("Unrecognized option", text);
+        Assert.Contains("--allow-read", text);
+    }
+
+    [Theory]
+    [InlineData("A\n", PromptResponse.AllowAll)]
+    [InlineData("n\n", PromptResponse.Deny)]
+    [InlineData("", PromptResponse.Deny)]
+    public void ConsolePrompterAnswers(string input, PromptResponse expected)
+    {
+        var prompter = new ConsolePermissionPrompter(new StringReader(input), new StringWriter());
+        Assert.Equal(expected, prompter.Prompt(new PermissionPromptRequest(PermissionKind.Net, "net access", null)));
+    }
+}
