@@ -1,1 +1,3 @@
-return 0;
+using DualEngine.Cli;
+
+return DualrtCommand.Run(args);

@@ -104,7 +104,24 @@ MaybeLocal<Module> LoadModuleGraph(Dv8Realm* rt, Local<Context> ctx, const std::
     std::u16string resolved;
     if (!Resolve(rt, spec, self->url, &resolved)) return {};
     std::u16string child_type = AssertedType(iso, ctx, req->GetImportAssertions(), 3);
-    if (LoadModuleGraph(rt, ctx, resolved, child_type).IsEmpty()) return {};
+    Local<Value> augmented;
+    {
+      TryCatch tc(iso);
+      if (!LoadModuleGraph(rt, ctx, resolved, child_type).IsEmpty()) continue;
+      if (!tc.HasCaught() || tc.HasTerminated()) { tc.ReThrow(); return {}; }
+      // Name the importing statement, as Deno does: "Module not found ...\n    at file:///main.js:1:8".
+      Local<Value> error = tc.Exception();
+      Local<Value> text;
+      if (!error->IsNativeError() || !error.As<Object>()->Get(ctx, Utf8(iso, "message")).ToLocal(&text)) { tc.ReThrow(); return {}; }
+      std::u16string message = ToU16(iso, text);
+      if (message.find(u"\n    at ") != std::u16string::npos) { tc.ReThrow(); return {}; }
+      Location where = module->SourceOffsetToLocation(req->GetSourceOffset());
+      std::string at = ":" + std::to_string(where.GetLineNumber() + 1) + ":" + std::to_string(where.GetColumnNumber() + 1);
+      message += u"\n    at " + self->url + std::u16string(at.begin(), at.end());
+      augmented = Exception::TypeError(Utf16(iso, message.data(), (int)message.size()));
+    }  // the TryCatch must be gone before throwing, or it would swallow the new exception
+    iso->ThrowException(augmented);
+    return {};
   }
   return module;
 }

@@ -103,6 +103,16 @@ static void SetErrorFactory(const FunctionCallbackInfo<Value>& info) {
   HookTable(iso, ctx)->Set(ctx, Utf8(iso, "$errorFactory"), info[0]).Check();
 }
 
+// __core.queueMicrotask(fn): HTML's queueMicrotask; a throw in fn is reported as an uncaught error.
+static void QueueMicrotask(const FunctionCallbackInfo<Value>& info) {
+  Isolate* iso = info.GetIsolate();
+  if (info.Length() < 1 || !info[0]->IsFunction()) {
+    iso->ThrowException(Exception::TypeError(Utf8(iso, "queueMicrotask: callback is not a function")));
+    return;
+  }
+  iso->EnqueueMicrotask(info[0].As<Function>());
+}
+
 static Local<Function> NewFunction(Isolate* iso, Local<Context> ctx, FunctionCallback cb, Local<Value> data,
                                    const CFunction* fast, Local<String> name) {
   auto tmpl = FunctionTemplate::New(iso, cb, data, Local<Signature>(), 0, ConstructorBehavior::kThrow,
@@ -126,6 +136,8 @@ void InstallCore(Isolate* iso, Local<Context> ctx) {
             NewFunction(iso, ctx, SetHook, Local<Value>(), nullptr, Utf8(iso, "setHook"))).Check();
   core->Set(ctx, Utf8(iso, "setErrorFactory"),
             NewFunction(iso, ctx, SetErrorFactory, Local<Value>(), nullptr, Utf8(iso, "setErrorFactory"))).Check();
+  core->Set(ctx, Utf8(iso, "queueMicrotask"),
+            NewFunction(iso, ctx, QueueMicrotask, Local<Value>(), nullptr, Utf8(iso, "queueMicrotask"))).Check();
   ctx->Global()->Set(ctx, Utf8(iso, "__core"), core).Check();
   HookTable(iso, ctx);
 }
@@ -144,6 +156,7 @@ DV8_API int32_t dv8_set_ops(const Dv8OpSpec* specs, int32_t count) {
   g_external_refs.push_back(reinterpret_cast<intptr_t>(&OpCallback));
   g_external_refs.push_back(reinterpret_cast<intptr_t>(&SetHook));
   g_external_refs.push_back(reinterpret_cast<intptr_t>(&SetErrorFactory));
+  g_external_refs.push_back(reinterpret_cast<intptr_t>(&QueueMicrotask));
   for (int32_t i = 0; i < count; i++) {
     const Dv8OpSpec& s = specs[i];
     OpEntry& op = g_ops[i];

@@ -1,0 +1,164 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using DualEngine.Backends.V8;
+using DualEngine.Runtime;
+
+namespace DualEngine.Cli;
+
+/// <summary>The dualrt command line: run, eval, and the build-time snapshot command.</summary>
+internal static class DualrtCommand
+{
+    private static readonly Option<string> EngineOption = new("--engine")
+    {
+        Description = "JavaScript engine: v8 or managed",
+        DefaultValueFactory = _ => "v8",
+    };
+
+    private static readonly Option<int?> TimeoutOption = new("--timeout")
+    {
+        Description = "Terminate the program after this many milliseconds",
+    };
+
+    private static readonly Option<int?> MaxHeapOption = new("--max-heap-size")
+    {
+        Description = "Heap limit in megabytes; exceeding it ends the program with an error",
+    };
+
+    private static readonly Option<string> LogLevelOption = new("--log-level")
+    {
+        Description = "Log level: info or debug",
+        DefaultValueFactory = _ => "info",
+    };
+
+    private static readonly Option<bool> NoSnapshotOption = new("--no-snapshot")
+    {
+        Description = "Evaluate the runtime's JS from source instead of the startup snapshot",
+    };
+
+    // Options that take a value as the next token; needed to find where the script's own arguments start.
+    private static readonly HashSet<string> ValueOptions = ["--engine", "--timeout", "--max-heap-size", "--log-level"];
+
+    public static int Run(string[] argv)
+    {
+        EngineOption.AcceptOnlyFromAmong("v8", "managed");
+        LogLevelOption.AcceptOnlyFromAmong("info", "debug");
+
+        var root = new RootCommand("dualrt: a Deno-style JavaScript runtime for .NET, on V8 or a managed engine");
+        foreach (var option in root.Options.OfType<VersionOption>().ToList()) root.Options.Remove(option);
+        var version = new Option<bool>("--version", "-V") { Description = "Print dualrt's, V8's and .NET's versions" };
+        root.Options.Add(version);
+        root.SetAction(parse =>
+        {
+            if (parse.GetValue(version)) return PrintVersion();
+            Console.Error.WriteLine("error: a subcommand is required (run, eval); see dualrt --help");
+            return 1;
+        });
+
+        var scriptArgs = SplitScriptArguments(argv, out var ownArgs);
+
+        var file = new Argument<string>("file") { Description = "The module to run (.js, .mjs)" };
+        var run = new Command("run", "Run a JavaScript module") { file };
+        AddRuntimeOptions(run);
+        run.SetAction(parse => Execute(parse, runtime => runtime.RunMainModule(parse.GetValue(file)!), scriptArgs));
+        root.Subcommands.Add(run);
+
+        var code = new Argument<string>("code") { Description = "The code to evaluate (as an ES module)" };
+        var eval = new Command("eval", "Evaluate a piece of JavaScript") { code };
+        AddRuntimeOptions(eval);
+        eval.SetAction(parse => Execute(parse, runtime => runtime.RunEval(parse.GetValue(code)!), scriptArgs));
+        root.Subcommands.Add(eval);
+
+        var output = new Argument<string>("output") { Description = "Where to write the snapshot" };
+        var snapshot = new Command("snapshot", "Create the V8 startup snapshot (run by the build)") { output };
+        snapshot.Hidden = true;
+        snapshot.SetAction(parse => CreateSnapshot(parse.GetValue(output)!));
+        root.Subcommands.Add(snapshot);
+
+        var result = root.Parse(ownArgs);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var error in result.Errors) Console.Error.WriteLine($"error: {error.Message}");
+            return 1;
+        }
+        return result.Invoke();
+    }
+
+    private static void AddRuntimeOptions(Command command)
+    {
+        command.Options.Add(EngineOption);
+        command.Options.Add(TimeoutOption);
+        command.Options.Add(MaxHeapOption);
+        command.Options.Add(LogLevelOption);
+        command.Options.Add(NoSnapshotOption);
+    }
+
+    // Deno passes everything after the script (run) or the code (eval) to the program as Deno.args.
+    private static string[] SplitScriptArguments(string[] argv, out string[] ownArgs)
+    {
+        int command = Array.FindIndex(argv, a => a is "run" or "eval");
+        if (command < 0)
+        {
+            ownArgs = argv;
+            return [];
+        }
+        for (int i = command + 1; i < argv.Length; i++)
+        {
+            string token = argv[i];
+            if (token == "--")
+            {
+                ownArgs = argv[..i];
+                return argv[(i + 1)..];
+            }
+            if (token.StartsWith('-'))
+            {
+                if (ValueOptions.Contains(token)) i++;
+                continue;
+            }
+            ownArgs = argv[..(i + 1)];
+            return argv[(i + 1)..];
+        }
+        ownArgs = argv;
+        return [];
+    }
+
+    private static int Execute(ParseResult parse, Func<JsRuntime, int> body, string[] scriptArgs)
+    {
+        bool debug = parse.GetValue(LogLevelOption) == "debug";
+        try
+        {
+            var engine = EngineFactory.Create(parse.GetValue(EngineOption)!, useSnapshot: !parse.GetValue(NoSnapshotOption));
+            var options = new RuntimeOptions
+            {
+                Args = scriptArgs,
+                Timeout = parse.GetValue(TimeoutOption) is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
+                HeapLimitBytes = parse.GetValue(MaxHeapOption) is { } mb ? mb * 1024L * 1024L : null,
+                Log = debug ? line => Console.Error.WriteLine($"DEBUG {line}") : null,
+                Version = DualrtVersion,
+            };
+            using var runtime = new JsRuntime(engine, options);
+            return body(runtime);
+        }
+        catch (CliException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private static int CreateSnapshot(string output)
+    {
+        var (_, ops, bootstrap) = JsRuntime.Describe(new RuntimeOptions());
+        new V8Engine().CreateSnapshot(ops, bootstrap, output);
+        return 0;
+    }
+
+    private static string DualrtVersion => typeof(DualrtCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    private static int PrintVersion()
+    {
+        Console.WriteLine($"dualrt {DualrtVersion}");
+        Console.WriteLine($"v8 {new V8Engine().Version}");
+        Console.WriteLine($".NET {RuntimeInformation.FrameworkDescription.Replace(".NET ", "")}");
+        return 0;
+    }
+}

@@ -1,0 +1,31 @@
+// Core internals shared by the runtime's JS: the error classes ops raise (Deno.errors) and the
+// error factory the engine uses to build them. Runs first; every later file reads globalThis.__core.
+"use strict";
+((core) => {
+  // Deno.errors: one class per op error kind. The engine calls the factory with the class name an op
+  // raised (OpError.ClassName); undefined falls back to an Error named after the class.
+  const names = [
+    "NotFound", "PermissionDenied", "ConnectionRefused", "ConnectionReset", "ConnectionAborted",
+    "NotConnected", "AddrInUse", "AddrNotAvailable", "BrokenPipe", "AlreadyExists", "InvalidData",
+    "TimedOut", "Interrupted", "WriteZero", "WouldBlock", "UnexpectedEof", "BadResource", "Http",
+    "Busy", "NotSupported", "FilesystemLoop", "IsADirectory", "NetworkUnreachable", "NotADirectory",
+    "NotCapable",
+  ];
+  const errors = {};
+  for (const name of names) {
+    // A named class expression per kind, so stacks and inspect show e.g. "NotFound: ...".
+    const cls = class extends Error {
+      constructor(message, options) {
+        super(message, options);
+        this.name = name;
+      }
+    };
+    Object.defineProperty(cls, "name", { value: name });
+    errors[name] = cls;
+  }
+  core.errors = errors;
+  core.setErrorFactory((className, message) => {
+    const cls = errors[className];
+    return cls === undefined ? undefined : new cls(message);
+  });
+})(globalThis.__core);
