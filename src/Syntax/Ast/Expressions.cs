@@ -30,6 +30,8 @@ public sealed class ArrayExpression : Expression
 {
     public ArrayExpression() : base(NodeKind.ArrayExpression) { }
     public List<Expression?> Elements { get; set; } = new();
+    /// <summary>Parser bookkeeping: offset of a comma after a spread element (invalid if this becomes a pattern).</summary>
+    internal int TrailingCommaAfterSpread { get; set; } = -1;
 }
 
 /// <summary>`{ a, b: 1, [c]: 2, get d() {}, m() {}, ...e }` (§13.2.5). Properties are Property or SpreadElement.</summary>
@@ -37,6 +39,8 @@ public sealed class ObjectExpression : Expression
 {
     public ObjectExpression() : base(NodeKind.ObjectExpression) { }
     public List<Node> Properties { get; set; } = new();
+    /// <summary>Parser bookkeeping: offset of a comma after a spread element (invalid if this becomes a pattern).</summary>
+    internal int TrailingCommaAfterSpread { get; set; } = -1;
 }
 
 public enum PropertyKind : byte { Init, Get, Set }
