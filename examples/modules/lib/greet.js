@@ -1,0 +1,4 @@
+import { add } from "./math.js";
+export function greet(name) {
+  return `Hello, ${name}! (${add(40, 2)})`;
+}
