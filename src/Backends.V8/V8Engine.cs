@@ -8,14 +8,14 @@ using DualEngine.Backends.V8.Native;
 namespace DualEngine.Backends.V8;
 
 /// <summary>
-/// V8 10.2 (Debian's libnode108) through the dv8 shim. One per process: V8's platform and the op table
-/// (whose order the startup snapshot depends on) are process-wide.
+/// V8 10.2 (Debian's libnode108) through the dv8 shim. V8's platform is process-wide and initialized once;
+/// engines are cheap. Native op tables are built once per distinct op list and kept for the process.
 /// </summary>
 public sealed unsafe class V8Engine : IJsEngine
 {
     private static readonly Lock Gate = new();
     private static bool s_initialized;
-    private static OpDescriptor[]? s_ops;
+    private static readonly Dictionary<string, nint> s_opTables = new(StringComparer.Ordinal);
 
     /// <param name="snapshotPath">A startup snapshot made by <see cref="CreateSnapshot"/>; used when its fingerprint matches.</param>
     /// <param name="v8Flags">Extra V8 flags (e.g. "--stack-size=500"); applied once per process.</param>
@@ -36,9 +36,10 @@ public sealed unsafe class V8Engine : IJsEngine
 
     public IRealm CreateRealm(RealmOptions options)
     {
-        var ops = RegisterOps(options.Ops);
+        var ops = options.Ops.ToArray();
+        nint table = OpTable(ops);
         byte[]? blob = LoadSnapshot(options, out string why);
-        var realm = new V8Realm(ops, options, blob);
+        var realm = new V8Realm(ops, table, options, blob);
         if (realm.FromSnapshot)
         {
             options.Log?.Invoke($"v8: startup snapshot loaded from {SnapshotPath}");
@@ -63,7 +64,7 @@ public sealed unsafe class V8Engine : IJsEngine
     /// </summary>
     public void CreateSnapshot(IReadOnlyList<OpDescriptor> ops, IReadOnlyList<ScriptSource> bootstrap, string path)
     {
-        RegisterOps(ops);
+        nint table = OpTable(ops);
         string blobPath = path + ".blob.tmp";
         var pins = new List<GCHandle>();
         try
@@ -91,7 +92,7 @@ public sealed unsafe class V8Engine : IJsEngine
             fixed (int* pNameLengths = nameLengths)
             fixed (int* pSourceLengths = sourceLengths)
             {
-                size = Dv8.SnapshotCreate((char**)pNames, pNameLengths, (char**)pSources, pSourceLengths, n, blobPath, &error, &errorLength);
+                size = Dv8.SnapshotCreate(table, (char**)pNames, pNameLengths, (char**)pSources, pSourceLengths, n, blobPath, &error, &errorLength);
             }
             if (size < 0) throw new InvalidOperationException("snapshot creation failed: " + V8Values.Text(error, errorLength));
             using (var output = File.Create(path))
@@ -145,17 +146,14 @@ public sealed unsafe class V8Engine : IJsEngine
         }
     }
 
-    // The shim's op table is positional and process-wide: the first registration fixes it.
-    private static OpDescriptor[] RegisterOps(IReadOnlyList<OpDescriptor> ops)
+    // A snapshot stores positions in its op table's external references, so the same op list must
+    // always map to the same native table layout: one table per distinct list of names and fast entries.
+    private static nint OpTable(IReadOnlyList<OpDescriptor> ops)
     {
         lock (Gate)
         {
-            if (s_ops is not null)
-            {
-                if (!s_ops.Select(o => o.Name).SequenceEqual(ops.Select(o => o.Name)))
-                    throw new InvalidOperationException("V8Engine: every realm in a process must use the same op table");
-                return s_ops;
-            }
+            string key = string.Join("\n", ops.Select(o => $"{o.Name}@{o.Fast?.Function ?? 0}"));
+            if (s_opTables.TryGetValue(key, out nint existing)) return existing;
             var table = ops.ToArray();
             var specs = new Dv8OpSpec[table.Length];
             var pins = new List<GCHandle>();
@@ -177,17 +175,18 @@ public sealed unsafe class V8Engine : IJsEngine
                         specs[i].FastArgs = (int*)args.AddrOfPinnedObject();
                     }
                 }
+                nint created;
                 fixed (Dv8OpSpec* p = specs)
                 {
-                    if (Dv8.SetOps(p, specs.Length) != 0) throw new InvalidOperationException("V8 op table already set");
+                    created = Dv8.OpTableNew(p, specs.Length);
                 }
+                s_opTables[key] = created;
+                return created;
             }
             finally
             {
                 foreach (var pin in pins) pin.Free();
             }
-            s_ops = table;
-            return table;
         }
     }
 }

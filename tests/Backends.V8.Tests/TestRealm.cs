@@ -16,6 +16,7 @@ internal static class TestOps
 
     public static readonly OpDescriptor[] All =
     [
+        .. FastOps.Descriptors,
         new() { Name = "op_test_add", Kind = OpKind.Sync, Invoke = c => c.SetResult(OpValue.From(c.GetNumber(0) + c.GetNumber(1))) },
         new() { Name = "op_test_concat", Kind = OpKind.Sync, Invoke = c => c.SetResult(OpValue.From(c.GetString(0) + c.GetString(1))) },
         new() { Name = "op_test_fail", Kind = OpKind.Sync, Invoke = c => throw new OpError(c.GetString(0), c.GetString(1)) },

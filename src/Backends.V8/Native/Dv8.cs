@@ -76,11 +76,11 @@ internal static unsafe partial class Dv8
     [LibraryImport(Lib, EntryPoint = "dv8_version")]
     internal static partial nint Version();
 
-    [LibraryImport(Lib, EntryPoint = "dv8_set_ops")]
-    internal static partial int SetOps(Dv8OpSpec* ops, int count);
+    [LibraryImport(Lib, EntryPoint = "dv8_op_table_new")]
+    internal static partial nint OpTableNew(Dv8OpSpec* ops, int count);
 
     [LibraryImport(Lib, EntryPoint = "dv8_realm_new")]
-    internal static partial nint RealmNew(nint host, byte* snapshot, int snapshotLength, double heapLimit);
+    internal static partial nint RealmNew(nint host, nint opTable, byte* snapshot, int snapshotLength, double heapLimit);
 
     [LibraryImport(Lib, EntryPoint = "dv8_realm_dispose")]
     internal static partial void RealmDispose(nint realm);
@@ -147,6 +147,6 @@ internal static unsafe partial class Dv8
     internal static partial void OutString(void* output, char* value, int length);
 
     [LibraryImport(Lib, EntryPoint = "dv8_snapshot_create", StringMarshalling = StringMarshalling.Utf8)]
-    internal static partial int SnapshotCreate(char** names, int* nameLengths, char** sources, int* sourceLengths, int count,
+    internal static partial int SnapshotCreate(nint opTable, char** names, int* nameLengths, char** sources, int* sourceLengths, int count,
         string path, char** error, int* errorLength);
 }

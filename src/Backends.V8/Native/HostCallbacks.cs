@@ -22,12 +22,14 @@ internal static unsafe class HostCallbacks
     [UnmanagedCallersOnly]
     private static void OpCall(nint realmHandle, int opIndex, Dv8OpFrame* frame)
     {
-        V8Realm realm = V8Realm.FromHandle(realmHandle);
-        V8OpCall call = realm.Call;
-        Dv8OpFrame* outer = call.Frame;
-        call.Frame = frame;
+        V8OpCall? call = null;
+        Dv8OpFrame* outer = null;
         try
         {
+            V8Realm realm = V8Realm.FromHandle(realmHandle);
+            call = realm.Call;
+            outer = call.Frame;
+            call.Frame = frame;
             realm.Ops[opIndex].Invoke(call);
         }
         catch (Exception ex)
@@ -36,7 +38,7 @@ internal static unsafe class HostCallbacks
         }
         finally
         {
-            call.Frame = outer;
+            if (call is not null) call.Frame = outer;
         }
     }
 

@@ -82,12 +82,15 @@ struct Dv8OpSpec {
 DV8_API int32_t dv8_initialize(const char* v8_flags, const Dv8Host* host);
 DV8_API const char* dv8_version();
 
-// Registers the process-wide op table. Must be called once before any realm or snapshot, with the same
-// order in the snapshot-making and snapshot-loading processes (external references are positional).
-DV8_API int32_t dv8_set_ops(const Dv8OpSpec* ops, int32_t count);
+struct Dv8OpTable;
+
+// An op table: the ops a realm installs on __core.ops, and the external references a snapshot made
+// with it needs. A snapshot must be loaded with a table built from the same specs in the same order
+// (external references are positional). Tables live as long as the process.
+DV8_API Dv8OpTable* dv8_op_table_new(const Dv8OpSpec* ops, int32_t count);
 
 // snapshot: may be null (then bootstrap runs from source). heap_limit: bytes, 0 for V8's default.
-DV8_API Dv8Realm* dv8_realm_new(intptr_t host_realm, const uint8_t* snapshot, int32_t snapshot_len,
+DV8_API Dv8Realm* dv8_realm_new(intptr_t host_realm, Dv8OpTable* ops, const uint8_t* snapshot, int32_t snapshot_len,
                                 double heap_limit);
 DV8_API void dv8_realm_dispose(Dv8Realm* rt);
 DV8_API int32_t dv8_realm_from_snapshot(Dv8Realm* rt);
@@ -121,6 +124,6 @@ DV8_API void dv8_out_string(void* out, const char16_t* s, int32_t len);
 
 // Snapshot: creates a blob with the ops installed and the bootstrap scripts run; written to path.
 // Returns the blob size, or -1 with the error in *error (UTF-16 string owned by the shim).
-DV8_API int32_t dv8_snapshot_create(const char16_t* const* names, const int32_t* name_lens,
+DV8_API int32_t dv8_snapshot_create(Dv8OpTable* ops, const char16_t* const* names, const int32_t* name_lens,
                                     const char16_t* const* sources, const int32_t* source_lens, int32_t count,
                                     const char* path, const char16_t** error, int32_t* error_len);

@@ -16,8 +16,14 @@ struct OpEntry {
   CFunction fast;                        // empty when the op has no fast path
 };
 
-static std::vector<OpEntry> g_ops;
-static std::vector<intptr_t> g_external_refs;
+}  // namespace dv8
+
+struct Dv8OpTable {
+  std::vector<dv8::OpEntry> ops;
+  std::vector<intptr_t> external_refs;
+};
+
+namespace dv8 {
 
 static CTypeInfo::Type FastCType(int32_t t) {
   switch (t) {
@@ -32,6 +38,11 @@ static CTypeInfo::Type FastCType(int32_t t) {
 static void OpCallback(const FunctionCallbackInfo<Value>& info) {
   Isolate* iso = info.GetIsolate();
   Dv8Realm* rt = RealmOf(iso);
+  if (rt == nullptr || rt->host == 0) {
+    // Only while a snapshot is being made: bootstrap code must not call ops at that time.
+    iso->ThrowException(Exception::Error(Utf8(iso, "ops cannot be called while the startup snapshot is made")));
+    return;
+  }
   Dv8OpFrame f;
   f.info = &info;
   f.realm = rt;
@@ -122,11 +133,11 @@ static Local<Function> NewFunction(Isolate* iso, Local<Context> ctx, FunctionCal
   return fn;
 }
 
-void InstallCore(Isolate* iso, Local<Context> ctx) {
+void InstallCore(Isolate* iso, Local<Context> ctx, Dv8OpTable* table) {
   Local<Object> core = Object::New(iso);
   Local<Object> ops = Object::New(iso);
-  for (size_t i = 0; i < g_ops.size(); i++) {
-    OpEntry& op = g_ops[i];
+  for (size_t i = 0; i < table->ops.size(); i++) {
+    OpEntry& op = table->ops[i];
     Local<String> name = Utf16(iso, op.name.data(), (int)op.name.size());
     const CFunction* fast = op.fast.GetAddress() != nullptr ? &op.fast : nullptr;
     ops->Set(ctx, name, NewFunction(iso, ctx, OpCallback, Integer::New(iso, (int)i), fast, name)).Check();
@@ -142,24 +153,25 @@ void InstallCore(Isolate* iso, Local<Context> ctx) {
   HookTable(iso, ctx);
 }
 
-const intptr_t* ExternalReferences() { return g_external_refs.data(); }
+const intptr_t* ExternalReferences(Dv8OpTable* table) { return table->external_refs.data(); }
 
 }  // namespace dv8
 
 using namespace dv8;
 
-DV8_API int32_t dv8_set_ops(const Dv8OpSpec* specs, int32_t count) {
-  if (!g_ops.empty()) return 1;  // positional external references forbid changing the table
-  g_ops.resize(count);
+DV8_API Dv8OpTable* dv8_op_table_new(const Dv8OpSpec* specs, int32_t count) {
+  auto* table = new Dv8OpTable();
+  table->ops.resize(count);
   // Snapshot pitfall: V8 stores raw fast-call pointers, so every fast function and its CFunctionInfo
   // must be listed as an external reference, in the same order in every process.
-  g_external_refs.push_back(reinterpret_cast<intptr_t>(&OpCallback));
-  g_external_refs.push_back(reinterpret_cast<intptr_t>(&SetHook));
-  g_external_refs.push_back(reinterpret_cast<intptr_t>(&SetErrorFactory));
-  g_external_refs.push_back(reinterpret_cast<intptr_t>(&QueueMicrotask));
+  auto& refs = table->external_refs;
+  refs.push_back(reinterpret_cast<intptr_t>(&OpCallback));
+  refs.push_back(reinterpret_cast<intptr_t>(&SetHook));
+  refs.push_back(reinterpret_cast<intptr_t>(&SetErrorFactory));
+  refs.push_back(reinterpret_cast<intptr_t>(&QueueMicrotask));
   for (int32_t i = 0; i < count; i++) {
     const Dv8OpSpec& s = specs[i];
-    OpEntry& op = g_ops[i];
+    OpEntry& op = table->ops[i];
     op.name.assign(s.name, s.name_len);
     if (s.fast_fn == nullptr) continue;
     op.fast_args.emplace_back(CTypeInfo::Type::kV8Value);  // the receiver
@@ -167,11 +179,11 @@ DV8_API int32_t dv8_set_ops(const Dv8OpSpec* specs, int32_t count) {
     op.fast_info = std::make_unique<CFunctionInfo>(CTypeInfo(FastCType(s.fast_return)),
                                                    (unsigned)op.fast_args.size(), op.fast_args.data());
     op.fast = CFunction(s.fast_fn, op.fast_info.get());
-    g_external_refs.push_back(reinterpret_cast<intptr_t>(s.fast_fn));
-    g_external_refs.push_back(reinterpret_cast<intptr_t>(op.fast_info.get()));
+    refs.push_back(reinterpret_cast<intptr_t>(s.fast_fn));
+    refs.push_back(reinterpret_cast<intptr_t>(op.fast_info.get()));
   }
-  g_external_refs.push_back(0);
-  return 0;
+  refs.push_back(0);
+  return table;
 }
 
 static const FunctionCallbackInfo<Value>& Info(Dv8OpFrame* f) {

@@ -49,13 +49,14 @@ DV8_API int32_t dv8_initialize(const char* v8_flags, const Dv8Host* host) {
 
 DV8_API const char* dv8_version() { return V8::GetVersion(); }
 
-DV8_API Dv8Realm* dv8_realm_new(intptr_t host_realm, const uint8_t* snapshot, int32_t snapshot_len, double heap_limit) {
+DV8_API Dv8Realm* dv8_realm_new(intptr_t host_realm, Dv8OpTable* ops, const uint8_t* snapshot, int32_t snapshot_len, double heap_limit) {
   auto* rt = new Dv8Realm();
   rt->host = host_realm;
+  rt->ops = ops;
   rt->allocator = ArrayBuffer::Allocator::NewDefaultAllocator();
   Isolate::CreateParams params;
   params.array_buffer_allocator = rt->allocator;
-  params.external_references = ExternalReferences();
+  params.external_references = ExternalReferences(ops);
   if (snapshot != nullptr && snapshot_len > 0) {
     char* copy = new char[snapshot_len];
     memcpy(copy, snapshot, snapshot_len);
@@ -84,7 +85,7 @@ DV8_API Dv8Realm* dv8_realm_new(intptr_t host_realm, const uint8_t* snapshot, in
   Local<Context> ctx = Context::New(iso);
   if (!rt->from_snapshot) {
     Context::Scope context_scope(ctx);
-    InstallCore(iso, ctx);
+    InstallCore(iso, ctx, ops);
   }
   rt->context.Reset(iso, ctx);
   return rt;
@@ -161,13 +162,13 @@ DV8_API double dv8_heap_used(Dv8Realm* rt) {
 }
 
 // Creates the startup snapshot: a context with __core installed and the bootstrap scripts run.
-DV8_API int32_t dv8_snapshot_create(const char16_t* const* names, const int32_t* name_lens,
+DV8_API int32_t dv8_snapshot_create(Dv8OpTable* ops, const char16_t* const* names, const int32_t* name_lens,
                                     const char16_t* const* sources, const int32_t* source_lens, int32_t count,
                                     const char* path, const char16_t** error, int32_t* error_len) {
   static std::u16string failure;
   StartupData blob{nullptr, 0};
   {
-    SnapshotCreator creator(ExternalReferences());
+    SnapshotCreator creator(ExternalReferences(ops));
     Isolate* iso = creator.GetIsolate();
     Dv8Realm scratch;  // __core's callbacks look the realm up through isolate data
     scratch.isolate = iso;
@@ -176,7 +177,7 @@ DV8_API int32_t dv8_snapshot_create(const char16_t* const* names, const int32_t*
       HandleScope handles(iso);
       Local<Context> ctx = Context::New(iso);
       Context::Scope context_scope(ctx);
-      InstallCore(iso, ctx);
+      InstallCore(iso, ctx, ops);
       for (int32_t i = 0; i < count; i++) {
         TryCatch tc(iso);
         ScriptOrigin origin(iso, Utf16(iso, names[i], name_lens[i]));

@@ -26,11 +26,11 @@ struct ModuleRecord {
   std::string json;  // source text of a JSON module (its synthetic evaluation parses it)
 };
 
-struct Dv8RealmState;
 }  // namespace dv8
 
 struct Dv8Realm {
   intptr_t host = 0;  // the C# V8Realm (GCHandle)
+  Dv8OpTable* ops = nullptr;
   v8::Isolate* isolate = nullptr;
   v8::ArrayBuffer::Allocator* allocator = nullptr;
   v8::StartupData snapshot{nullptr, 0};
@@ -91,14 +91,14 @@ void CaptureError(Dv8Realm* rt, TryCatch& tc);
 void CaptureValue(Dv8Realm* rt, Local<Value> exception, Local<Message> message);
 void SetSimpleError(Dv8Realm* rt, const std::u16string& name, const std::u16string& message);
 
-// Installs globalThis.__core (ops, setHook, setErrorFactory) into a fresh context.
-void InstallCore(Isolate* iso, Local<Context> ctx);
+// Installs globalThis.__core (ops, setHook, setErrorFactory, queueMicrotask) into a fresh context.
+void InstallCore(Isolate* iso, Local<Context> ctx, Dv8OpTable* ops);
 // The function registered with __core.setHook(name, fn), or empty. Hooks live in a JS object kept
 // under a private symbol on the global, so a startup snapshot carries them.
 MaybeLocal<Function> FindHook(Isolate* iso, Local<Context> ctx, const char* name);
 MaybeLocal<Function> FindHook(Isolate* iso, Local<Context> ctx, Local<String> name);
 // External references (every native callback, fast function and CFunctionInfo) in a fixed order.
-const intptr_t* ExternalReferences();
+const intptr_t* ExternalReferences(Dv8OpTable* ops);
 
 // Module machinery (modules.cc).
 void InstallModuleCallbacks(Isolate* iso);
