@@ -35,6 +35,7 @@ public sealed class OpGenerator : IIncrementalGenerator
             var (model, unsafeAllowed) = input;
             foreach (var diagnostic in model.Diagnostics)
                 spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            if (!model.Emit) return;
             if (!unsafeAllowed)
             {
                 foreach (var op in model.Methods.Where(m => m.Fast))
@@ -65,7 +66,8 @@ public sealed class OpGenerator : IIncrementalGenerator
                 diagnostics.Add(new DiagnosticInfo(OpDiagnostics.DuplicateName, method.Location,
                     EquatableArray.From(new[] { new StringValue(method.Name), new StringValue(typeName) })));
             }
-            result.Add(new OpClassModel(group.Key, EquatableArray.From(methods), EquatableArray.From(diagnostics)));
+            var emit = group.All(c => c.ClassUsable);
+            result.Add(new OpClassModel(group.Key, emit, EquatableArray.From(methods), EquatableArray.From(diagnostics)));
         }
         return result.ToImmutable();
     }

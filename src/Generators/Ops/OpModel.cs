@@ -61,10 +61,12 @@ internal sealed record ContainingTypeInfo(string Declaration, string Name);
 internal sealed record OpClassInfo(string? Namespace, EquatableArray<ContainingTypeInfo> Types, string HintName);
 
 /// <summary>What reading one <c>[Op]</c> method produced: the op (if usable) and any diagnostics.</summary>
-internal sealed record OpCandidate(OpClassInfo Class, OpMethod? Method, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <param name="ClassUsable">False when the containing type cannot get generated members (not partial, generic).</param>
+internal sealed record OpCandidate(OpClassInfo Class, bool ClassUsable, OpMethod? Method, EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>All ops of one partial class, ready to emit.</summary>
-internal sealed record OpClassModel(OpClassInfo Class, EquatableArray<OpMethod> Methods, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <param name="Emit">False when the type cannot take a generated partial (its diagnostics are still reported).</param>
+internal sealed record OpClassModel(OpClassInfo Class, bool Emit, EquatableArray<OpMethod> Methods, EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>A location without a reference to the syntax tree (trees are not cache-friendly).</summary>
 internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePositionSpan LineSpan)

@@ -28,7 +28,8 @@ internal static class OpSignatureReader
         var method = (IMethodSymbol)context.TargetSymbol;
         var diagnostics = new List<DiagnosticInfo>();
         var location = method.Locations.FirstOrDefault();
-        var classInfo = ReadClass(method.ContainingType, diagnostics, location);
+        var classInfo = ReadClass(method.ContainingType, method.Name, diagnostics, location);
+        var classUsable = diagnostics.Count == 0;
         cancellationToken.ThrowIfCancellationRequested();
 
         var fast = context.Attributes[0].NamedArguments
@@ -87,10 +88,10 @@ internal static class OpSignatureReader
             ? new OpMethod(method.Name, shape, result!.Value, method.ReturnType.ToDisplayString(TypeFormat),
                 EquatableArray.From(parameters), fast, LocationInfo.From(location))
             : null;
-        return new OpCandidate(classInfo, op, EquatableArray.From(diagnostics));
+        return new OpCandidate(classInfo, classUsable, op, EquatableArray.From(diagnostics));
     }
 
-    private static OpClassInfo ReadClass(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics, Location? opLocation)
+    private static OpClassInfo ReadClass(INamedTypeSymbol type, string opName, List<DiagnosticInfo> diagnostics, Location? opLocation)
     {
         var chain = new List<ContainingTypeInfo>();
         for (var current = type; current is not null; current = current.ContainingType)
@@ -98,7 +99,7 @@ internal static class OpSignatureReader
             if (!IsPartial(current))
                 diagnostics.Add(DiagnosticInfo.Create(OpDiagnostics.NotPartial, current.Locations.FirstOrDefault() ?? opLocation, current.ToDisplayString()));
             if (current.IsGenericType)
-                diagnostics.Add(DiagnosticInfo.Create(OpDiagnostics.Generic, opLocation, current.ToDisplayString()));
+                diagnostics.Add(DiagnosticInfo.Create(OpDiagnostics.Generic, opLocation, opName));
             chain.Insert(0, new ContainingTypeInfo(DeclarationOf(current), current.Name));
         }
         var ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();

@@ -150,7 +150,20 @@ public sealed class OpGeneratorGoldenTests
     public void NonPartialClassIsAnError()
     {
         var run = GeneratorHarness.Generate(Usings + "public static class Plain { [Op] public static int op_x_a() => 0; }");
-        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "DEOP006" && d.GetMessage().Contains("'Plain'"));
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("DEOP006", diagnostic.Id);
+        Assert.Contains("'Plain'", diagnostic.GetMessage());
+        // Nothing is emitted for it, so the user sees one error, not a second one about a partial declaration.
+        Assert.Equal("", run.Generated);
+        Assert.Empty(run.CompilationErrors);
+    }
+
+    [Fact]
+    public void OpsInAGenericTypeAreAnErrorAndNotEmitted()
+    {
+        var run = GeneratorHarness.Generate(Usings + "public static partial class Box<T> { [Op] public static int op_x_a() => 0; }");
+        Assert.Equal("DEOP008", Assert.Single(run.GeneratorDiagnostics).Id);
+        Assert.Equal("", run.Generated);
     }
 
     [Fact]

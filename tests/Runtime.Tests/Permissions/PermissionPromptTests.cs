@@ -116,3 +116,38 @@ public sealed class PermissionPromptTests
         Assert.Equal(expected, prompter.Prompt(new PermissionPromptRequest(PermissionKind.Net, "net access", null)));
     }
 }
+
+public sealed class PermissionDescriptorJsonTests
+{
+    private static (PermissionKind, string?) Parse(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return PermissionDescriptorJson.Parse(document.RootElement);
+    }
+
+    [Theory]
+    [InlineData("""{"name":"read","path":"/x"}""", PermissionKind.Read, "/x")]
+    [InlineData("""{"name":"net","host":"a.com:443"}""", PermissionKind.Net, "a.com:443")]
+    [InlineData("""{"name":"env","variable":"HOME"}""", PermissionKind.Env, "HOME")]
+    [InlineData("""{"name":"sys","kind":"hostname"}""", PermissionKind.Sys, "hostname")]
+    [InlineData("""{"name":"run","command":"git"}""", PermissionKind.Run, "git")]
+    [InlineData("""{"name":"import","host":"jsr.io"}""", PermissionKind.Import, "jsr.io")]
+    [InlineData("""{"name":"write"}""", PermissionKind.Write, null)]
+    [InlineData("""{"name":"ffi","path":null}""", PermissionKind.Ffi, null)]
+    public void DescriptorsMapToKindAndValue(string json, PermissionKind kind, string? value) =>
+        Assert.Equal((kind, value), Parse(json));
+
+    [Theory]
+    [InlineData("""{"name":"hrtime"}""", "The provided value \"hrtime\" is not a valid permission name.")]
+    [InlineData("""{}""", "The provided value \"undefined\" is not a valid permission name.")]
+    [InlineData("""{"name":"read","path":3}""", "The provided value for \"path\" of a read permission descriptor must be a string.")]
+    public void MalformedDescriptorsAreTypeErrors(string json, string message)
+    {
+        var error = Assert.Throws<DualEngine.Abstractions.Ops.OpError>(() => Parse(json));
+        Assert.Equal(("TypeError", message), (error.ClassName, error.Message));
+    }
+
+    [Fact]
+    public void StatusSerializesLikePermissionStatus() =>
+        Assert.Equal("""{"state":"granted","partial":true}""", PermissionDescriptorJson.ToJson(new PermissionStatus(PermissionState.Granted, true)));
+}
