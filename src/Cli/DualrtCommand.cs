@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using DualEngine.Backends.V8;
 using DualEngine.Runtime;
+using DualEngine.Runtime.Modules;
 
 namespace DualEngine.Cli;
 
@@ -30,13 +31,18 @@ internal static class DualrtCommand
         DefaultValueFactory = _ => "info",
     };
 
+    private static readonly Option<string?> ImportMapOption = new("--import-map")
+    {
+        Description = "Load an import map file (else the imports of the nearest deno.json)",
+    };
+
     private static readonly Option<bool> NoSnapshotOption = new("--no-snapshot")
     {
         Description = "Evaluate the runtime's JS from source instead of the startup snapshot",
     };
 
     // Options that take a value as the next token; needed to find where the script's own arguments start.
-    private static readonly HashSet<string> ValueOptions = ["--engine", "--timeout", "--max-heap-size", "--log-level"];
+    private static readonly HashSet<string> ValueOptions = ["--engine", "--timeout", "--max-heap-size", "--log-level", "--import-map"];
 
     public static int Run(string[] argv)
     {
@@ -59,13 +65,13 @@ internal static class DualrtCommand
         var file = new Argument<string>("file") { Description = "The module to run (.js, .mjs)" };
         var run = new Command("run", "Run a JavaScript module") { file };
         AddRuntimeOptions(run);
-        run.SetAction(parse => Execute(parse, runtime => runtime.RunMainModule(parse.GetValue(file)!), scriptArgs));
+        run.SetAction(parse => Execute(parse, parse.GetValue(file), runtime => runtime.RunMainModule(parse.GetValue(file)!), scriptArgs));
         root.Subcommands.Add(run);
 
         var code = new Argument<string>("code") { Description = "The code to evaluate (as an ES module)" };
         var eval = new Command("eval", "Evaluate a piece of JavaScript") { code };
         AddRuntimeOptions(eval);
-        eval.SetAction(parse => Execute(parse, runtime => runtime.RunEval(parse.GetValue(code)!), scriptArgs));
+        eval.SetAction(parse => Execute(parse, null, runtime => runtime.RunEval(parse.GetValue(code)!), scriptArgs));
         root.Subcommands.Add(eval);
 
         var output = new Argument<string>("output") { Description = "Where to write the snapshot" };
@@ -90,6 +96,7 @@ internal static class DualrtCommand
         command.Options.Add(MaxHeapOption);
         command.Options.Add(LogLevelOption);
         command.Options.Add(NoSnapshotOption);
+        command.Options.Add(ImportMapOption);
     }
 
     // Deno passes everything after the script (run) or the code (eval) to the program as Deno.args.
@@ -121,11 +128,12 @@ internal static class DualrtCommand
         return [];
     }
 
-    private static int Execute(ParseResult parse, Func<JsRuntime, int> body, string[] scriptArgs)
+    private static int Execute(ParseResult parse, string? mainModule, Func<JsRuntime, int> body, string[] scriptArgs)
     {
         bool debug = parse.GetValue(LogLevelOption) == "debug";
         try
         {
+            var loader = ModuleLoaderFor(mainModule, parse.GetValue(ImportMapOption));
             var engine = EngineFactory.Create(parse.GetValue(EngineOption)!, useSnapshot: !parse.GetValue(NoSnapshotOption));
             var options = new RuntimeOptions
             {
@@ -134,6 +142,7 @@ internal static class DualrtCommand
                 HeapLimitBytes = parse.GetValue(MaxHeapOption) is { } mb ? mb * 1024L * 1024L : null,
                 Log = debug ? line => Console.Error.WriteLine($"DEBUG {line}") : null,
                 Version = DualrtVersion,
+                ModuleLoader = loader,
             };
             using var runtime = new JsRuntime(engine, options);
             return body(runtime);
@@ -142,6 +151,33 @@ internal static class DualrtCommand
         {
             Console.Error.WriteLine($"error: {ex.Message}");
             return 1;
+        }
+    }
+
+    // Import maps apply from the --import-map file, or the nearest deno.json(c) above the main module.
+    private static FileModuleLoader ModuleLoaderFor(string? mainModule, string? importMapFlag)
+    {
+        string cwd = Environment.CurrentDirectory;
+        var main = mainModule is null ? FileUrl.FromPath(Path.Join(cwd, "$deno$eval.js")) : SafeMainUrl(mainModule, cwd);
+        try
+        {
+            return new FileModuleLoader(new ModuleSpecifierResolver(ImportMapLoader.Load(importMapFlag, main, cwd)));
+        }
+        catch (Exception ex) when (ex is FormatException or IOException)
+        {
+            throw new CliException(ex.Message);
+        }
+    }
+
+    private static WebUrl SafeMainUrl(string mainModule, string cwd)
+    {
+        try
+        {
+            return ModuleSpecifierResolver.ResolveMainModule(mainModule, cwd);
+        }
+        catch (FormatException ex)
+        {
+            throw new CliException(ex.Message);
         }
     }
 

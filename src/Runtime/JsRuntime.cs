@@ -7,7 +7,7 @@ using DualEngine.Abstractions.Ops;
 using DualEngine.Runtime.Errors;
 using DualEngine.Runtime.EventLoop;
 using DualEngine.Runtime.Extensions;
-using DualEngine.Runtime.Loader;
+using DualEngine.Runtime.Modules;
 
 namespace DualEngine.Runtime;
 
@@ -32,7 +32,7 @@ public sealed class JsRuntime : IDisposable
         _options = options;
         _stdio = options.Stdio ?? Stdio.Console();
         _asyncOps = new AsyncOpQueue(_wake);
-        _loader = new EvalAwareLoader(options.ModuleLoader ?? new SourceModuleLoader());
+        _loader = new EvalAwareLoader(options.ModuleLoader ?? new FileModuleLoader(new ModuleSpecifierResolver()));
         var (extensions, ops, bootstrap) = Describe(options);
         var state = new OpState { AsyncOps = _asyncOps };
         state.Put(_stdio);
@@ -80,10 +80,7 @@ public sealed class JsRuntime : IDisposable
             string url;
             try
             {
-                // The main module is a path or a URL (Deno's resolve_url_or_path).
-                url = Uri.TryCreate(specifier, UriKind.Absolute, out var absolute) && absolute.Scheme.Length > 1
-                    ? absolute.AbsoluteUri
-                    : new Uri(Path.GetFullPath(specifier)).AbsoluteUri;
+                url = ModuleSpecifierResolver.ResolveMainModule(specifier, Environment.CurrentDirectory).Href;
             }
             catch (Exception ex)
             {

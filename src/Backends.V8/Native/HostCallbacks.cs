@@ -105,14 +105,15 @@ internal static unsafe class HostCallbacks
             }
             ModuleSource loaded = loader.Load(new string(url, 0, urlLength), typeLength == 0 ? null : new string(type, 0, typeLength));
             // url and source go in one pinned string, so a single handle keeps both alive until the shim compiled them.
-            string both = loaded.Url + loaded.Source;
+            string text = loaded.Kind == ModuleKind.Json ? loaded.Source : Modules.ImportAttributes.AsAssertions(loaded.Source);
+            string both = loaded.Url + text;
             realm.ReleaseModuleSource();
             realm.PinnedModuleSource = GCHandle.Alloc(both, GCHandleType.Pinned);
             char* chars = (char*)realm.PinnedModuleSource.AddrOfPinnedObject();
             source->Url = chars;
             source->UrlLength = loaded.Url.Length;
             source->Source = chars + loaded.Url.Length;
-            source->SourceLength = loaded.Source.Length;
+            source->SourceLength = text.Length;
             source->IsJson = loaded.Kind == ModuleKind.Json ? 1 : 0;
             return 0;
         }

@@ -114,10 +114,16 @@ MaybeLocal<Module> LoadModuleGraph(Dv8Realm* rt, Local<Context> ctx, const std::
       Local<Value> text;
       if (!error->IsNativeError() || !error.As<Object>()->Get(ctx, Utf8(iso, "message")).ToLocal(&text)) { tc.ReThrow(); return {}; }
       std::u16string message = ToU16(iso, text);
+      // A loader may already name the referrer ("\n    at file:///main.js"): replace that with the exact spot.
+      std::u16string bare_referrer = u"\n    at " + self->url;
+      if (message.size() >= bare_referrer.size() &&
+          message.compare(message.size() - bare_referrer.size(), bare_referrer.size(), bare_referrer) == 0) {
+        message.resize(message.size() - bare_referrer.size());
+      }
       if (message.find(u"\n    at ") != std::u16string::npos) { tc.ReThrow(); return {}; }
       Location where = module->SourceOffsetToLocation(req->GetSourceOffset());
       std::string at = ":" + std::to_string(where.GetLineNumber() + 1) + ":" + std::to_string(where.GetColumnNumber() + 1);
-      message += u"\n    at " + self->url + std::u16string(at.begin(), at.end());
+      message += bare_referrer + std::u16string(at.begin(), at.end());
       augmented = Exception::TypeError(Utf16(iso, message.data(), (int)message.size()));
     }  // the TryCatch must be gone before throwing, or it would swallow the new exception
     iso->ThrowException(augmented);
