@@ -92,6 +92,13 @@ public sealed partial class Parser
 
     private ClassBody ParseClassBody(bool derived)
     {
+        Enter();
+        try { return ParseClassBodyInner(derived); }
+        finally { Leave(); }
+    }
+
+    private ClassBody ParseClassBodyInner(bool derived)
+    {
         var m = M();
         Expect(TokenType.LBrace);
         var body = At(new ClassBody(), m);

@@ -93,6 +93,7 @@ public sealed partial class Parser
         _coverErrorPos = -1;
         _fn = new FnCtx(outerFn, kind) { Async = isAsync, Generator = isGenerator, AllowReturn = true };
         _scope = new Scope(outerScope, ScopeKind.Function) { Params = new HashSet<string>() };
+        Enter();
         try
         {
             if (_ts && Type == TokenType.Lt) SkipTsTypeParameters();
@@ -118,6 +119,7 @@ public sealed partial class Parser
         }
         finally
         {
+            Leave();
             _fn = outerFn;
             _scope = outerScope;
             _potentialArrowAt = outerArrow;
@@ -145,7 +147,7 @@ public sealed partial class Parser
                 // TypeScript `this` parameter: erased.
                 Next();
                 if (Type == TokenType.Colon) SkipTsTypeAnnotation();
-                if (Type != TokenType.RParen) Expect(TokenType.Comma);
+                ExpectCommaOr(TokenType.RParen);
                 continue;
             }
             if (_ts) SkipTsParameterModifiers();
@@ -162,7 +164,7 @@ public sealed partial class Parser
                 break;
             }
             list.Add(ParseBindingElement());
-            if (Type != TokenType.RParen) Expect(TokenType.Comma);
+            ExpectCommaOr(TokenType.RParen);
         }
         Next();
         _fn.InParams = false;
@@ -205,9 +207,7 @@ public sealed partial class Parser
         if (Type != TokenType.LBrace) throw Unexpected("'{'");
         Next();
         var block = At(new BlockStatement(), m);
-        int savedDepth = _depth;
         hasUseStrict = ParseDirectivesAndBody(block.Body, TokenType.RBrace, topLevel: false, simpleParams);
-        _depth = savedDepth;
         Next();
         return Finish(block);
     }

@@ -21,6 +21,13 @@ public sealed partial class Parser
     /// <summary>`new` MemberExpression Arguments? and `new.target` (§13.3.5, §13.3.12).</summary>
     private Expression ParseNew()
     {
+        Enter();
+        try { return ParseNewInner(); }
+        finally { Leave(); }
+    }
+
+    private Expression ParseNewInner()
+    {
         var m = M();
         Next();
         if (Type == TokenType.Dot)
@@ -248,7 +255,7 @@ public sealed partial class Parser
                 args.Add(Finish(At(new SpreadElement { Argument = arg }, m)));
             }
             else args.Add(ParseAssignment());
-            if (Type != TokenType.RParen) Expect(TokenType.Comma);
+            ExpectCommaOr(TokenType.RParen);
         }
         Next();
         return args;

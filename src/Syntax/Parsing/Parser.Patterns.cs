@@ -40,7 +40,7 @@ public sealed partial class Parser
             items.Add(item);
             if (Type != TokenType.RParen)
             {
-                Expect(TokenType.Comma);
+                ExpectCommaOr(TokenType.RParen);
                 if (Type == TokenType.RParen && invalidPos < 0) invalidPos = _lx.PrevEnd - 1;
             }
         }
@@ -96,7 +96,7 @@ public sealed partial class Parser
                 items.Add(ParseAssignment(allowCover: true));
                 if (_ts && Type == TokenType.Colon) SkipTsParamSuffix();
             }
-            if (Type != TokenType.RParen) Expect(TokenType.Comma);
+            ExpectCommaOr(TokenType.RParen);
         }
         Next();
         if (_ts && Type == TokenType.Colon && TryTsArrowReturnType()) { }
@@ -257,7 +257,7 @@ public sealed partial class Parser
                             break;
                         }
                         pat.Elements.Add(ParseBindingElement());
-                        if (Type != TokenType.RBracket) Expect(TokenType.Comma);
+                        ExpectCommaOr(TokenType.RBracket);
                     }
                     Next();
                     return Finish(pat);
@@ -304,7 +304,7 @@ public sealed partial class Parser
                             else prop.Value = local;
                         }
                         pat.Properties.Add(Finish(prop));
-                        if (Type != TokenType.RBrace) Expect(TokenType.Comma);
+                        ExpectCommaOr(TokenType.RBrace);
                     }
                     Next();
                     return Finish(pat);

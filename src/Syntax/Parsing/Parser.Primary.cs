@@ -258,7 +258,7 @@ public sealed partial class Parser
                 }
                 obj.Properties.Add(prop);
             }
-            if (Type != TokenType.RBrace) Expect(TokenType.Comma);
+            ExpectCommaOr(TokenType.RBrace);
         }
         Next();
         Leave();

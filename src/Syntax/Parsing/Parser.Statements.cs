@@ -12,6 +12,13 @@ public sealed partial class Parser
     /// <summary>StatementListItem / ModuleItem: statements plus declarations.</summary>
     private Statement ParseStatementListItem()
     {
+        Enter();
+        try { return ParseStatementListItemInner(); }
+        finally { Leave(); }
+    }
+
+    private Statement ParseStatementListItemInner()
+    {
         if (Type == TokenType.Name && !T.Escaped)
         {
             var m = M();

@@ -86,6 +86,13 @@ public sealed partial class Parser
         Next();
     }
 
+    /// <summary>Inside a list: expects `,` unless the closing token follows (error names both).</summary>
+    private void ExpectCommaOr(TokenType close)
+    {
+        if (Type == TokenType.Comma) { Next(); return; }
+        if (Type != close) throw Unexpected($"',' or {Describe(close)}");
+    }
+
     /// <summary>A contextual keyword such as `of`, `get`, `async`: must be written without escapes (§12.7.2).</summary>
     private bool IsContextual(string word) => Type == TokenType.Name && !T.Escaped && T.Value == word;
 

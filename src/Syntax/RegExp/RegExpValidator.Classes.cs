@@ -66,8 +66,11 @@ internal sealed partial class RegExpValidator
     {
         int start = _i;
         _i++;
+        if (++_depth > 1000 || !System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw Err("Regular expression too large");
         bool negated = Eat('^');
         bool strings = ParseClassSetExpression(start);
+        _depth--;
         if (!Eat(']')) throw _error(start, "Unterminated character class");
         if (negated && strings) throw _error(start, "Negated character class may contain strings");
         return !negated && strings;

@@ -96,8 +96,13 @@ internal sealed partial class RegExpValidator
     private int Cur => _i < _p.Length ? _p[_i] : -1;
     private int At(int k) => _i + k < _p.Length ? _p[_i + k] : -1;
 
+    private int _depth;
+
     private void ParseDisjunction()
     {
+        // Groups and nested classes recurse; refuse absurd nesting instead of overflowing the stack.
+        if (++_depth > 1000 || !System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw Err("Regular expression too large");
         int id = ++_disjunctionIds;
         int alt = 0;
         _path.Add((id, alt));
@@ -109,6 +114,7 @@ internal sealed partial class RegExpValidator
             ParseAlternative();
         }
         _path.RemoveAt(_path.Count - 1);
+        _depth--;
     }
 
     private void ParseAlternative()

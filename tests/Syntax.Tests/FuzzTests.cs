@@ -1,0 +1,142 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using DualEngine.Syntax.Parsing;
+using Xunit.Abstractions;
+
+namespace DualEngine.Syntax.Tests;
+
+/// <summary>
+/// Robustness: mutated test262 sources and pathological inputs may only ever produce our
+/// JsSyntaxException (never another exception, a hang or a stack overflow).
+/// </summary>
+public sealed class FuzzTests
+{
+    private static readonly TimeSpan PerInputLimit = TimeSpan.FromSeconds(5);
+    private readonly ITestOutputHelper _out;
+
+    public FuzzTests(ITestOutputHelper output) => _out = output;
+
+    /// <summary>Parses under a time bound; returns a failure description or null.</summary>
+    private static string? ParseBounded(string source, bool module, bool typeScript = false)
+    {
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Parser.Parse(source, module, new ParserOptions { FileName = "fuzz.js", TypeScript = typeScript });
+            }
+            catch (JsSyntaxException e)
+            {
+                if (e.Line < 1 || e.Column < 1 || e.Offset < 0 || e.Offset > source.Length)
+                    failure = new InvalidOperationException($"bad error position {e.Line}:{e.Column}@{e.Offset}");
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        }, 1024 * 1024);
+        thread.Start();
+        if (!thread.Join(PerInputLimit)) return "timeout";
+        return failure == null ? null : $"{failure.GetType().Name}: {failure.Message}";
+    }
+
+    private static readonly Regex TokenLike = new(@"[A-Za-z_$0-9]+|\s+|.", RegexOptions.Compiled | RegexOptions.Singleline);
+
+    private static string Mutate(string src, Random rng)
+    {
+        var toks = TokenLike.Matches(src).Select(m => m.Value).ToList();
+        if (toks.Count < 2) return src + src;
+        int n = 1 + rng.Next(3);
+        for (int k = 0; k < n; k++)
+        {
+            int i = rng.Next(toks.Count);
+            switch (rng.Next(4))
+            {
+                case 0: toks.RemoveAt(i); break;
+                case 1: toks.Insert(i, toks[i]); break;
+                case 2:
+                {
+                    int j = rng.Next(toks.Count);
+                    (toks[i], toks[j]) = (toks[j], toks[i]);
+                    break;
+                }
+                default:
+                {
+                    string[] junk = { "(", ")", "{", "}", "[", "]", "/", "`", "${", "'", "\"", "=>", "?.", "#x", "\\u", "async", "yield", "await", "let", "*", ";", "\n", "/*", "<!--", "-->" };
+                    toks.Insert(i, junk[rng.Next(junk.Length)]);
+                    break;
+                }
+            }
+            if (toks.Count == 0) break;
+        }
+        return string.Concat(toks);
+    }
+
+    [Fact]
+    public void Mutated_test262_sources_only_raise_SyntaxError()
+    {
+        var test262 = Test262Locator.Find();
+        var rng = new Random(20241121);
+        var corpus = new List<string>();
+        if (test262 != null)
+        {
+            var files = Test262ParseRunner.EnumerateFiles(test262, p => p.StartsWith("test/language/", StringComparison.Ordinal)).ToList();
+            for (int k = 0; k < 300; k++) corpus.Add(File.ReadAllText(files[rng.Next(files.Count)]));
+        }
+        else
+        {
+            corpus.Add("class A extends B { #x = 1; static { this.#x; } async *m(a = 1, ...r) { yield* await a?.b ?? c; } }");
+            corpus.Add("for await (const [a, {b = 2}] of xs) label: { break label; } x = /a(?<n>b)\\k<n>/v; `t${1}`");
+        }
+        int cases = 0;
+        var failures = new List<string>();
+        foreach (var src in corpus)
+        {
+            for (int m = 0; m < 10; m++)
+            {
+                var input = Mutate(src, rng);
+                bool module = rng.Next(2) == 0;
+                var f = ParseBounded(input, module);
+                cases++;
+                if (f != null) failures.Add($"{f}\n---\n{(input.Length > 400 ? input.Substring(0, 400) : input)}");
+            }
+        }
+        _out.WriteLine($"{cases} mutated inputs, {failures.Count} failures");
+        Assert.True(cases >= 20);
+        Assert.Empty(failures);
+    }
+
+    [Theory]
+    [InlineData("(", ")")]
+    [InlineData("[", "]")]
+    [InlineData("{", "}")]
+    [InlineData("a=", "1")]
+    [InlineData("-", "1")]
+    [InlineData("!", "1")]
+    [InlineData("new ", "a")]
+    [InlineData("a?b:", "c")]
+    [InlineData("if(1)", ";")]
+    [InlineData("()=>", "1")]
+    [InlineData("`${", "}`")]
+    [InlineData("function f(){", "}")]
+    [InlineData("[a=", "]=1")]
+    [InlineData("/(", "/")]
+    [InlineData("x**", "1")]
+    [InlineData("x=/(", ")/u")]
+    [InlineData("x=/[", "]/v")]
+    [InlineData("class A extends (", "){}")]
+    [InlineData("async()=>", "1")]
+    public void Deep_nesting_is_a_SyntaxError_not_a_crash(string open, string close)
+    {
+        foreach (int depth in new[] { 50, 5000, 100000 })
+        {
+            var sb = new StringBuilder();
+            for (int i = 0; i < depth; i++) sb.Append(open);
+            sb.Append('1');
+            for (int i = 0; i < depth; i++) sb.Append(close);
+            var f = ParseBounded(sb.ToString(), module: false);
+            Assert.Null(f);
+        }
+    }
+}
