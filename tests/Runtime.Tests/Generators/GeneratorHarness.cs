@@ -11,9 +11,12 @@ internal static class GeneratorHarness
 {
     private static readonly ImmutableArray<MetadataReference> References = LoadReferences();
 
+    /// <param name="GeneratedCodeWarnings">Compiler warnings located in generated files: generated code must be warning-free
+    /// so projects with TreatWarningsAsErrors can use ops.</param>
     public sealed record Run(
         ImmutableArray<Diagnostic> GeneratorDiagnostics,
         ImmutableArray<Diagnostic> CompilationErrors,
+        ImmutableArray<Diagnostic> GeneratedCodeWarnings,
         string Generated);
 
     public static Run Generate(string source, bool allowUnsafe = true)
@@ -28,8 +31,11 @@ internal static class GeneratorHarness
         GeneratorDriver driver = CSharpGeneratorDriver.Create(new OpGenerator());
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         var generated = string.Concat(driver.GetRunResult().GeneratedTrees.Select(t => t.GetText().ToString()));
-        var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
-        return new Run(diagnostics, errors, generated);
+        var all = output.GetDiagnostics();
+        var errors = all.Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
+        var generatedPaths = driver.GetRunResult().GeneratedTrees.Select(t => t.FilePath).ToHashSet();
+        var warnings = all.Where(d => d.Severity == DiagnosticSeverity.Warning && d.Location.SourceTree is { } tree && generatedPaths.Contains(tree.FilePath)).ToImmutableArray();
+        return new Run(diagnostics, errors, warnings, generated);
     }
 
     private static ImmutableArray<MetadataReference> LoadReferences()

@@ -187,6 +187,7 @@ public sealed class OpGeneratorGoldenTests
             Assert.Empty(run.GeneratorDiagnostics);
         // Generated code must compile on its own (with the input), or the golden file would bless a broken expansion.
         Assert.Empty(run.CompilationErrors.Where(d => !d.Id.StartsWith("DEOP", StringComparison.Ordinal)));
+        Assert.Empty(run.GeneratedCodeWarnings);
 
         var goldenPath = Path.Combine(Path.GetDirectoryName(thisFile)!, "Golden", name + ".golden.cs");
         if (Environment.GetEnvironmentVariable("DUALENGINE_UPDATE_GOLDEN") == "1")
@@ -194,5 +195,19 @@ public sealed class OpGeneratorGoldenTests
         Assert.True(File.Exists(goldenPath), $"missing {goldenPath}; run with DUALENGINE_UPDATE_GOLDEN=1 to create it");
         Assert.Equal(File.ReadAllText(goldenPath).ReplaceLineEndings("\n"), run.Generated);
         return run;
+    }
+}
+
+public sealed class GeneratorHarnessTests
+{
+    [Fact]
+    public void HarnessSeesWarningsInGeneratedFiles()
+    {
+        // An [Obsolete] op: the generated Invoke calls it, so the warning lands in the generated file.
+        var run = GeneratorHarness.Generate("""
+            using DualEngine.Abstractions.Ops;
+            public static partial class OldOps { [System.Obsolete("old")] [Op] public static void op_old_x() { } }
+            """);
+        Assert.Contains(run.GeneratedCodeWarnings, d => d.Id == "CS0618");
     }
 }
