@@ -1,0 +1,137 @@
+using System.Globalization;
+
+namespace DualEngine.Engine.Builtins;
+
+/// <summary>The Number constructor (§21.1.1-2) and Number.prototype (§21.1.3).</summary>
+internal static class NumberConstructor
+{
+    public static void Install(Realm realm)
+    {
+        var proto = new JsPrimitiveWrapper(realm.Intrinsics.ObjectPrototype, JsValue.Zero);
+        realm.Intrinsics.NumberPrototype = proto;
+        var ctor = ObjectBuilding.DefineConstructor(realm, "Number", 1, Construct, proto);
+        ctor.FastSet("EPSILON", JsValue.FromNumber(Math.Pow(2, -52)), PropertyFlags.None);
+        ctor.FastSet("MAX_SAFE_INTEGER", JsValue.FromNumber(9007199254740991), PropertyFlags.None);
+        ctor.FastSet("MIN_SAFE_INTEGER", JsValue.FromNumber(-9007199254740991), PropertyFlags.None);
+        ctor.FastSet("MAX_VALUE", JsValue.FromNumber(double.MaxValue), PropertyFlags.None);
+        ctor.FastSet("MIN_VALUE", JsValue.FromNumber(double.Epsilon), PropertyFlags.None);
+        ctor.FastSet("NaN", JsValue.NaN, PropertyFlags.None);
+        ctor.FastSet("NEGATIVE_INFINITY", JsValue.FromNumber(double.NegativeInfinity), PropertyFlags.None);
+        ctor.FastSet("POSITIVE_INFINITY", JsValue.FromNumber(double.PositiveInfinity), PropertyFlags.None);
+        ctor.DefineMethod(realm, "isFinite", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromBoolean(a.At(0).IsNumber && double.IsFinite(a.At(0).AsNumber())));
+        ctor.DefineMethod(realm, "isNaN", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromBoolean(a.At(0).IsNumber && double.IsNaN(a.At(0).AsNumber())));
+        ctor.DefineMethod(realm, "isInteger", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromBoolean(IsIntegral(a.At(0))));
+        ctor.DefineMethod(realm, "isSafeInteger", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
+            JsValue.FromBoolean(IsIntegral(a.At(0)) && Math.Abs(a.At(0).AsNumber()) <= 9007199254740991));
+        ctor.FastSet("parseFloat", JsValue.FromObject(realm.Intrinsics.ParseFloat ?? realm.GlobalObject.Get("parseFloat").AsObject()), PropertyFlags.Hidden);
+        ctor.FastSet("parseInt", JsValue.FromObject(realm.Intrinsics.ParseInt ?? realm.GlobalObject.Get("parseInt").AsObject()), PropertyFlags.Hidden);
+
+        proto.DefineMethod(realm, "toString", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
+        {
+            double x = ThisNumber(t, "toString");
+            int radix = a.At(0).IsUndefined ? 10 : (int)Conversions.ToIntegerOrInfinity(a.At(0));
+            if (radix < 2 || radix > 36) Throw.RangeError("toString() radix must be between 2 and 36");
+            return JsValue.FromString(NumberFormatting.ToRadixString(x, radix));
+        });
+        proto.DefineMethod(realm, "toLocaleString", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
+            JsValue.FromString(ThisNumber(t, "toLocaleString").ToString("#,##0.###", CultureInfo.InvariantCulture)));
+        proto.DefineMethod(realm, "valueOf", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromNumber(ThisNumber(t, "valueOf")));
+        proto.DefineMethod(realm, "toFixed", 1, ToFixed);
+        proto.DefineMethod(realm, "toPrecision", 1, ToPrecision);
+        proto.DefineMethod(realm, "toExponential", 1, ToExponential);
+    }
+
+    private static bool IsIntegral(in JsValue v) => v.IsNumber && double.IsFinite(v.AsNumber()) && Math.Truncate(v.AsNumber()) == v.AsNumber();
+
+    /// <summary>Number(value) (§21.1.1.1): BigInts convert exactly.</summary>
+    private static JsValue Construct(Realm realm, in JsValue thisValue, ReadOnlySpan<JsValue> args, JsObject? newTarget)
+    {
+        double n = 0;
+        if (args.Length > 0)
+        {
+            var prim = Conversions.ToNumeric(args[0]);
+            n = prim.IsBigInt ? (double)prim.AsBigInt().Value : prim.AsNumber();
+        }
+        if (newTarget is null) return JsValue.FromNumber(n);
+        var proto = JsFunction.GetPrototypeFromConstructor(newTarget, static i => i.NumberPrototype);
+        return JsValue.FromObject(new JsPrimitiveWrapper(proto, JsValue.FromNumber(n)));
+    }
+
+    /// <summary>thisNumberValue (§21.1.3.7.1).</summary>
+    private static double ThisNumber(in JsValue v, string method)
+    {
+        if (v.IsNumber) return v.AsNumber();
+        if (v._ref is JsPrimitiveWrapper { PrimitiveValue.IsNumber: true } w) return w.PrimitiveValue.AsNumber();
+        return Throw.TypeError<double>($"Number.prototype.{method} requires that 'this' be a Number");
+    }
+
+    /// <summary>Number.prototype.toFixed (§21.1.3.3).</summary>
+    private static JsValue ToFixed(Realm realm, in JsValue thisValue, ReadOnlySpan<JsValue> args)
+    {
+        double x = ThisNumber(thisValue, "toFixed");
+        double f = Conversions.ToIntegerOrInfinity(args.At(0));
+        if (f < 0 || f > 100) Throw.RangeError("toFixed() digits argument must be between 0 and 100");
+        if (!double.IsFinite(x)) return JsValue.FromString(NumberFormatting.ToJsString(x));
+        if (Math.Abs(x) >= 1e21) return JsValue.FromString(NumberFormatting.ToJsString(x));
+        var d = (decimal)0;
+        string s;
+        try
+        {
+            d = Math.Round((decimal)x, (int)Math.Min(f, 28), MidpointRounding.AwayFromZero);
+            s = d.ToString("F" + (int)f, CultureInfo.InvariantCulture);
+        }
+        catch (OverflowException)
+        {
+            s = x.ToString("F" + (int)f, CultureInfo.InvariantCulture);
+        }
+        if (x < 0 && d == 0 && !s.StartsWith('-') && x != 0) s = "-" + s;
+        if (x == 0 && double.IsNegative(x)) s = s.TrimStart('-');
+        return JsValue.FromString(s);
+    }
+
+    /// <summary>Number.prototype.toPrecision (§21.1.3.5).</summary>
+    private static JsValue ToPrecision(Realm realm, in JsValue thisValue, ReadOnlySpan<JsValue> args)
+    {
+        double x = ThisNumber(thisValue, "toPrecision");
+        if (args.At(0).IsUndefined) return JsValue.FromString(NumberFormatting.ToJsString(x));
+        double p = Conversions.ToIntegerOrInfinity(args.At(0));
+        if (!double.IsFinite(x)) return JsValue.FromString(NumberFormatting.ToJsString(x));
+        if (p < 1 || p > 100) Throw.RangeError("toPrecision() argument must be between 1 and 100");
+        if (x == 0) return JsValue.FromString(p == 1 ? "0" : "0." + new string('0', (int)p - 1));
+        int e = (int)Math.Floor(Math.Log10(Math.Abs(x)));
+        var rounded = double.Parse(x.ToString("E" + ((int)p - 1), CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        e = (int)Math.Floor(Math.Log10(Math.Abs(rounded)));
+        if (e < -6 || e >= p)
+        {
+            var mant = x.ToString("E" + ((int)p - 1), CultureInfo.InvariantCulture);
+            var parts = mant.Split('E');
+            int exp = int.Parse(parts[1], CultureInfo.InvariantCulture);
+            return JsValue.FromString(parts[0] + "e" + (exp >= 0 ? "+" : "-") + Math.Abs(exp));
+        }
+        return JsValue.FromString(rounded.ToString("F" + Math.Max(0, (int)p - 1 - e), CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Number.prototype.toExponential (§21.1.3.2).</summary>
+    private static JsValue ToExponential(Realm realm, in JsValue thisValue, ReadOnlySpan<JsValue> args)
+    {
+        double x = ThisNumber(thisValue, "toExponential");
+        double f = Conversions.ToIntegerOrInfinity(args.At(0));
+        if (!double.IsFinite(x)) return JsValue.FromString(NumberFormatting.ToJsString(x));
+        if (f < 0 || f > 100) Throw.RangeError("toExponential() argument must be between 0 and 100");
+        string s;
+        if (args.At(0).IsUndefined)
+        {
+            s = x.ToString("R", CultureInfo.InvariantCulture);
+            var r = double.Parse(s, CultureInfo.InvariantCulture).ToString("E16", CultureInfo.InvariantCulture);
+            // shortest digits: strip trailing zeros of the mantissa
+            var parts0 = r.Split('E');
+            var mant0 = parts0[0].Contains('.') ? parts0[0].TrimEnd('0').TrimEnd('.') : parts0[0];
+            int exp0 = int.Parse(parts0[1], CultureInfo.InvariantCulture);
+            return JsValue.FromString(mant0 + "e" + (exp0 >= 0 ? "+" : "-") + Math.Abs(exp0));
+        }
+        s = x.ToString("E" + (int)f, CultureInfo.InvariantCulture);
+        var parts = s.Split('E');
+        int exp = int.Parse(parts[1], CultureInfo.InvariantCulture);
+        return JsValue.FromString(parts[0] + "e" + (exp >= 0 ? "+" : "-") + Math.Abs(exp));
+    }
+}

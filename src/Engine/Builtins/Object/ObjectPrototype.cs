@@ -1,0 +1,64 @@
+namespace DualEngine.Engine.Builtins;
+
+/// <summary>Object.prototype (§20.1.3).</summary>
+internal static class ObjectPrototype
+{
+    public static void Install(Realm realm, JsObject proto)
+    {
+        proto.DefineMethod(realm, "hasOwnProperty", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
+        {
+            var key = Conversions.ToPropertyKey(a.At(0));
+            return JsValue.FromBoolean(Conversions.ToObject(r, t).HasOwnProperty(key));
+        });
+        proto.DefineMethod(realm, "isPrototypeOf", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
+        {
+            if (!a.At(0).IsObject) return JsValue.False;
+            var o = Conversions.ToObject(r, t);
+            for (var p = a.At(0).AsObject().GetPrototypeOf(); p is not null; p = p.GetPrototypeOf())
+                if (ReferenceEquals(p, o)) return JsValue.True;
+            return JsValue.False;
+        });
+        proto.DefineMethod(realm, "propertyIsEnumerable", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
+        {
+            var key = Conversions.ToPropertyKey(a.At(0));
+            return JsValue.FromBoolean(Conversions.ToObject(r, t).GetOwnProperty(key, out var d) && d.Enumerable);
+        });
+        proto.DefineMethod(realm, "toString", 0, ToStringMethod);
+        proto.DefineMethod(realm, "toLocaleString", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
+        {
+            var fn = Interpreter.Machine.GetNamedSlow(r, t, "toString", null);
+            return fn._ref is JsFunction f ? f.Call(t, ReadOnlySpan<JsValue>.Empty) : Throw.TypeError<JsValue>("toString is not a function");
+        });
+        proto.DefineMethod(realm, "valueOf", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromObject(Conversions.ToObject(r, t)));
+        // Annex B §B.2.2.1 Object.prototype.__proto__
+        proto.DefineGetter(realm, "__proto__",
+            (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => Conversions.ToObject(r, t).GetPrototypeOf() is { } p ? JsValue.FromObject(p) : JsValue.Null,
+            (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
+            {
+                if (t.IsNullish) Throw.TypeError("Object.prototype.__proto__ called on null or undefined");
+                var v = a.At(0);
+                if (!v.IsObject && !v.IsNull || !t.IsObject) return JsValue.Undefined;
+                if (!t.AsObject().SetPrototypeOf(v.TryObject)) Throw.TypeError("Cyclic __proto__ value");
+                return JsValue.Undefined;
+            });
+    }
+
+    /// <summary>Object.prototype.toString (§20.1.3.6).</summary>
+    public static JsValue ToStringMethod(Realm realm, in JsValue thisValue, ReadOnlySpan<JsValue> args)
+    {
+        if (thisValue.IsUndefined) return JsValue.FromString("[object Undefined]");
+        if (thisValue.IsNull) return JsValue.FromString("[object Null]");
+        var o = Conversions.ToObject(realm, thisValue);
+        string builtinTag = o switch
+        {
+            JsArray => "Array",
+            JsArgumentsObject => "Arguments",
+            JsFunction => "Function",
+            JsErrorObject => "Error",
+            JsPrimitiveWrapper w => w.ClassName is "Symbol" or "BigInt" ? "Object" : w.ClassName,
+            _ => o.ClassName == "Date" || o.ClassName == "RegExp" ? o.ClassName : "Object",
+        };
+        var tag = o.Get(WellKnownSymbols.ToStringTag, thisValue);
+        return JsValue.FromString("[object " + (tag.IsString ? tag.AsString() : builtinTag) + "]");
+    }
+}

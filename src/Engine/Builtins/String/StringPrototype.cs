@@ -1,0 +1,255 @@
+using System.Globalization;
+using System.Text;
+
+namespace DualEngine.Engine.Builtins;
+
+/// <summary>String.prototype (§22.1.3). Methods work on UTF-16 code units like the spec.</summary>
+internal static class StringPrototype
+{
+    public static void Install(Realm realm, JsObject proto)
+    {
+        proto.DefineMethod(realm, "at", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
+        {
+            var s = This(t, "at");
+            double rel = Conversions.ToIntegerOrInfinity(a.At(0));
+            double k = rel >= 0 ? rel : s.Length + rel;
+            return k < 0 || k >= s.Length ? JsValue.Undefined : JsValue.FromString(s[(int)k].ToString());
+        });
+        proto.DefineMethod(realm, "charAt", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
+        {
+            var s = This(t, "charAt");
+            double p = Conversions.ToIntegerOrInfinity(a.At(0));
+            return p < 0 || p >= s.Length ? JsValue.EmptyString : JsValue.FromString(s[(int)p].ToString());
+        });
+        proto.DefineMethod(realm, "charCodeAt", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
+        {
+            var s = This(t, "charCodeAt");
+            double p = Conversions.ToIntegerOrInfinity(a.At(0));
+            return p < 0 || p >= s.Length ? JsValue.NaN : JsValue.FromNumber(s[(int)p]);
+        });
+        proto.DefineMethod(realm, "codePointAt", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
+        {
+            var s = This(t, "codePointAt");
+            double p = Conversions.ToIntegerOrInfinity(a.At(0));
+            if (p < 0 || p >= s.Length) return JsValue.Undefined;
+            int i = (int)p;
+            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) return JsValue.FromNumber(char.ConvertToUtf32(s[i], s[i + 1]));
+            return JsValue.FromNumber(s[i]);
+        });
+        proto.DefineMethod(realm, "concat", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
+        {
+            var result = JsValue.FromString(This(t, "concat"));
+            foreach (var v in a) result = JsRope.Concat(result, Conversions.ToJsString(v));
+            return result;
+        });
+        proto.DefineMethod(realm, "endsWith", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
+        {
+            var s = This(t, "endsWith");
+            var search = SearchString(a.At(0), "endsWith");
+            int end = a.At(1).IsUndefined ? s.Length : (int)Math.Clamp(Conversions.ToIntegerOrInfinity(a.At(1)), 0, s.Length);
+            int start = end - search.Length;
+            return JsValue.FromBoolean(start >= 0 && string.CompareOrdinal(s, start, search, 0, search.Length) == 0);
+        });
+        proto.DefineMethod(realm, "includes", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
+        {
+            var s = This(t, "includes");
+            var search = SearchString(a.At(0), "includes");
+            int pos = (int)Math.Clamp(Conversions.ToIntegerOrInfinity(a.At(1)), 0, s.Length);
+            return JsValue.FromBoolean(s.IndexOf(search, pos, StringComparison.Ordinal) >= 0);
+        });
+        proto.DefineMethod(realm, "indexOf", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
+        {
+            var s = This(t, "indexOf");
+            var search = Conversions.ToString(a.At(0));
+            int pos = (int)Math.Clamp(Conversions.ToIntegerOrInfinity(a.At(1)), 0, s.Length);
+            return JsValue.FromNumber(s.IndexOf(search, pos, StringComparison.Ordinal));
+        });
+        proto.DefineMethod(realm, "lastIndexOf", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
+        {
+            var s = This(t, "lastIndexOf");
+            var search = Conversions.ToString(a.At(0));
+            double n = Conversions.ToNumber(a.At(1));
+            int pos = double.IsNaN(n) ? s.Length : (int)Math.Clamp(Math.Truncate(n), 0, s.Length);
+            int start = Math.Min(pos, s.Length - search.Length);
+            for (int i = start; i >= 0; i--)
+                if (string.CompareOrdinal(s, i, search, 0, search.Length) == 0) return JsValue.FromNumber(i);
+            return JsValue.FromNumber(-1);
+        });
+        proto.DefineMethod(realm, "localeCompare", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
+            JsValue.FromNumber(Math.Sign(string.Compare(This(t, "localeCompare"), Conversions.ToString(a.At(0)), CultureInfo.InvariantCulture, CompareOptions.None))));
+        proto.DefineMethod(realm, "normalize", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
+        {
+            var s = This(t, "normalize");
+            string f = a.At(0).IsUndefined ? "NFC" : Conversions.ToString(a.At(0));
+            var form = f switch
+            {
+                "NFC" => NormalizationForm.FormC, "NFD" => NormalizationForm.FormD,
+                "NFKC" => NormalizationForm.FormKC, "NFKD" => NormalizationForm.FormKD,
+                _ => Throw.RangeError<NormalizationForm>("The normalization form should be one of NFC, NFD, NFKC, NFKD."),
+            };
+            try { return JsValue.FromString(s.Normalize(form)); }
+            catch (ArgumentException) { return JsValue.FromString(s); }
+        });
+        proto.DefineMethod(realm, "padEnd", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => Pad(t, a, atStart: false));
+        proto.DefineMethod(realm, "padStart", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => Pad(t, a, atStart: true));
+        proto.DefineMethod(realm, "repeat", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
+        {
+            var s = This(t, "repeat");
+            double n = Conversions.ToIntegerOrInfinity(a.At(0));
+            if (n < 0 || double.IsInfinity(n)) Throw.RangeError("Invalid count value: " + Conversions.ToString(a.At(0)));
+            if (s.Length == 0 || n == 0) return JsValue.EmptyString;
+            if (s.Length * n > JsRope.MaxStringLength) Throw.RangeError("Invalid string length");
+            MemoryBudget.Account((long)(s.Length * n * 2));
+            var sb = new StringBuilder(s.Length * (int)n);
+            for (int i = 0; i < n; i++) sb.Append(s);
+            return JsValue.FromString(sb.ToString());
+        });
+        proto.DefineMethod(realm, "slice", 2, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
+        {
+            var s = This(t, "slice");
+            long from = ArrayOps.RelativeIndex(a.At(0), s.Length, 0);
+            long to = ArrayOps.RelativeIndex(a.At(1), s.Length, s.Length);
+            return from >= to ? JsValue.EmptyString : JsValue.FromString(s.Substring((int)from, (int)(to - from)));
+        });
+        proto.DefineMethod(realm, "startsWith", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
+        {
+            var s = This(t, "startsWith");
+            var search = SearchString(a.At(0), "startsWith");
+            int start = (int)Math.Clamp(Conversions.ToIntegerOrInfinity(a.At(1)), 0, s.Length);
+            return JsValue.FromBoolean(start + search.Length <= s.Length && string.CompareOrdinal(s, start, search, 0, search.Length) == 0);
+        });
+        proto.DefineMethod(realm, "substring", 2, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
+        {
+            var s = This(t, "substring");
+            int start = (int)Math.Clamp(Conversions.ToIntegerOrInfinity(a.At(0)), 0, s.Length);
+            int end = a.At(1).IsUndefined ? s.Length : (int)Math.Clamp(Conversions.ToIntegerOrInfinity(a.At(1)), 0, s.Length);
+            int from = Math.Min(start, end), to = Math.Max(start, end);
+            return JsValue.FromString(s[from..to]);
+        });
+        proto.DefineMethod(realm, "substr", 2, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
+        {
+            var s = This(t, "substr");
+            long start = ArrayOps.RelativeIndex(a.At(0), s.Length, 0);
+            double len = a.At(1).IsUndefined ? s.Length : Conversions.ToIntegerOrInfinity(a.At(1));
+            long end = (long)Math.Min(start + Math.Max(len, 0), s.Length);
+            return start >= end ? JsValue.EmptyString : JsValue.FromString(s.Substring((int)start, (int)(end - start)));
+        });
+        proto.DefineMethod(realm, "toLowerCase", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromString(This(t, "toLowerCase").ToLowerInvariant()));
+        proto.DefineMethod(realm, "toUpperCase", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromString(This(t, "toUpperCase").ToUpperInvariant()));
+        proto.DefineMethod(realm, "toLocaleLowerCase", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromString(This(t, "toLocaleLowerCase").ToLowerInvariant()));
+        proto.DefineMethod(realm, "toLocaleUpperCase", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromString(This(t, "toLocaleUpperCase").ToUpperInvariant()));
+        proto.DefineMethod(realm, "toString", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => ThisStringValue(t, "toString"));
+        proto.DefineMethod(realm, "valueOf", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => ThisStringValue(t, "valueOf"));
+        proto.DefineMethod(realm, "trim", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromString(Conversions.TrimJsWhitespace(This(t, "trim"))));
+        proto.DefineMethod(realm, "trimStart", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromString(This(t, "trimStart").TrimStart(JsWhitespace)));
+        proto.DefineMethod(realm, "trimEnd", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromString(This(t, "trimEnd").TrimEnd(JsWhitespace)));
+        proto.DefineMethod(realm, "isWellFormed", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromBoolean(IsWellFormed(This(t, "isWellFormed"))));
+        proto.DefineMethod(realm, "toWellFormed", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromString(ToWellFormed(This(t, "toWellFormed"))));
+        proto.DefineMethod(realm, "split", 2, Split);
+        proto.DefineMethod(realm, "replace", 2, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => StringRegExpMethods.Replace(r, t, a, all: false));
+        proto.DefineMethod(realm, "replaceAll", 2, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => StringRegExpMethods.Replace(r, t, a, all: true));
+        proto.DefineMethod(realm, "match", 1, StringRegExpMethods.Match);
+        proto.DefineMethod(realm, "matchAll", 1, StringRegExpMethods.MatchAll);
+        proto.DefineMethod(realm, "search", 1, StringRegExpMethods.Search);
+        proto.DefineMethod(realm, WellKnownSymbols.Iterator, "[Symbol.iterator]", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
+            JsValue.FromObject(new JsStringIterator(r, This(t, "[Symbol.iterator]"))));
+    }
+
+    private static readonly char[] JsWhitespace = ['\t', '\v', '\f', ' ', '\u00A0', '\uFEFF', '\n', '\r', '\u2028', '\u2029', '\u1680', '\u2000', '\u2001',
+        '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200A', '\u202F', '\u205F', '\u3000'];
+
+    /// <summary>RequireObjectCoercible(this) then ToString (the first steps of most methods).</summary>
+    internal static string This(in JsValue thisValue, string method)
+    {
+        if (thisValue.IsString) return thisValue.AsString();
+        if (thisValue.IsNullish) Throw.TypeError($"String.prototype.{method} called on null or undefined");
+        return Conversions.ToString(thisValue);
+    }
+
+    private static JsValue ThisStringValue(in JsValue thisValue, string method)
+    {
+        if (thisValue.IsString) return thisValue;
+        if (thisValue._ref is JsPrimitiveWrapper { PrimitiveValue.IsString: true } w) return w.PrimitiveValue;
+        return Throw.TypeError<JsValue>($"String.prototype.{method} requires that 'this' be a String");
+    }
+
+    private static string SearchString(in JsValue v, string method)
+    {
+        if (v._ref is JsObject o && o.ClassName == "RegExp")
+            Throw.TypeError($"First argument to String.prototype.{method} must not be a regular expression");
+        return Conversions.ToString(v);
+    }
+
+    private static JsValue Pad(in JsValue thisValue, ReadOnlySpan<JsValue> args, bool atStart)
+    {
+        var s = This(thisValue, atStart ? "padStart" : "padEnd");
+        double maxLength = Conversions.ToLength(args.At(0));
+        if (maxLength <= s.Length) return JsValue.FromString(s);
+        string filler = args.At(1).IsUndefined ? " " : Conversions.ToString(args.At(1));
+        if (filler.Length == 0) return JsValue.FromString(s);
+        if (maxLength > JsRope.MaxStringLength) Throw.RangeError("Invalid string length");
+        int fillLen = (int)maxLength - s.Length;
+        var sb = new StringBuilder(fillLen);
+        while (sb.Length < fillLen) sb.Append(filler);
+        sb.Length = fillLen;
+        return JsValue.FromString(atStart ? sb + s : s + sb);
+    }
+
+    private static bool IsWellFormed(string s)
+    {
+        for (int i = 0; i < s.Length; i++)
+        {
+            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { i++; continue; }
+            if (char.IsSurrogate(s[i])) return false;
+        }
+        return true;
+    }
+
+    private static string ToWellFormed(string s)
+    {
+        var chars = s.ToCharArray();
+        for (int i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])) { i++; continue; }
+            if (char.IsSurrogate(chars[i])) chars[i] = '\uFFFD';
+        }
+        return new string(chars);
+    }
+
+    /// <summary>String.prototype.split (§22.1.3.23) for string separators; RegExp separators go through Symbol.split.</summary>
+    private static JsValue Split(Realm realm, in JsValue thisValue, ReadOnlySpan<JsValue> args)
+    {
+        if (thisValue.IsNullish) Throw.TypeError("String.prototype.split called on null or undefined");
+        var separator = args.At(0);
+        if (!separator.IsNullish && separator.IsObject)
+        {
+            var splitter = separator.AsObject().Get(WellKnownSymbols.Split, separator);
+            if (splitter._ref is JsFunction f) return f.Call(separator, [thisValue, args.At(1)]);
+        }
+        var s = Conversions.ToString(thisValue);
+        uint limit = args.At(1).IsUndefined ? uint.MaxValue : Conversions.ToUint32(args.At(1));
+        var sep = Conversions.ToString(separator);
+        var result = realm.NewArray();
+        if (limit == 0) return JsValue.FromObject(result);
+        if (separator.IsUndefined)
+        {
+            result.Push(JsValue.FromString(s));
+            return JsValue.FromObject(result);
+        }
+        if (sep.Length == 0)
+        {
+            for (int i = 0; i < s.Length && result.Length < limit; i++) result.Push(JsValue.FromString(s[i].ToString()));
+            return JsValue.FromObject(result);
+        }
+        int start = 0;
+        while (result.Length < limit)
+        {
+            int idx = s.IndexOf(sep, start, StringComparison.Ordinal);
+            if (idx < 0) break;
+            result.Push(JsValue.FromString(s[start..idx]));
+            start = idx + sep.Length;
+        }
+        if (result.Length < limit) result.Push(JsValue.FromString(s[start..]));
+        return JsValue.FromObject(result);
+    }
+}

@@ -1,0 +1,151 @@
+using DualEngine.Syntax.Ast;
+
+namespace DualEngine.Engine.Compiler;
+
+/// <summary>A jump target; forward references are patched when it is marked.</summary>
+internal sealed class Label
+{
+    public int Pc = -1;
+    public readonly List<int> Patches = new();
+}
+
+/// <summary>
+/// Accumulates one function's bytecode and tables. Tracks the operand-stack depth as code is emitted
+/// (each emit states its stack effect) so frames can be sized exactly, and hands out registers in
+/// stack order (scopes and temporaries nest).
+/// </summary>
+internal sealed class BytecodeBuilder
+{
+    private readonly List<int> _code = new(64);
+    private readonly List<JsValue> _constants = new();
+    private readonly Dictionary<object, int> _constantIndex = new();
+    private readonly List<PropertyKey> _names = new();
+    private readonly Dictionary<PropertyKey, int> _nameIndex = new();
+    private readonly List<FunctionCode> _functions = new();
+    private readonly List<HandlerEntry> _handlers = new();
+    private readonly List<LineEntry> _lines = new();
+    private int _caches;
+    private int _depth, _maxDepth;
+    private int _registers, _maxRegisters;
+    private int _lastLine = -1, _lastColumn = -1;
+
+    public int Pc => _code.Count;
+    public int Depth { get => _depth; set => _depth = value; }
+    public int RegisterTop => _registers;
+
+    // ---- emission ----
+
+    private void Adjust(int delta)
+    {
+        _depth += delta;
+        if (_depth > _maxDepth) _maxDepth = _depth;
+        if (_depth < 0) throw new InvalidOperationException("operand stack underflow in compiler");
+    }
+
+    public void Emit(OpCode op, int delta) { _code.Add((int)op); Adjust(delta); }
+    public void Emit(OpCode op, int delta, int a) { _code.Add((int)op); _code.Add(a); Adjust(delta); }
+    public void Emit(OpCode op, int delta, int a, int b) { _code.Add((int)op); _code.Add(a); _code.Add(b); Adjust(delta); }
+    public void Emit(OpCode op, int delta, int a, int b, int c) { _code.Add((int)op); _code.Add(a); _code.Add(b); _code.Add(c); Adjust(delta); }
+
+    /// <summary>Emits a jump-like op whose first operand is <paramref name="target"/>, plus extra operands.</summary>
+    public void EmitJump(OpCode op, Label target, int delta, int extra = int.MinValue)
+    {
+        _code.Add((int)op);
+        if (target.Pc >= 0) _code.Add(target.Pc);
+        else
+        {
+            target.Patches.Add(_code.Count);
+            _code.Add(-1);
+        }
+        if (extra != int.MinValue) _code.Add(extra);
+        Adjust(delta);
+    }
+
+    /// <summary>A jump op with a register operand before the target (IteratorNext r t, ForInNext r t).</summary>
+    public void EmitRegJump(OpCode op, int register, Label target, int delta)
+    {
+        _code.Add((int)op);
+        _code.Add(register);
+        if (target.Pc >= 0) _code.Add(target.Pc);
+        else
+        {
+            target.Patches.Add(_code.Count);
+            _code.Add(-1);
+        }
+        Adjust(delta);
+    }
+
+    public void Mark(Label label)
+    {
+        label.Pc = _code.Count;
+        foreach (var p in label.Patches) _code[p] = label.Pc;
+        label.Patches.Clear();
+    }
+
+    // ---- tables ----
+
+    public int Constant(JsValue value)
+    {
+        object key = value.IsString ? "s:" + value.AsString() : value.IsNumber ? (object)value.AsNumber() : new object();
+        if (value.IsNumber && value.AsNumber() == 0 && double.IsNegative(value.AsNumber())) key = "-0";
+        if (_constantIndex.TryGetValue(key, out var i)) return i;
+        _constants.Add(value);
+        _constantIndex[key] = _constants.Count - 1;
+        return _constants.Count - 1;
+    }
+
+    public int Name(in PropertyKey key)
+    {
+        if (_nameIndex.TryGetValue(key, out var i)) return i;
+        _names.Add(key);
+        _nameIndex[key] = _names.Count - 1;
+        return _names.Count - 1;
+    }
+
+    public int NewCache() => _caches++;
+
+    public int AddFunction(FunctionCode code)
+    {
+        _functions.Add(code);
+        return _functions.Count - 1;
+    }
+
+    public void AddHandler(int start, int end, int handler, int depth)
+    {
+        if (end > start) _handlers.Add(new HandlerEntry(start, end, handler, depth));
+    }
+
+    public void Position(Node node)
+    {
+        if (node.Line == _lastLine && node.Column == _lastColumn) return;
+        _lastLine = node.Line;
+        _lastColumn = node.Column;
+        _lines.Add(new LineEntry(_code.Count, node.Line, node.Column));
+    }
+
+    // ---- registers ----
+
+    public int AllocRegister()
+    {
+        int r = _registers++;
+        if (_registers > _maxRegisters) _maxRegisters = _registers;
+        return r;
+    }
+
+    /// <summary>Releases registers down to <paramref name="top"/> (registers are freed in stack order).</summary>
+    public void ReleaseTo(int top) => _registers = top;
+
+    public void Finish(FunctionCode target)
+    {
+        target.Code = _code.ToArray();
+        target.Constants = _constants.ToArray();
+        target.Names = _names.ToArray();
+        target.Functions = _functions.ToArray();
+        target.Caches = new PropertyCache[_caches];
+        for (int i = 0; i < _caches; i++) target.Caches[i] = new PropertyCache();
+        target.Handlers = _handlers.ToArray();
+        target.Lines = _lines.ToArray();
+        target.RegisterCount = _maxRegisters;
+        target.MaxStack = _maxDepth + 2;
+    }
+}

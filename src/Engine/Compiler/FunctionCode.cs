@@ -1,0 +1,75 @@
+namespace DualEngine.Engine.Compiler;
+
+internal enum FunctionKind : byte { Normal, Arrow, Method, ClassConstructor, DerivedConstructor, Getter, Setter, Script, ClassFieldInit }
+
+/// <summary>
+/// The compiled form of one function (or script): bytecode plus the tables it indexes. Immutable after
+/// compilation except the inline caches, which the interpreter updates.
+/// </summary>
+internal sealed class FunctionCode
+{
+    public string Name = "";
+    public string FileName = "";
+    public FunctionKind Kind;
+    public bool Strict;
+    public bool IsGenerator;
+    public bool IsAsync;
+    /// <summary>The "length" property value (§15.1.5 ExpectedArgumentCount).</summary>
+    public int Length;
+    /// <summary>Registers 0..ParameterRegisters-1 receive the call's arguments.</summary>
+    public int ParameterRegisters;
+    public int RegisterCount;
+    public int MaxStack;
+    /// <summary>Keep a copy of all arguments (for `arguments` and rest parameters).</summary>
+    public bool NeedsArgumentsArray;
+    /// <summary>Whether a call creates a function-level environment, and its size.</summary>
+    public int FunctionEnvSize = -1;
+
+    public int[] Code = [];
+    public JsValue[] Constants = [];
+    public PropertyKey[] Names = [];
+    public FunctionCode[] Functions = [];
+    public PropertyCache[] Caches = [];
+    public HandlerEntry[] Handlers = [];
+    public LineEntry[] Lines = [];
+
+    /// <summary>Source text range for Function.prototype.toString (§20.2.3.5).</summary>
+    public string? Source;
+    public int SourceStart, SourceEnd;
+
+    /// <summary>A class without a constructor: derived ones forward their arguments to the parent (§15.7.14 step 14.a).</summary>
+    public bool IsDefaultConstructor;
+
+    /// <summary>Line and column of the instruction at <paramref name="pc"/>, from the last entry at or before it.</summary>
+    public (int Line, int Column) PositionAt(int pc)
+    {
+        int lo = 0, hi = Lines.Length - 1, found = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >> 1;
+            if (Lines[mid].Pc <= pc) { found = mid; lo = mid + 1; }
+            else hi = mid - 1;
+        }
+        return found < 0 ? (0, 0) : (Lines[found].Line, Lines[found].Column);
+    }
+
+    public override string ToString() => $"{Name} ({FileName})";
+}
+
+/// <summary>A protected pc range and where to continue when a throw lands in it.</summary>
+internal readonly record struct HandlerEntry(int Start, int End, int Handler, int StackDepth);
+
+internal readonly record struct LineEntry(int Pc, int Line, int Column);
+
+/// <summary>
+/// A monomorphic inline cache for one property-access site: if the object's shape is <see cref="Shape"/>,
+/// the property is an own data property at <see cref="Slot"/>.
+/// </summary>
+internal sealed class PropertyCache
+{
+    public Shape? Shape;
+    public int Slot;
+    /// <summary>For global lookups: a top-level let/const box, and the realm's lexical epoch when cached.</summary>
+    public object? Box;
+    public int Epoch = -1;
+}

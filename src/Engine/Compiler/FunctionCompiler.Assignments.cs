@@ -1,0 +1,433 @@
+using DualEngine.Syntax.Ast;
+
+namespace DualEngine.Engine.Compiler;
+
+/// <summary>Assignment, update expressions and destructuring patterns (§13.15, §13.4, §8.6.2, §13.15.5).</summary>
+internal sealed partial class FunctionCompiler
+{
+    private void CompileAssignment(AssignmentExpression a)
+    {
+        var op = a.Operator;
+        if (op == AssignmentOperator.Assign)
+        {
+            switch (a.Left)
+            {
+                case Identifier id:
+                    CompileNamedExpression(a.Right, id.Name);
+                    _b.Emit(OpCode.Dup, 1);
+                    _b.Position(a);
+                    EmitAssign(id.Name);
+                    return;
+                case MemberExpression m:
+                    CompileMemberStore(m, () => CompileExpression(a.Right));
+                    return;
+                default:
+                    CompileExpression(a.Right);
+                    _b.Emit(OpCode.Dup, 1);
+                    CompileBindingTarget(a.Left, initialize: false);
+                    return;
+            }
+        }
+        if (op is AssignmentOperator.OrAssign or AssignmentOperator.AndAssign or AssignmentOperator.NullishAssign)
+        {
+            CompileLogicalAssignment(a);
+            return;
+        }
+        var binop = CompoundOpCode(op);
+        switch (a.Left)
+        {
+            case Identifier id:
+                EmitLoad(id.Name);
+                CompileExpression(a.Right);
+                _b.Position(a);
+                _b.Emit(binop, -1);
+                _b.Emit(OpCode.Dup, 1);
+                EmitAssign(id.Name);
+                return;
+            case MemberExpression m:
+                CompileMemberUpdate(m, () =>
+                {
+                    CompileExpression(a.Right);
+                    _b.Position(a);
+                    _b.Emit(binop, -1);
+                }, postfix: false);
+                return;
+        }
+        Throw.SyntaxError("Invalid left-hand side in assignment");
+    }
+
+    /// <summary>a ||= b, a &amp;&amp;= b, a ??= b (§13.15.2): assign only when the short-circuit does not happen.</summary>
+    private void CompileLogicalAssignment(AssignmentExpression a)
+    {
+        var jump = a.Operator switch
+        {
+            AssignmentOperator.OrAssign => OpCode.JumpIfTrueKeep,
+            AssignmentOperator.AndAssign => OpCode.JumpIfFalseKeep,
+            _ => OpCode.JumpIfNotNullishKeep,
+        };
+        var end = new Label();
+        if (a.Left is Identifier id)
+        {
+            EmitLoad(id.Name);
+            _b.EmitJump(jump, end, -1);
+            CompileNamedExpression(a.Right, id.Name);
+            _b.Emit(OpCode.Dup, 1);
+            EmitAssign(id.Name);
+            _b.Mark(end);
+            return;
+        }
+        var m = (MemberExpression)a.Left;
+        int top = _b.RegisterTop;
+        int objReg = _b.AllocRegister();
+        int keyReg = _b.AllocRegister();
+        CompileExpression(m.Object);
+        _b.Emit(OpCode.StoreReg, -1, objReg);
+        if (m.Computed)
+        {
+            CompileExpression(m.Property);
+            _b.Emit(OpCode.ToPropertyKey, 0);
+            _b.Emit(OpCode.StoreReg, -1, keyReg);
+        }
+        EmitLoadMember(m, objReg, keyReg);
+        _b.EmitJump(jump, end, -1);
+        _b.Emit(OpCode.LoadReg, 1, objReg);
+        if (m.Computed) _b.Emit(OpCode.LoadReg, 1, keyReg);
+        CompileExpression(a.Right);
+        EmitStoreMember(m);
+        _b.Mark(end);
+        _b.ReleaseTo(top);
+    }
+
+    private void EmitLoadMember(MemberExpression m, int objReg, int keyReg)
+    {
+        _b.Emit(OpCode.LoadReg, 1, objReg);
+        if (m.Property is PrivateIdentifier pid)
+        {
+            EmitLoad("#" + pid.Name);
+            _b.Emit(OpCode.PrivateGet, -1);
+        }
+        else if (m.Computed)
+        {
+            _b.Emit(OpCode.LoadReg, 1, keyReg);
+            _b.Emit(OpCode.GetElem, -1);
+        }
+        else _b.Emit(OpCode.GetNamed, 0, _b.Name(((Identifier)m.Property).Name), _b.NewCache());
+    }
+
+    /// <summary>[obj (key) value] → [value].</summary>
+    private void EmitStoreMember(MemberExpression m)
+    {
+        _b.Position(m);
+        if (m.Property is PrivateIdentifier pid)
+        {
+            EmitLoad("#" + pid.Name);
+            _b.Emit(OpCode.Swap, 0);
+            _b.Emit(OpCode.PrivateSet, -2);
+        }
+        else if (m.Computed) _b.Emit(OpCode.SetElem, -2);
+        else _b.Emit(OpCode.SetNamed, -1, _b.Name(((Identifier)m.Property).Name), _b.NewCache());
+    }
+
+    /// <summary>obj.p = value / obj[k] = value / super.p = value; leaves the value.</summary>
+    private void CompileMemberStore(MemberExpression m, Action emitValue)
+    {
+        if (m.Object is Super)
+        {
+            EmitLoad("this");
+            EmitSuperKey(m);
+            emitValue();
+            EmitLoad("%home");
+            _b.Position(m);
+            _b.Emit(OpCode.SetSuper, -3);
+            return;
+        }
+        CompileExpression(m.Object);
+        if (m.Computed)
+        {
+            CompileExpression(m.Property);
+            _b.Emit(OpCode.ToPropertyKey, 0);
+        }
+        emitValue();
+        EmitStoreMember(m);
+    }
+
+    /// <summary>Read-modify-write of a member: <paramref name="modify"/> turns [old] into [new].</summary>
+    private void CompileMemberUpdate(MemberExpression m, Action modify, bool postfix)
+    {
+        int top = _b.RegisterTop;
+        int objReg = _b.AllocRegister();
+        int keyReg = _b.AllocRegister();
+        int oldReg = _b.AllocRegister();
+        int newReg = _b.AllocRegister();
+        bool isSuper = m.Object is Super;
+        if (isSuper)
+        {
+            EmitLoad("this");
+            _b.Emit(OpCode.StoreReg, -1, objReg);
+            EmitSuperKey(m);
+            _b.Emit(OpCode.StoreReg, -1, keyReg);
+            _b.Emit(OpCode.LoadReg, 1, objReg);
+            _b.Emit(OpCode.LoadReg, 1, keyReg);
+            EmitLoad("%home");
+            _b.Emit(OpCode.GetSuper, -2);
+        }
+        else
+        {
+            CompileExpression(m.Object);
+            _b.Emit(OpCode.StoreReg, -1, objReg);
+            if (m.Computed)
+            {
+                CompileExpression(m.Property);
+                _b.Emit(OpCode.ToPropertyKey, 0);
+                _b.Emit(OpCode.StoreReg, -1, keyReg);
+            }
+            EmitLoadMember(m, objReg, keyReg);
+        }
+        if (postfix)
+        {
+            _b.Emit(OpCode.ToNumeric, 0);
+            _b.Emit(OpCode.Dup, 1);
+            _b.Emit(OpCode.StoreReg, -1, oldReg);
+        }
+        modify();
+        _b.Emit(OpCode.StoreReg, -1, newReg);
+        _b.Emit(OpCode.LoadReg, 1, objReg);
+        if (isSuper || m.Computed) _b.Emit(OpCode.LoadReg, 1, keyReg);
+        _b.Emit(OpCode.LoadReg, 1, newReg);
+        if (isSuper)
+        {
+            EmitLoad("%home");
+            _b.Emit(OpCode.SetSuper, -3);
+        }
+        else EmitStoreMember(m);
+        if (postfix)
+        {
+            _b.Emit(OpCode.Pop, -1);
+            _b.Emit(OpCode.LoadReg, 1, oldReg);
+        }
+        _b.ReleaseTo(top);
+    }
+
+    /// <summary>++ and -- (§13.4): prefix yields the new value, postfix the old one (after ToNumeric).</summary>
+    private void CompileUpdate(UpdateExpression u)
+    {
+        var op = u.Operator == UpdateOperator.Increment ? OpCode.Inc : OpCode.Dec;
+        _b.Position(u);
+        if (u.Argument is Identifier id)
+        {
+            EmitLoad(id.Name);
+            if (u.Prefix)
+            {
+                _b.Emit(op, 0);
+                _b.Emit(OpCode.Dup, 1);
+            }
+            else
+            {
+                _b.Emit(OpCode.ToNumeric, 0);
+                _b.Emit(OpCode.Dup, 1);
+                _b.Emit(op, 0);
+            }
+            EmitAssign(id.Name);
+            return;
+        }
+        CompileMemberUpdate((MemberExpression)u.Argument, () => _b.Emit(op, 0), postfix: !u.Prefix);
+    }
+
+    // ---- patterns ----
+
+    /// <summary>
+    /// Binds or assigns the value on top of the stack to a target (consumes it): an identifier, a member
+    /// (assignment patterns only), or an object/array pattern (BindingInitialization §8.6.2,
+    /// DestructuringAssignmentEvaluation §13.15.5.2).
+    /// </summary>
+    private void CompileBindingTarget(Node target, bool initialize)
+    {
+        Throw.IfStackLow();
+        switch (target)
+        {
+            case Identifier id:
+                if (initialize) EmitInitialize(id.Name);
+                else EmitAssign(id.Name);
+                return;
+            case MemberExpression m:
+                CompileAssignmentTarget(m);
+                return;
+            case AssignmentPattern ap:
+            {
+                var skip = new Label();
+                _b.EmitJump(OpCode.JumpIfNotUndefined, skip, 0);
+                _b.Emit(OpCode.Pop, -1);
+                if (ap.Left is Identifier named) CompileNamedExpression(ap.Right, named.Name);
+                else CompileExpression(ap.Right);
+                _b.Mark(skip);
+                CompileBindingTarget(ap.Left, initialize);
+                return;
+            }
+            case ObjectPattern op: CompileObjectPattern(op, initialize); return;
+            case ArrayPattern ap2: CompileArrayPattern(ap2, initialize); return;
+            case VariableDeclaration vd:
+                CompileBindingTarget(vd.Declarations[0].Id, initialize: vd.DeclarationKind != VariableKind.Var);
+                return;
+        }
+        Throw.SyntaxError("Invalid destructuring target");
+    }
+
+    /// <summary>Assigns the value on the stack to an assignment target (identifier, member or pattern).</summary>
+    private void CompileAssignmentTarget(Node target)
+    {
+        if (target is MemberExpression m)
+        {
+            int top = _b.RegisterTop;
+            int valueReg = _b.AllocRegister();
+            _b.Emit(OpCode.StoreReg, -1, valueReg);
+            CompileMemberStore(m, () => _b.Emit(OpCode.LoadReg, 1, valueReg));
+            _b.Emit(OpCode.Pop, -1);
+            _b.ReleaseTo(top);
+            return;
+        }
+        CompileBindingTarget(target, initialize: false);
+    }
+
+    private void CompileObjectPattern(ObjectPattern p, bool initialize)
+    {
+        int top = _b.RegisterTop;
+        _b.Position(p);
+        _b.Emit(OpCode.CheckObjectCoercible, 0);
+        bool hasRest = p.Properties.Exists(x => x is RestElement);
+        int srcReg = _b.AllocRegister();
+        _b.Emit(OpCode.StoreReg, -1, srcReg);
+        var keyRegs = new List<int>();
+        foreach (var node in p.Properties)
+        {
+            if (node is RestElement rest)
+            {
+                _b.Emit(OpCode.NewObject, 1);
+                _b.Emit(OpCode.LoadReg, 1, srcReg);
+                foreach (var k in keyRegs) _b.Emit(OpCode.LoadReg, 1, k);
+                _b.Emit(OpCode.CopyDataPropertiesExcluding, -1 - keyRegs.Count, keyRegs.Count);
+                CompileBindingTarget(rest.Argument, initialize);
+                continue;
+            }
+            var prop = (Property)node;
+            _b.Emit(OpCode.LoadReg, 1, srcReg);
+            if (prop.Computed)
+            {
+                CompileExpression(prop.Key);
+                _b.Emit(OpCode.ToPropertyKey, 0);
+                if (hasRest)
+                {
+                    int kr = _b.AllocRegister();
+                    keyRegs.Add(kr);
+                    _b.Emit(OpCode.Dup, 1);
+                    _b.Emit(OpCode.StoreReg, -1, kr);
+                }
+                _b.Emit(OpCode.GetElem, -1);
+            }
+            else
+            {
+                string key = StaticKey(prop.Key);
+                if (hasRest)
+                {
+                    int kr = _b.AllocRegister();
+                    keyRegs.Add(kr);
+                    _b.Emit(OpCode.Const, 1, _b.Constant(JsValue.FromString(key)));
+                    _b.Emit(OpCode.StoreReg, -1, kr);
+                }
+                _b.Emit(OpCode.GetNamed, 0, _b.Name(key), _b.NewCache());
+            }
+            CompileBindingTarget(prop.Value, initialize);
+        }
+        _b.ReleaseTo(top);
+    }
+
+    private void CompileArrayPattern(ArrayPattern p, bool initialize)
+    {
+        int top = _b.RegisterTop;
+        _b.Position(p);
+        _b.Emit(OpCode.GetIterator, 0);
+        int iterReg = _b.AllocRegister();
+        _b.Emit(OpCode.StoreReg, -1, iterReg);
+        foreach (var el in p.Elements)
+        {
+            if (el is RestElement rest)
+            {
+                _b.Emit(OpCode.IteratorRestArray, 1, iterReg);
+                CompileBindingTarget(rest.Argument, initialize);
+                continue;
+            }
+            _b.Emit(OpCode.IteratorStepValue, 1, iterReg);
+            if (el is null) _b.Emit(OpCode.Pop, -1);
+            else CompileBindingTarget(el, initialize);
+        }
+        _b.Emit(OpCode.IteratorCloseIfNotDone, 0, iterReg);
+        _b.ReleaseTo(top);
+    }
+
+    // ---- generators and async ----
+
+    private void CompileYield(YieldExpression y)
+    {
+        _b.Position(y);
+        if (y.Delegate)
+        {
+            CompileYieldDelegate(y);
+            return;
+        }
+        if (y.Argument is null) _b.Emit(OpCode.Undefined, 1);
+        else CompileExpression(y.Argument);
+        _b.Emit(_code.IsAsync ? OpCode.AsyncGeneratorYield : OpCode.Yield, 0);
+        EmitResumeReturnCheck();
+    }
+
+    /// <summary>After a resumption point: a generator.return(v) resumption returns v through the finally blocks.</summary>
+    private void EmitResumeReturnCheck()
+    {
+        var normal = new Label();
+        _b.Emit(OpCode.GeneratorResumeKind, 1);
+        _b.Emit(OpCode.Int, 1, 2);
+        _b.Emit(OpCode.StrictEq, -1);
+        _b.EmitJump(OpCode.JumpIfFalse, normal, -1);
+        _b.Emit(OpCode.Dup, 1);
+        EmitReturn();
+        _b.Mark(normal);
+    }
+
+    /// <summary>yield* (§15.5.5): the interpreter's YieldDelegate op drives the inner iterator one step per resume.</summary>
+    private void CompileYieldDelegate(YieldExpression y)
+    {
+        int top = _b.RegisterTop;
+        CompileExpression(y.Argument);
+        _b.Emit(_code.IsAsync ? OpCode.GetAsyncIterator : OpCode.GetIterator, 0);
+        int iterReg = _b.AllocRegister();
+        _b.Emit(OpCode.StoreReg, -1, iterReg);
+        _b.Emit(OpCode.Undefined, 1); // the first next() receives undefined
+        var loop = new Label();
+        var done = new Label();
+        _b.Mark(loop);
+        // [received] → either [innerResult] and suspends (yield of the inner result), or jumps to done with [value]
+        _b.EmitRegJump(OpCode.YieldDelegate, iterReg, done, 0);
+        EmitResumeReturnCheckForDelegate();
+        _b.EmitJump(OpCode.Jump, loop, 0);
+        _b.Mark(done);
+        _b.ReleaseTo(top);
+    }
+
+    private void EmitResumeReturnCheckForDelegate()
+    {
+        // A return resumption is forwarded to the inner iterator by YieldDelegate itself; when the inner
+        // iterator finishes a forwarded return, YieldDelegate leaves kind 2 and the value: return it.
+        var normal = new Label();
+        _b.Emit(OpCode.GeneratorResumeKind, 1);
+        _b.Emit(OpCode.Int, 1, 3);
+        _b.Emit(OpCode.StrictEq, -1);
+        _b.EmitJump(OpCode.JumpIfFalse, normal, -1);
+        EmitReturn();
+        _b.Emit(OpCode.Undefined, 1);
+        _b.Mark(normal);
+    }
+
+    private void EmitAwait()
+    {
+        _b.Emit(OpCode.Await, 0);
+    }
+}

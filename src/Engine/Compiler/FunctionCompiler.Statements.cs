@@ -1,0 +1,297 @@
+using DualEngine.Syntax.Ast;
+
+namespace DualEngine.Engine.Compiler;
+
+/// <summary>Statements (§14). Invariant: the operand stack is empty between statements.</summary>
+internal sealed partial class FunctionCompiler
+{
+    private void CompileStatement(Statement s, List<string>? labels = null)
+    {
+        Throw.IfStackLow();
+        switch (s)
+        {
+            case ExpressionStatement e:
+                _b.Position(e);
+                CompileExpression(e.Expression);
+                if (_completionRegister >= 0) _b.Emit(OpCode.StoreReg, -1, _completionRegister);
+                else _b.Emit(OpCode.Pop, -1);
+                break;
+            case VariableDeclaration v: CompileVariableDeclaration(v); break;
+            case FunctionDeclaration: break; // hoisted: instantiated on scope entry
+            case ClassDeclaration c:
+                _b.Position(c);
+                CompileClass(c, c.Id?.Name ?? "default");
+                EmitInitialize(c.Id!.Name);
+                break;
+            case BlockStatement b: CompileBlock(b); break;
+            case EmptyStatement: break;
+            case DebuggerStatement: break;
+            case ReturnStatement r:
+                _b.Position(r);
+                if (r.Argument is null) _b.Emit(OpCode.Undefined, 1);
+                else CompileExpression(r.Argument);
+                if (_code.IsAsync && !_code.IsGenerator) { } // async functions return the value; the driver resolves the promise
+                EmitReturn();
+                break;
+            case IfStatement i:
+            {
+                var elseLabel = new Label();
+                CompileCondition(i.Test, elseLabel, jumpIfTrue: false);
+                CompileStatement(i.Consequent);
+                if (i.Alternate is null) _b.Mark(elseLabel);
+                else
+                {
+                    var end = new Label();
+                    _b.EmitJump(OpCode.Jump, end, 0);
+                    _b.Mark(elseLabel);
+                    CompileStatement(i.Alternate);
+                    _b.Mark(end);
+                }
+                break;
+            }
+            case ThrowStatement t:
+                _b.Position(t);
+                CompileExpression(t.Argument);
+                _b.Emit(OpCode.Throw, -1);
+                break;
+            case TryStatement t: CompileTry(t); break;
+            case LabeledStatement l:
+            {
+                var all = labels is null ? new List<string>() : new List<string>(labels);
+                all.Add(l.Label.Name);
+                if (l.Body is WhileStatement or DoWhileStatement or ForStatement or ForInStatement or ForOfStatement or LabeledStatement)
+                    CompileStatement(l.Body, all);
+                else
+                {
+                    var brk = new Label();
+                    PushControl(all, brk, null, iteration: false);
+                    CompileStatement(l.Body);
+                    PopControl();
+                    _b.Mark(brk);
+                }
+                break;
+            }
+            case BreakStatement br: _b.Position(br); CompileBreak(br); break;
+            case ContinueStatement co: _b.Position(co); CompileContinue(co); break;
+            case WhileStatement w: CompileWhile(w, labels); break;
+            case DoWhileStatement dw: CompileDoWhile(dw, labels); break;
+            case ForStatement f: CompileFor(f, labels); break;
+            case ForInStatement fi: CompileForIn(fi, labels); break;
+            case ForOfStatement fo: CompileForOf(fo, labels); break;
+            case SwitchStatement sw: CompileSwitch(sw, labels); break;
+            case WithStatement with:
+                _b.Position(with);
+                Throw.SyntaxError("'with' statements are not supported by this engine yet");
+                break;
+            default:
+                Throw.SyntaxError("Unsupported statement: " + s.Kind);
+                break;
+        }
+    }
+
+    private void CompileBlock(BlockStatement b)
+    {
+        var scope = ScopeOf(b);
+        if (scope is null)
+        {
+            foreach (var s in b.Body) CompileStatement(s);
+            return;
+        }
+        int top = EnterBlockScope(scope);
+        EmitHoistedFunctions(b.Body);
+        foreach (var s in b.Body) CompileStatement(s);
+        ExitBlockScope(scope, top);
+    }
+
+    private void CompileVariableDeclaration(VariableDeclaration v)
+    {
+        foreach (var d in v.Declarations)
+        {
+            _b.Position(d);
+            if (d.Init is null)
+            {
+                // `var x;` does nothing; `let x;` initializes to undefined (§14.3.1.2).
+                if (v.DeclarationKind == VariableKind.Var) continue;
+                _b.Emit(OpCode.Undefined, 1);
+                CompileBindingTarget(d.Id, initialize: true);
+                continue;
+            }
+            if (d.Id is Identifier id) CompileNamedExpression(d.Init, id.Name);
+            else CompileExpression(d.Init);
+            CompileBindingTarget(d.Id, initialize: v.DeclarationKind != VariableKind.Var);
+        }
+    }
+
+    private void CompileWhile(WhileStatement w, List<string>? labels)
+    {
+        var cont = new Label();
+        var brk = new Label();
+        PushControl(labels, brk, cont, iteration: true);
+        _b.Mark(cont);
+        CompileCondition(w.Test, brk, jumpIfTrue: false);
+        CompileStatement(w.Body);
+        _b.EmitJump(OpCode.Jump, cont, 0);
+        PopControl();
+        _b.Mark(brk);
+    }
+
+    private void CompileDoWhile(DoWhileStatement dw, List<string>? labels)
+    {
+        var start = new Label();
+        var cont = new Label();
+        var brk = new Label();
+        PushControl(labels, brk, cont, iteration: true);
+        _b.Mark(start);
+        CompileStatement(dw.Body);
+        _b.Mark(cont);
+        CompileCondition(dw.Test, start, jumpIfTrue: true);
+        PopControl();
+        _b.Mark(brk);
+    }
+
+    /// <summary>for(;;) (§14.7.4), with per-iteration copies of captured let bindings (§14.7.4.4).</summary>
+    private void CompileFor(ForStatement f, List<string>? labels)
+    {
+        var scope = ScopeOf(f);
+        int top = scope is null ? 0 : EnterBlockScope(scope);
+        if (f.Init is VariableDeclaration vd) CompileVariableDeclaration(vd);
+        else if (f.Init is Expression init)
+        {
+            CompileExpression(init);
+            _b.Emit(OpCode.Pop, -1);
+        }
+        var start = new Label();
+        var cont = new Label();
+        var brk = new Label();
+        PushControl(labels, brk, cont, iteration: true);
+        _b.Mark(start);
+        if (f.Test is not null) CompileCondition(f.Test, brk, jumpIfTrue: false);
+        CompileStatement(f.Body);
+        _b.Mark(cont);
+        if (scope is not null && scope.HasEnv) _b.Emit(OpCode.CopyEnv, 0);
+        if (f.Update is not null)
+        {
+            CompileExpression(f.Update);
+            _b.Emit(OpCode.Pop, -1);
+        }
+        _b.EmitJump(OpCode.Jump, start, 0);
+        PopControl();
+        _b.Mark(brk);
+        if (scope is not null) ExitBlockScope(scope, top);
+    }
+
+    /// <summary>Binds the value on the stack to the for-in/of head target, in a fresh scope per iteration when lexical.</summary>
+    private void CompileForTarget(Node left)
+    {
+        if (left is VariableDeclaration vd)
+            CompileBindingTarget(vd.Declarations[0].Id, initialize: vd.DeclarationKind != VariableKind.Var);
+        else
+            CompileAssignmentTarget(left);
+    }
+
+    private void CompileForIn(ForInStatement f, List<string>? labels)
+    {
+        int top = _b.RegisterTop;
+        _b.Position(f);
+        CompileExpression(f.Right);
+        _b.Emit(OpCode.ForInPrepare, 0);
+        int enumReg = _b.AllocRegister();
+        _b.Emit(OpCode.StoreReg, -1, enumReg);
+        var cont = new Label();
+        var brk = new Label();
+        PushControl(labels, brk, cont, iteration: true);
+        _b.Mark(cont);
+        _b.EmitRegJump(OpCode.ForInNext, enumReg, brk, 1);
+        _b.Depth--; // the key is pushed only when not jumping; account for it below
+        _b.Depth++;
+        var scope = ScopeOf(f);
+        int scopeTop = scope is null ? 0 : EnterBlockScope(scope);
+        CompileForTarget(f.Left);
+        CompileStatement(f.Body);
+        if (scope is not null) ExitBlockScope(scope, scopeTop);
+        _b.EmitJump(OpCode.Jump, cont, 0);
+        PopControl();
+        _b.Mark(brk);
+        _b.ReleaseTo(top);
+    }
+
+    /// <summary>for-of (§14.7.5.7 ForIn/OfBodyEvaluation): closes the iterator on break, return and throw.</summary>
+    private void CompileForOf(ForOfStatement f, List<string>? labels)
+    {
+        int top = _b.RegisterTop;
+        _b.Position(f);
+        CompileExpression(f.Right);
+        _b.Emit(f.Await ? OpCode.GetAsyncIterator : OpCode.GetIterator, 0);
+        int iterReg = _b.AllocRegister();
+        _b.Emit(OpCode.StoreReg, -1, iterReg);
+        var cont = new Label();
+        var brk = new Label();
+        var control = PushControl(labels, brk, cont, iteration: true);
+        _b.Mark(cont);
+        _b.EmitRegJump(OpCode.IteratorNext, iterReg, brk, 1);
+        if (f.Await) EmitAwait();
+        var region = PushRegion(() =>
+        {
+            _b.Emit(OpCode.LoadReg, 1, iterReg);
+            _b.Emit(OpCode.IteratorClose, -1);
+        });
+        control.ContinueRegionDepth = _regions.Count;
+        var scope = ScopeOf(f);
+        int scopeTop = scope is null ? 0 : EnterBlockScope(scope);
+        CompileForTarget(f.Left);
+        CompileStatement(f.Body);
+        if (scope is not null) ExitBlockScope(scope, scopeTop);
+        var handler = new Label();
+        PopRegion(region, handler);
+        _b.EmitJump(OpCode.Jump, cont, 0);
+        PopControl();
+        // Throw path: close quietly and rethrow (§7.4.11 IteratorClose with a throw completion).
+        _b.Mark(handler);
+        FlushHandlers(handler);
+        _b.Depth = region.StackDepth + 1;
+        int excReg = _b.AllocRegister();
+        _b.Emit(OpCode.StoreReg, -1, excReg);
+        _b.Emit(OpCode.LoadReg, 1, iterReg);
+        _b.Emit(OpCode.IteratorCloseQuiet, -1);
+        _b.Emit(OpCode.LoadReg, 1, excReg);
+        _b.Emit(OpCode.Throw, -1);
+        _b.Mark(brk);
+        _b.ReleaseTo(top);
+    }
+
+    private void CompileSwitch(SwitchStatement sw, List<string>? labels)
+    {
+        int top = _b.RegisterTop;
+        _b.Position(sw);
+        CompileExpression(sw.Discriminant);
+        int d = _b.AllocRegister();
+        _b.Emit(OpCode.StoreReg, -1, d);
+        var scope = ScopeOf(sw)!;
+        int scopeTop = EnterBlockScope(scope);
+        foreach (var c in sw.Cases) EmitHoistedFunctions(c.Consequent);
+        var caseLabels = new Label[sw.Cases.Count];
+        Label? defaultLabel = null;
+        var brk = new Label();
+        for (int i = 0; i < sw.Cases.Count; i++)
+        {
+            caseLabels[i] = new Label();
+            var test = sw.Cases[i].Test;
+            if (test is null) { defaultLabel = caseLabels[i]; continue; }
+            _b.Emit(OpCode.LoadReg, 1, d);
+            CompileExpression(test);
+            _b.Emit(OpCode.StrictEq, -1);
+            _b.EmitJump(OpCode.JumpIfTrue, caseLabels[i], -1);
+        }
+        _b.EmitJump(OpCode.Jump, defaultLabel ?? brk, 0);
+        PushControl(labels, brk, null, iteration: false, isSwitch: true);
+        for (int i = 0; i < sw.Cases.Count; i++)
+        {
+            _b.Mark(caseLabels[i]);
+            foreach (var s in sw.Cases[i].Consequent) CompileStatement(s);
+        }
+        PopControl();
+        _b.Mark(brk);
+        ExitBlockScope(scope, scopeTop);
+        _b.ReleaseTo(top);
+    }
+}

@@ -1,0 +1,393 @@
+using DualEngine.Syntax.Ast;
+
+namespace DualEngine.Engine.Compiler;
+
+/// <summary>
+/// Compiles one function (or the script's top level) from the Syntax AST to <see cref="FunctionCode"/>.
+/// Names were resolved by <see cref="ScopeAnalyzer"/>: here each binding gets a register or an environment
+/// slot as its scope is entered, and every identifier becomes a register, environment or global access.
+/// Split by concern: this file holds scopes, variables and function prologues; statements, control flow,
+/// expressions, patterns and classes live in the other partial files.
+/// </summary>
+internal sealed partial class FunctionCompiler
+{
+    private readonly ScopeAnalysis _analysis;
+    private readonly FunctionInfo _info;
+    private readonly FunctionCode _code;
+    private readonly BytecodeBuilder _b = new();
+    private readonly string _source;
+    private Scope _scope;
+    /// <summary>Run-time environments pushed by this function so far (the function's own counts as one).</summary>
+    private int _envCount;
+
+    private FunctionCompiler(ScopeAnalysis analysis, FunctionInfo info, Scope scope, FunctionCode code, string source)
+    {
+        _analysis = analysis;
+        _info = info;
+        _scope = scope;
+        _code = code;
+        _source = source;
+    }
+
+    private bool Strict => _info.Strict;
+
+    // ---- entry points ----
+
+    /// <summary>Compiles a script (§16.1.7): top-level declarations are instantiated by the realm before it runs.</summary>
+    public static FunctionCode CompileScript(Syntax.Ast.Program program, string fileName, string source)
+    {
+        var analysis = ScopeAnalyzer.Analyze(program);
+        var info = analysis.Functions[program];
+        var code = new FunctionCode
+        {
+            Name = "", FileName = fileName, Kind = FunctionKind.Script, Strict = program.Strict,
+            Source = source, SourceStart = 0, SourceEnd = source.Length,
+        };
+        var c = new FunctionCompiler(analysis, info, info.Scope, code, source);
+        c.CompileScriptBody(program);
+        return code;
+    }
+
+    private void CompileScriptBody(Syntax.Ast.Program program)
+    {
+        EnterFunctionScope(parameters: null);
+        // Top-level function declarations are created before any statement runs (GlobalDeclarationInstantiation).
+        foreach (var s in program.Body)
+            if (Unlabeled(s) is FunctionDeclaration { Id: { } id } f)
+            {
+                EmitClosure(f);
+                int n = _b.Name(id.Name);
+                _b.Emit(OpCode.StoreGlobal, -1, n, _b.NewCache());
+            }
+        _completionRegister = _b.AllocRegister();
+        _b.Emit(OpCode.Undefined, 1);
+        _b.Emit(OpCode.StoreReg, -1, _completionRegister);
+        foreach (var s in program.Body) CompileStatement(s);
+        _b.Emit(OpCode.LoadReg, 1, _completionRegister);
+        _b.Emit(OpCode.Return, -1);
+        _b.Finish(_code);
+        _code.ParameterRegisters = 0;
+    }
+
+    /// <summary>The script's completion value (what eval / Evaluate returns): last expression statement's value.</summary>
+    private int _completionRegister = -1;
+
+    private static Statement Unlabeled(Statement s) => s is LabeledStatement l ? Unlabeled(l.Body) : s;
+
+    /// <summary>Compiles a nested function and returns its code.</summary>
+    private FunctionCode CompileFunction(IFunction f, Node node, FunctionKind kind, string name)
+    {
+        var info = _analysis.Functions[node];
+        var code = new FunctionCode
+        {
+            Name = name,
+            FileName = _code.FileName,
+            Kind = kind,
+            Strict = info.Strict,
+            IsGenerator = f.Generator,
+            IsAsync = f.Async,
+            Source = _source,
+            SourceStart = f.Start,
+            SourceEnd = f.End,
+            Length = ExpectedArgumentCount(f.Params),
+        };
+        var c = new FunctionCompiler(_analysis, info, info.Scope, code, _source);
+        c.CompileFunctionBody(f);
+        return code;
+    }
+
+    /// <summary>ExpectedArgumentCount (§15.1.5): parameters before the first default or rest.</summary>
+    private static int ExpectedArgumentCount(List<Node> parameters)
+    {
+        int n = 0;
+        foreach (var p in parameters)
+        {
+            if (p is AssignmentPattern or RestElement) break;
+            n++;
+        }
+        return n;
+    }
+
+    private void CompileFunctionBody(IFunction f)
+    {
+        EnterFunctionScope(f.Params);
+        if (f.Generator || f.Async) _b.Emit(OpCode.GeneratorStart, 0);
+        if (f.Body is BlockStatement block)
+        {
+            EmitHoistedFunctions(block.Body);
+            foreach (var s in block.Body) CompileStatement(s);
+            _b.Emit(OpCode.Undefined, 1);
+            EmitReturn();
+        }
+        else
+        {
+            _b.Position(f.Body);
+            CompileExpression((Expression)f.Body);
+            EmitReturn();
+        }
+        _b.Finish(_code);
+    }
+
+    /// <summary>
+    /// FunctionDeclarationInstantiation (§10.2.11), simplified: creates the function environment if any
+    /// binding is captured, moves captured parameters into it, initializes the synthetic bindings and
+    /// TDZ holes, then binds non-simple parameters (defaults, patterns, rest) in order.
+    /// </summary>
+    private void EnterFunctionScope(List<Node>? parameters)
+    {
+        var scope = _scope;
+        bool simple = parameters is null || parameters.TrueForAll(p => p is Identifier);
+        int paramCount = parameters?.Count ?? 0;
+        // Incoming argument registers come first.
+        for (int i = 0; i < paramCount; i++) _b.AllocRegister();
+        _code.ParameterRegisters = paramCount;
+        _returnRegister = _b.AllocRegister();
+        if (simple && parameters is not null)
+            for (int i = 0; i < paramCount; i++)
+            {
+                var b = scope.Find(((Identifier)parameters[i]).Name)!;
+                b.Register = i; // a duplicate name (sloppy) binds the last one
+            }
+        AllocateScope(scope, skipAllocated: true);
+        if (scope.HasEnv)
+        {
+            _code.FunctionEnvSize = scope.EnvSize;
+            _envCount = 1;
+        }
+        // Captured simple parameters: copy from the incoming register into the environment.
+        if (simple && parameters is not null)
+            for (int i = 0; i < paramCount; i++)
+            {
+                var b = scope.Find(((Identifier)parameters[i]).Name)!;
+                if (b.Captured && b.Register == i) { _b.Emit(OpCode.LoadReg, 1, i); EmitInitialize(b); }
+            }
+        foreach (var b in scope.Ordered)
+        {
+            switch (b.Kind)
+            {
+                case BindingKind.This:
+                    _b.Emit(OpCode.LoadThisValue, 1);
+                    EmitInitialize(b);
+                    break;
+                case BindingKind.NewTarget: _b.Emit(OpCode.LoadNewTarget, 1); EmitInitialize(b); break;
+                case BindingKind.HomeObject: _b.Emit(OpCode.LoadHomeObject, 1); EmitInitialize(b); break;
+                case BindingKind.Callee:
+                case BindingKind.FunctionSelf:
+                    _b.Emit(OpCode.LoadCallee, 1); EmitInitialize(b); break;
+                case BindingKind.Arguments:
+                    if (_info.UsesArgumentsObject) { _b.Emit(OpCode.CreateArguments, 1); EmitInitialize(b); }
+                    break;
+                default:
+                    if (b.NeedsTdz) { _b.Emit(OpCode.Hole, 1); EmitInitialize(b); }
+                    break;
+            }
+        }
+        if (_info.UsesArgumentsObject) _code.NeedsArgumentsArray = true;
+        if (!simple) CompileParameters(parameters!);
+    }
+
+    private void CompileParameters(List<Node> parameters)
+    {
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            var p = parameters[i];
+            if (p is RestElement rest)
+            {
+                _code.NeedsArgumentsArray = true;
+                _b.Emit(OpCode.CreateRest, 1, i);
+                CompileBindingTarget(rest.Argument, initialize: true);
+                continue;
+            }
+            _b.Emit(OpCode.LoadReg, 1, i);
+            CompileBindingTarget(p, initialize: true);
+        }
+    }
+
+    // ---- scopes ----
+
+    /// <summary>Gives each binding of <paramref name="scope"/> a register or an environment slot.</summary>
+    private void AllocateScope(Scope scope, bool skipAllocated = false)
+    {
+        int slots = 0;
+        foreach (var b in scope.Ordered)
+        {
+            if (b.Captured) b.EnvSlot = slots++;
+            else if (!(skipAllocated && b.Register >= 0)) b.Register = _b.AllocRegister();
+        }
+        scope.EnvSize = slots;
+    }
+
+    /// <summary>Enters a block-like scope: allocates its bindings, pushes an environment if needed, sets TDZ holes.</summary>
+    private int EnterBlockScope(Scope scope)
+    {
+        int top = _b.RegisterTop;
+        AllocateScope(scope);
+        _scope = scope;
+        if (scope.HasEnv)
+        {
+            _b.Emit(OpCode.PushEnv, 0, scope.EnvSize);
+            _envCount++;
+        }
+        foreach (var b in scope.Ordered)
+            if (b.NeedsTdz || b.Kind == BindingKind.PrivateName) { _b.Emit(OpCode.Hole, 1); EmitInitialize(b); }
+            else if (!b.Captured && b.Kind is BindingKind.Let or BindingKind.CatchParameter or BindingKind.Var)
+            {
+                // Registers are reused across scopes: a fresh binding must not see an old value.
+                _b.Emit(OpCode.Undefined, 1);
+                EmitInitialize(b);
+            }
+        return top;
+    }
+
+    private void ExitBlockScope(Scope scope, int registerTop)
+    {
+        if (scope.HasEnv)
+        {
+            _b.Emit(OpCode.PopEnv, 0);
+            _envCount--;
+        }
+        _scope = scope.Parent!;
+        _b.ReleaseTo(registerTop);
+    }
+
+    private Scope? ScopeOf(Node node) => _analysis.Scopes.TryGetValue(node, out var s) ? s : null;
+
+    // ---- variable access ----
+
+    /// <summary>Finds the binding for a name and how many run-time environments lie between here and it.</summary>
+    private Binding? Lookup(string name, out int depth)
+    {
+        depth = 0;
+        for (var s = _scope; s is not null; s = s.Parent)
+        {
+            var b = s.Find(name);
+            if (b is not null) return b;
+            if (s.HasEnv) depth++;
+        }
+        return null;
+    }
+
+    private void EmitLoad(string name)
+    {
+        var b = Lookup(name, out int depth);
+        if (b is null)
+        {
+            _b.Emit(OpCode.LoadGlobal, 1, _b.Name(name), _b.NewCache());
+            return;
+        }
+        EmitLoadBinding(b, depth);
+    }
+
+    private void EmitLoadBinding(Binding b, int depth)
+    {
+        bool check = b.NeedsTdz;
+        if (!b.Captured)
+        {
+            if (check) _b.Emit(OpCode.LoadRegChecked, 1, b.Register, _b.Name(b.Name == "this" ? "this" : b.Name));
+            else _b.Emit(OpCode.LoadReg, 1, b.Register);
+        }
+        else if (check) _b.Emit(OpCode.LoadEnvChecked, 1, depth, b.EnvSlot, _b.Name(b.Name));
+        else _b.Emit(OpCode.LoadEnv, 1, depth, b.EnvSlot);
+    }
+
+    /// <summary>Stores the value on the stack into a binding at its declaration (no TDZ or const checks).</summary>
+    private void EmitInitialize(Binding b)
+    {
+        if (!b.Captured) _b.Emit(OpCode.StoreReg, -1, b.Register);
+        else
+        {
+            int depth = 0;
+            for (var s = _scope; s is not null && !ReferenceEquals(s, b.Scope); s = s.Parent)
+                if (s.HasEnv) depth++;
+            _b.Emit(OpCode.StoreEnv, -1, depth, b.EnvSlot);
+        }
+    }
+
+    private void EmitInitialize(string name)
+    {
+        var b = Lookup(name, out _);
+        if (b is null) _b.Emit(OpCode.InitGlobalLexical, -1, _b.Name(name));
+        else EmitInitialize(b);
+    }
+
+    /// <summary>PutValue to an identifier reference (§6.2.5.6): TDZ, const and strict-mode rules apply.</summary>
+    private void EmitAssign(string name)
+    {
+        var b = Lookup(name, out int depth);
+        if (b is null)
+        {
+            _b.Emit(OpCode.StoreGlobal, -1, _b.Name(name), Strict ? 1 : 0);
+            return;
+        }
+        if (b.Kind == BindingKind.FunctionSelf)
+        {
+            if (Strict) _b.Emit(OpCode.ThrowConstAssign, 0, _b.Name(name));
+            _b.Emit(OpCode.Pop, -1);
+            return;
+        }
+        if (b.IsImmutable)
+        {
+            // Reading first gives the TDZ ReferenceError precedence over the TypeError.
+            EmitLoadBinding(b, depth);
+            _b.Emit(OpCode.Pop, -1);
+            _b.Emit(OpCode.ThrowConstAssign, 0, _b.Name(name));
+            _b.Emit(OpCode.Pop, -1);
+            return;
+        }
+        if (!b.Captured)
+        {
+            if (b.NeedsTdz) _b.Emit(OpCode.StoreRegChecked, -1, b.Register, _b.Name(name));
+            else _b.Emit(OpCode.StoreReg, -1, b.Register);
+        }
+        else if (b.NeedsTdz) _b.Emit(OpCode.StoreEnvChecked, -1, depth, b.EnvSlot, _b.Name(name));
+        else _b.Emit(OpCode.StoreEnv, -1, depth, b.EnvSlot);
+    }
+
+    // ---- functions ----
+
+    /// <summary>InstantiateFunctionObject for hoisted declarations of a statement list (§10.2.11 step 36, §14.2.3 BlockDeclarationInstantiation).</summary>
+    private void EmitHoistedFunctions(List<Statement> statements)
+    {
+        foreach (var s in statements)
+            if (Unlabeled(s) is FunctionDeclaration { Id: { } id } f)
+            {
+                EmitClosure(f);
+                EmitInitialize(id.Name);
+            }
+    }
+
+    private void EmitClosure(IFunction f, string? name = null, FunctionKind? kind = null)
+    {
+        var node = (Node)f;
+        var k = kind ?? (node.Kind == NodeKind.ArrowFunctionExpression ? FunctionKind.Arrow : FunctionKind.Normal);
+        var code = CompileFunction(f, node, k, name ?? f.Id?.Name ?? "");
+        _b.Emit(OpCode.Closure, 1, _b.AddFunction(code));
+    }
+
+    /// <summary>Return with the value on the stack, running enclosing finally blocks first.</summary>
+    private void EmitReturn()
+    {
+        if (_code.Kind == FunctionKind.DerivedConstructor)
+        {
+            // §10.2.2 step 10-12: undefined means "return this", which must have been initialized by super().
+            var keep = new Label();
+            _b.EmitJump(OpCode.JumpIfNotUndefined, keep, 0);
+            _b.Emit(OpCode.Pop, -1);
+            EmitLoad("this");
+            _b.Mark(keep);
+        }
+        if (HasFinallyRegions())
+        {
+            _b.Emit(OpCode.StoreReg, -1, _returnRegister);
+            EmitExitSequence(0, targetEnvCount: -1);
+            _b.Emit(OpCode.LoadReg, 1, _returnRegister);
+            _b.Emit(OpCode.Return, -1);
+            ResumeRegions(0);
+            return;
+        }
+        _b.Emit(OpCode.Return, -1);
+    }
+
+    /// <summary>Holds a return value while finally blocks run; reserved at function entry.</summary>
+    private int _returnRegister = -1;
+}

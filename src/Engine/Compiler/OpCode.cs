@@ -1,0 +1,145 @@
+namespace DualEngine.Engine.Compiler;
+
+/// <summary>
+/// Bytecode operations. The code stream is an int[]: an opcode followed by its operands.
+/// Stack effects are written as [before] → [after]; "r" is a frame register, "k" a constant index,
+/// "n" a name (property key) index, "c" an inline-cache index, "t" a jump target.
+/// </summary>
+internal enum OpCode
+{
+    // ---- constants and stack ----
+    Undefined,          // → [undefined]
+    Null,               // → [null]
+    True,               // → [true]
+    False,              // → [false]
+    Hole,               // → [empty] (array holes, TDZ initial values)
+    Const,              // k → [constants[k]]
+    Int,                // i → [number i]
+    Pop,                // [a] →
+    Dup,                // [a] → [a a]
+    Dup2,               // [a b] → [a b a b]
+    Swap,               // [a b] → [b a]
+    Over,               // [a b] → [a b a]
+    Rot3,               // [a b c] → [c a b]  (moves top below the next two)
+    Rot4,               // [a b c d] → [d a b c]
+
+    // ---- variables ----
+    LoadReg,            // r → [regs[r]]
+    StoreReg,           // r [v] →
+    LoadRegChecked,     // r n → [regs[r]]    ReferenceError if uninitialized (TDZ, §9.1.1.1.6)
+    StoreRegChecked,    // r n [v] →          ReferenceError if uninitialized
+    LoadEnv,            // depth slot → [v]
+    StoreEnv,           // depth slot [v] →
+    LoadEnvChecked,     // depth slot n → [v]
+    StoreEnvChecked,    // depth slot n [v] →
+    ThrowConstAssign,   // n →  TypeError "Assignment to constant variable."
+    PushEnv,            // size → (new declarative environment, slots start as holes)
+    PopEnv,             // → (back to the parent environment)
+    CopyEnv,            // → (CreatePerIterationEnvironment, §14.7.4.4)
+    SaveEnv,            // r → (regs[r] = current environment)
+    RestoreEnv,         // r → (current environment = regs[r])
+    LoadGlobal,         // n c → [v]          ReferenceError when unresolvable
+    LoadGlobalOrUndefined, // n c → [v]       for typeof
+    StoreGlobal,        // n c [v] →          sloppy: creates; strict: ReferenceError when unresolvable
+    InitGlobalLexical,  // n [v] →            initializes a top-level let/const/class binding
+    DeleteGlobal,       // n → [bool]
+
+    // ---- properties ----
+    GetNamed,           // n c [obj] → [v]
+    SetNamed,           // n c [obj v] → [v]
+    GetElem,            // [obj key] → [v]
+    SetElem,            // [obj key v] → [v]
+    DeleteNamed,        // n [obj] → [bool]
+    DeleteElem,         // [obj key] → [bool]
+    DefineField,        // n [obj v] → [obj]                CreateDataPropertyOrThrow
+    DefineFieldElem,    // setName [obj key v] → [obj]   (setName: anonymous functions take the key as name)
+    DefineAccessor,     // flags(bit0 setter, bit1 enumerable) [obj key fn] → [obj]
+    DefineMethod,       // n enumerable [obj fn] → [obj]     sets the method's [[HomeObject]]
+    DefineMethodElem,   // enumerable [obj key fn] → [obj]
+    CopyDataProperties, // [obj src] → [obj]                (object spread, §13.2.5.5)
+    CopyDataPropertiesExcluding, // count [obj src key1..keyN] → [obj]  (object rest)
+    SetFunctionName,    // prefix(0 none,1 get,2 set) [fn key] → [fn]
+    ToPropertyKey,      // [v] → [key]
+    In,                 // [key obj] → [bool]
+    GetSuper,           // [this key home] → [v]          super[key] (§13.3.7.3 MakeSuperPropertyReference)
+    SetSuper,           // [this key v home] → [v]
+
+    // ---- literals ----
+    NewObject,          // → [obj]
+    SetProtoLiteral,    // [obj v] → [obj]   `__proto__: v` in an object literal (§13.2.5.5)
+    NewArray,           // capacity → [arr]
+    ArrayPush,          // [arr v] → [arr]
+    ArrayHole,          // [arr] → [arr]
+    ArraySpread,        // [arr iterable] → [arr]
+    Closure,            // f → [fn]
+    NewRegExp,          // k(pattern) k(flags) → [re]
+    TemplateObject,     // k → [strings]    (cached per site, §13.2.8.4 GetTemplateObject)
+
+    // ---- operators ----
+    Add, Sub, Mul, Div, Mod, Exp, Shl, Sar, Shr, BitAnd, BitOr, BitXor,   // [a b] → [r]
+    Eq, Ne, StrictEq, StrictNe, Lt, Le, Gt, Ge, InstanceOf,               // [a b] → [bool]
+    Neg, Plus, Not, BitNot, TypeOf, Void, ToNumeric, Inc, Dec,            // [a] → [r]
+    ToStringForConcat,  // [v] → [string]    (template literals: ToString, not ToPrimitive-default)
+
+    // ---- control ----
+    Jump,               // t
+    JumpIfFalse,        // t [v] →
+    JumpIfTrue,         // t [v] →
+    JumpIfFalseKeep,    // t [v] → [v] if jumping, else →
+    JumpIfTrueKeep,     // t [v] → [v] if jumping, else →
+    JumpIfNotNullishKeep, // t [v] → [v] if jumping, else →
+    JumpIfNullishChain, // t extra [.. x] → if x is nullish: pop extra+1, push undefined, jump
+    JumpIfNotUndefined, // t [v] → [v] (no pop), jumps unless v is undefined — default values
+    Throw,              // [v] →
+    ThrowError,         // type n →  (TypeError/ReferenceError/SyntaxError with message names[n])
+    Return,             // [v] →
+    CheckObjectCoercible, // [v] → [v]
+    Debugger,
+
+    // ---- calls ----
+    Call,               // argc n [fn this a1..an] → [r]     (n: the callee's source text, for error messages)
+    CallSpread,         // n [fn this argsArray] → [r]
+    New,                // argc n [ctor a1..an] → [obj]
+    NewSpread,          // n [ctor argsArray] → [obj]
+    SuperCall,          // argc [a1..an callee newTarget] → [this]   (§13.3.7.1)
+    SuperCallSpread,    // [argsArray callee newTarget] → [this]
+    LoadThisValue,      // → [frame's this]
+    LoadNewTarget,      // → [new.target or undefined]
+    LoadCallee,         // → [running function]
+    LoadHomeObject,     // → [home object of the running function]
+    CreateArguments,    // → [arguments object]
+    CreateRest,         // index → [array of arguments from index]
+    CheckThisInitialized, // [v] → [v]  ReferenceError when this is still uninitialized (derived constructors)
+
+    // ---- iteration ----
+    GetIterator,        // [iterable] → [iterator record]            §7.4.2
+    GetAsyncIterator,   // [iterable] → [iterator record]
+    IteratorNext,       // r t → [value], or jump t when done (for-of step; the record is in register r)
+    IteratorClose,      // [rec] →              (normal completion: call return())
+    IteratorCloseQuiet, // [rec] →              (throw completion: errors from return() ignored)
+    IteratorStepValue,  // r → [value]   next value, or undefined once done (array destructuring)
+    IteratorRestArray,  // r → [array]   the remaining values
+    IteratorCloseIfNotDone, // r →
+    ForInPrepare,       // [obj] → [enumerator]
+    ForInNext,          // r t → [key], or jump t when done
+
+    // ---- functions: generators and async ----
+    GeneratorStart,     // → suspends right after the prologue; the call returns the generator / runs the async body
+    Yield,              // [v] → [received]      suspends (§27.5.3.7 GeneratorYield)
+    YieldDelegate,      // t [iter rec, received]... handled in a loop, see compiler
+    Await,              // [v] → [result]        suspends until the promise settles (§27.7.5.3)
+    GeneratorResumeKind,// → [kind]   0 next, 1 throw, 2 return (of the last resume)
+    AsyncGeneratorYield,// [v] → [received]
+
+    // ---- classes ----
+    CreateClass,        // f hasHeritage [heritage?] → [ctor proto]     (§15.7.14 steps 5-18)
+    SetFieldInitializer,// [ctor proto init] → [ctor proto]            instance fields run at construction
+    RunStaticInitializer, // [ctor proto init] → [ctor proto]          static fields and blocks, this = ctor
+    DefineClassField,   // [obj key v] → [obj]                          (§7.3.33 DefineField)
+    NewPrivateName,     // n → [private name]                           (§6.2.12)
+    PrivateGet,         // [obj name] → [v]
+    PrivateSet,         // [obj name v] → [v]
+    PrivateIn,          // [obj name] → [bool]
+    PrivateDefine,      // [obj name v] → [obj]
+    PrivateAccessor,    // setter [obj name fn] → [obj]
+}

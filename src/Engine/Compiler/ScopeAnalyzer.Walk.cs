@@ -1,0 +1,274 @@
+using DualEngine.Syntax.Ast;
+
+namespace DualEngine.Engine.Compiler;
+
+/// <summary>The tree walk of scope analysis: opens scopes where the spec creates environments and resolves references.</summary>
+internal sealed partial class ScopeAnalyzer
+{
+    private void VisitStatements(List<Statement> statements)
+    {
+        foreach (var s in statements) VisitStatement(s);
+    }
+
+    private void VisitStatement(Statement? s)
+    {
+        if (s is null) return;
+        Throw.IfStackLow();
+        switch (s)
+        {
+            case ExpressionStatement e: VisitExpression(e.Expression); break;
+            case BlockStatement b:
+                PushScope(b, ScopeKind.Block);
+                DeclareLexical(b.Body, _scope);
+                VisitStatements(b.Body);
+                PopScope();
+                break;
+            case VariableDeclaration v:
+                foreach (var d in v.Declarations)
+                {
+                    VisitPattern(d.Id);
+                    VisitExpression(d.Init);
+                }
+                break;
+            case FunctionDeclaration f: VisitFunction(f, f); break;
+            case ClassDeclaration c: VisitClass(c, c); break;
+            case ReturnStatement r: VisitExpression(r.Argument); break;
+            case IfStatement i:
+                VisitExpression(i.Test);
+                VisitStatement(i.Consequent);
+                VisitStatement(i.Alternate);
+                break;
+            case WhileStatement w: VisitExpression(w.Test); VisitStatement(w.Body); break;
+            case DoWhileStatement dw: VisitStatement(dw.Body); VisitExpression(dw.Test); break;
+            case ForStatement f:
+                bool lexicalInit = f.Init is VariableDeclaration { DeclarationKind: not VariableKind.Var };
+                if (lexicalInit)
+                {
+                    PushScope(f, ScopeKind.Block);
+                    DeclarePattern(f.Init!, ((VariableDeclaration)f.Init!).DeclarationKind == VariableKind.Const ? BindingKind.Const : BindingKind.Let);
+                }
+                if (f.Init is Statement initStatement) VisitStatement(initStatement);
+                else if (f.Init is Expression initExpression) VisitExpression(initExpression);
+                VisitExpression(f.Test);
+                VisitExpression(f.Update);
+                VisitStatement(f.Body);
+                if (lexicalInit) PopScope();
+                break;
+            case ForInStatement fi: VisitForInOf(fi, fi.Left, fi.Right, fi.Body); break;
+            case ForOfStatement fo: VisitForInOf(fo, fo.Left, fo.Right, fo.Body); break;
+            case LabeledStatement l: VisitStatement(l.Body); break;
+            case ThrowStatement t: VisitExpression(t.Argument); break;
+            case TryStatement t:
+                VisitStatement(t.Block);
+                if (t.Handler is { } h)
+                {
+                    PushScope(h, ScopeKind.Catch);
+                    if (h.Param is not null) DeclarePattern(h.Param, BindingKind.CatchParameter);
+                    DeclareLexical(h.Body.Body, _scope);
+                    if (h.Param is not null) VisitPattern(h.Param);
+                    VisitStatements(h.Body.Body);
+                    PopScope();
+                }
+                VisitStatement(t.Finalizer);
+                break;
+            case SwitchStatement sw:
+                VisitExpression(sw.Discriminant);
+                PushScope(sw, ScopeKind.Block);
+                foreach (var c in sw.Cases) DeclareLexical(c.Consequent, _scope);
+                foreach (var c in sw.Cases)
+                {
+                    VisitExpression(c.Test);
+                    VisitStatements(c.Consequent);
+                }
+                PopScope();
+                break;
+            case WithStatement with:
+                VisitExpression(with.Object);
+                VisitStatement(with.Body);
+                break;
+            case ExportNamedDeclaration { Declaration: { } d }: VisitStatement(d); break;
+            case ExportDefaultDeclaration ed: VisitNode(ed); break;
+        }
+    }
+
+    private void VisitNode(Node n)
+    {
+        // Module declarations are compiled by the module compiler; only walk nested expressions here.
+        if (n is Expression e) VisitExpression(e);
+        else if (n is Statement s) VisitStatement(s);
+    }
+
+    private void VisitForInOf(Node statement, Node left, Expression right, Statement body)
+    {
+        VisitExpression(right);
+        bool lexical = left is VariableDeclaration { DeclarationKind: not VariableKind.Var };
+        if (lexical)
+        {
+            PushScope(statement, ScopeKind.Block);
+            DeclarePattern(left, ((VariableDeclaration)left).DeclarationKind == VariableKind.Const ? BindingKind.Const : BindingKind.Let);
+        }
+        if (left is VariableDeclaration v)
+            foreach (var d in v.Declarations) VisitPattern(d.Id);
+        else
+            VisitPattern(left);
+        VisitStatement(body);
+        if (lexical) PopScope();
+    }
+
+    /// <summary>Patterns: resolve identifiers (as targets) and visit default values and computed keys.</summary>
+    private void VisitPattern(Node? p)
+    {
+        switch (p)
+        {
+            case null: return;
+            case Identifier id: Resolve(id.Name); return;
+            case AssignmentPattern ap: VisitPattern(ap.Left); VisitExpression(ap.Right); return;
+            case RestElement r: VisitPattern(r.Argument); return;
+            case ArrayPattern arr:
+                foreach (var e in arr.Elements) VisitPattern(e);
+                return;
+            case ObjectPattern obj:
+                foreach (var prop in obj.Properties)
+                {
+                    if (prop is Property pp)
+                    {
+                        if (pp.Computed) VisitExpression(pp.Key);
+                        VisitPattern(pp.Value);
+                    }
+                    else VisitPattern(prop);
+                }
+                return;
+            case Expression e: VisitExpression(e); return;
+        }
+    }
+
+    private void VisitExpressions(IEnumerable<Expression?> list)
+    {
+        foreach (var e in list) VisitExpression(e);
+    }
+
+    private void VisitExpression(Expression? e)
+    {
+        if (e is null) return;
+        Throw.IfStackLow();
+        switch (e)
+        {
+            case Identifier id: Resolve(id.Name); break;
+            case ThisExpression: Resolve("this"); break;
+            case Super: Resolve("%home"); Resolve("this"); Resolve("%callee"); Resolve("new.target"); break;
+            case MetaProperty m:
+                if (m.IsNewTarget) Resolve("new.target");
+                break;
+            case Literal or PrivateIdentifier: break;
+            case ArrayExpression a: VisitExpressions(a.Elements); break;
+            case ObjectExpression o:
+                foreach (var p in o.Properties)
+                {
+                    if (p is Property prop)
+                    {
+                        if (prop.Computed) VisitExpression(prop.Key);
+                        if (prop.Value is FunctionExpression fe && (prop.Method || prop.PropertyKind != PropertyKind.Init)) VisitFunction(fe, fe, true);
+                        else VisitExpression((Expression)prop.Value);
+                    }
+                    else VisitExpression((Expression)p);
+                }
+                break;
+            case FunctionExpression f: VisitFunction(f, f); break;
+            case ArrowFunctionExpression af: VisitFunction(af, af); break;
+            case ClassExpression c: VisitClass(c, c); break;
+            case TemplateLiteral t: VisitExpressions(t.Expressions); break;
+            case TaggedTemplateExpression tt: VisitExpression(tt.Tag); VisitExpressions(tt.Quasi.Expressions); break;
+            case MemberExpression m:
+                VisitExpression(m.Object);
+                if (m.Computed) VisitExpression(m.Property);
+                else if (m.Property is PrivateIdentifier pid) Resolve("#" + pid.Name);
+                break;
+            case ChainExpression ch: VisitExpression(ch.Expression); break;
+            case CallExpression call:
+                VisitExpression(call.Callee);
+                VisitExpressions(call.Arguments);
+                break;
+            case NewExpression n:
+                VisitExpression(n.Callee);
+                VisitExpressions(n.Arguments);
+                break;
+            case UpdateExpression u: VisitExpression(u.Argument); break;
+            case UnaryExpression u: VisitExpression(u.Argument); break;
+            case BinaryExpression b:
+                if (b.Left is PrivateIdentifier lp) Resolve("#" + lp.Name);
+                else VisitExpression(b.Left);
+                VisitExpression(b.Right);
+                break;
+            case LogicalExpression l: VisitExpression(l.Left); VisitExpression(l.Right); break;
+            case AssignmentExpression a: VisitPattern(a.Left); VisitExpression(a.Right); break;
+            case ConditionalExpression c: VisitExpression(c.Test); VisitExpression(c.Consequent); VisitExpression(c.Alternate); break;
+            case YieldExpression y: VisitExpression(y.Argument); break;
+            case AwaitExpression aw: VisitExpression(aw.Argument); break;
+            case SequenceExpression seq: VisitExpressions(seq.Expressions); break;
+            case SpreadElement sp: VisitExpression(sp.Argument); break;
+            case ImportExpression ie: VisitExpression(ie.Source); VisitExpression(ie.Options); break;
+        }
+    }
+
+    // ---- classes (§15.7.14 ClassDefinitionEvaluation) ----
+
+    private void VisitClass(IClass c, Node node)
+    {
+        var scope = PushScope(node, ScopeKind.Class);
+        if (c.Id is not null) scope.Declare(c.Id.Name, BindingKind.Const);
+        foreach (var element in c.Body.Body)
+        {
+            var key = element switch { MethodDefinition m => m.Key, PropertyDefinition p => p.Key, _ => null };
+            if (key is PrivateIdentifier pid) scope.Declare("#" + pid.Name, BindingKind.PrivateName);
+        }
+        VisitExpression(c.SuperClass);
+
+        // Field initializers and static blocks run as methods of synthetic functions (this = instance / class).
+        var instanceInit = NewSyntheticFunction();
+        var staticInit = NewSyntheticFunction();
+        _result.ClassInits[c.Body] = (instanceInit, staticInit);
+
+        foreach (var element in c.Body.Body)
+        {
+            switch (element)
+            {
+                case MethodDefinition m:
+                    if (m.Computed) VisitExpression(m.Key);
+                    VisitFunction(m.Value, m.Value, true);
+                    break;
+                case PropertyDefinition p:
+                    if (p.Computed) VisitExpression(p.Key);
+                    if (p.Value is not null) InSynthetic(p.Static ? staticInit : instanceInit, () => VisitExpression(p.Value));
+                    break;
+                case StaticBlock sb:
+                    InSynthetic(staticInit, () =>
+                    {
+                        PushScope(sb, ScopeKind.Block);
+                        HoistVars(sb.Body, _scope);
+                        DeclareLexical(sb.Body, _scope);
+                        VisitStatements(sb.Body);
+                        PopScope();
+                    });
+                    break;
+            }
+        }
+        PopScope();
+    }
+
+    private FunctionInfo NewSyntheticFunction()
+    {
+        var info = new FunctionInfo(null, _fn, false) { Strict = true };
+        info.Scope = new Scope(ScopeKind.Function, _scope, info);
+        DeclareFunctionSpecials(info.Scope);
+        return info;
+    }
+
+    private void InSynthetic(FunctionInfo info, Action visit)
+    {
+        var (savedScope, savedFn) = (_scope, _fn);
+        _scope = info.Scope;
+        _fn = info;
+        visit();
+        (_scope, _fn) = (savedScope, savedFn);
+    }
+}

@@ -1,0 +1,223 @@
+using DualEngine.Syntax.Ast;
+
+namespace DualEngine.Engine.Compiler;
+
+/// <summary>The result of scope analysis: the scope created by each scoping node, and per-function facts.</summary>
+internal sealed class ScopeAnalysis
+{
+    public readonly Dictionary<Node, Scope> Scopes = new(ReferenceEqualityComparer.Instance);
+    public readonly Dictionary<Node, FunctionInfo> Functions = new(ReferenceEqualityComparer.Instance);
+    /// <summary>Synthetic functions for class elements: instance field initializers and static elements, keyed by ClassBody.</summary>
+    public readonly Dictionary<Node, (FunctionInfo Instance, FunctionInfo Static)> ClassInits = new(ReferenceEqualityComparer.Instance);
+}
+
+/// <summary>
+/// Resolves every identifier at compile time (the static semantics of §9.1 environments): declares
+/// bindings with their hoisting rules, then marks those referenced from a nested function as captured,
+/// so the compiler can keep everything else in frame registers. Names not found in any function scope
+/// are global (object properties or top-level let/const), looked up by name at run time.
+/// </summary>
+internal sealed partial class ScopeAnalyzer
+{
+    private readonly ScopeAnalysis _result = new();
+    private Scope _scope = null!;
+    private FunctionInfo _fn = null!;
+
+    public static ScopeAnalysis Analyze(Syntax.Ast.Program program)
+    {
+        var analyzer = new ScopeAnalyzer();
+        analyzer.VisitProgram(program);
+        return analyzer._result;
+    }
+
+    private void VisitProgram(Syntax.Ast.Program program)
+    {
+        _fn = new FunctionInfo(program, null, false) { Strict = program.Strict };
+        _scope = new Scope(ScopeKind.Script, null, _fn);
+        _fn.Scope = _scope;
+        _result.Scopes[program] = _scope;
+        _result.Functions[program] = _fn;
+        _scope.Declare("this", BindingKind.This);
+        // Top-level var/function/let/const are global bindings (§16.1.7), resolved by name at run time.
+        foreach (var s in program.Body) VisitStatement(s);
+    }
+
+    // ---- functions ----
+
+    private void VisitFunction(IFunction f, Node node, bool isMethodLike = false)
+    {
+        Throw.IfStackLow();
+        bool arrow = node.Kind == NodeKind.ArrowFunctionExpression;
+        var info = new FunctionInfo(node, _fn, arrow) { Strict = (f.Flags & FunctionFlags.Strict) != 0 };
+        var scope = new Scope(ScopeKind.Function, _scope, info);
+        info.Scope = scope;
+        _result.Scopes[node] = scope;
+        _result.Functions[node] = info;
+        var (savedScope, savedFn) = (_scope, _fn);
+        _scope = scope;
+        _fn = info;
+
+        if (!arrow) DeclareFunctionSpecials(scope);
+        foreach (var p in f.Params) DeclarePattern(p, BindingKind.Parameter);
+        if (f.Body is BlockStatement body)
+        {
+            HoistVars(body.Body, scope);
+            DeclareLexical(body.Body, scope);
+        }
+        if (!arrow && (f.Flags & FunctionFlags.UsesArguments) != 0 && scope.Find("arguments") is null)
+            scope.Declare("arguments", BindingKind.Arguments);
+        if (node is FunctionExpression { Id: { } selfName } && scope.Find(selfName.Name) is null)
+            scope.Declare(selfName.Name, BindingKind.FunctionSelf);
+
+        foreach (var p in f.Params) VisitPattern(p);
+        if (f.Body is BlockStatement block)
+            foreach (var s in block.Body) VisitStatement(s);
+        else
+            VisitExpression((Expression)f.Body);
+
+        (_scope, _fn) = (savedScope, savedFn);
+    }
+
+    private static void DeclareFunctionSpecials(Scope scope)
+    {
+        scope.Declare("this", BindingKind.This);
+        scope.Declare("new.target", BindingKind.NewTarget);
+        scope.Declare("%home", BindingKind.HomeObject);
+        scope.Declare("%callee", BindingKind.Callee);
+    }
+
+    // ---- declarations ----
+
+    /// <summary>VarDeclaredNames (§8.2.6) of a statement list, not entering nested functions.</summary>
+    private static void HoistVars(List<Statement> statements, Scope scope)
+    {
+        foreach (var s in statements) HoistVars(s, scope);
+    }
+
+    private static void HoistVars(Node? node, Scope scope)
+    {
+        switch (node)
+        {
+            case null: return;
+            case VariableDeclaration { DeclarationKind: VariableKind.Var } v:
+                foreach (var d in v.Declarations) DeclarePatternIn(d.Id, BindingKind.Var, scope);
+                return;
+            case BlockStatement b: HoistVars(b.Body, scope); return;
+            case IfStatement i: HoistVars(i.Consequent, scope); HoistVars(i.Alternate, scope); return;
+            case WhileStatement w: HoistVars(w.Body, scope); return;
+            case DoWhileStatement dw: HoistVars(dw.Body, scope); return;
+            case ForStatement f: HoistVars(f.Init, scope); HoistVars(f.Body, scope); return;
+            case ForInStatement fi: HoistVars(fi.Left, scope); HoistVars(fi.Body, scope); return;
+            case ForOfStatement fo: HoistVars(fo.Left, scope); HoistVars(fo.Body, scope); return;
+            case LabeledStatement l: HoistVars(l.Body, scope); return;
+            case TryStatement t:
+                HoistVars(t.Block, scope);
+                if (t.Handler is not null) HoistVars(t.Handler.Body, scope);
+                HoistVars(t.Finalizer, scope);
+                return;
+            case SwitchStatement sw:
+                foreach (var c in sw.Cases) HoistVars(c.Consequent, scope);
+                return;
+            case WithStatement with: HoistVars(with.Body, scope); return;
+        }
+    }
+
+    /// <summary>LexicallyScopedDeclarations (§8.2.4) of a statement list: let, const, class and (block-level) functions.</summary>
+    private static void DeclareLexical(List<Statement> statements, Scope scope)
+    {
+        foreach (var s in statements)
+        {
+            var decl = s is LabeledStatement l ? Unlabel(l) : s;
+            switch (decl)
+            {
+                case VariableDeclaration { DeclarationKind: not VariableKind.Var } v:
+                    var kind = v.DeclarationKind == VariableKind.Const ? BindingKind.Const : BindingKind.Let;
+                    foreach (var d in v.Declarations) DeclarePatternIn(d.Id, kind, scope);
+                    break;
+                case ClassDeclaration { Id: { } id }:
+                    scope.Declare(id.Name, BindingKind.Class);
+                    break;
+                case FunctionDeclaration { Id: { } fid }:
+                    scope.Declare(fid.Name, BindingKind.Function);
+                    break;
+            }
+        }
+    }
+
+    private static Statement Unlabel(LabeledStatement l) => l.Body is LabeledStatement inner ? Unlabel(inner) : l.Body;
+
+    private void DeclarePattern(Node pattern, BindingKind kind) => DeclarePatternIn(pattern, kind, _scope);
+
+    /// <summary>Declares BoundNames (§8.2.1) of a binding pattern.</summary>
+    public static void DeclarePatternIn(Node pattern, BindingKind kind, Scope scope)
+    {
+        switch (pattern)
+        {
+            case Identifier id: scope.Declare(id.Name, kind); break;
+            case AssignmentPattern ap: DeclarePatternIn(ap.Left, kind, scope); break;
+            case RestElement r: DeclarePatternIn(r.Argument, kind, scope); break;
+            case ArrayPattern arr:
+                foreach (var e in arr.Elements)
+                    if (e is not null) DeclarePatternIn(e, kind, scope);
+                break;
+            case ObjectPattern obj:
+                foreach (var p in obj.Properties)
+                    DeclarePatternIn(p is Property prop ? prop.Value : p, kind, scope);
+                break;
+            case VariableDeclaration v:
+                foreach (var d in v.Declarations) DeclarePatternIn(d.Id, kind, scope);
+                break;
+        }
+    }
+
+    // ---- references ----
+
+    private void Resolve(string name)
+    {
+        for (var s = _scope; s is not null; s = s.Parent)
+        {
+            var b = s.Find(name);
+            if (b is null) continue;
+            if (!ReferenceEquals(b.Scope.Function, _fn)) b.Captured = true;
+            if (b.Kind == BindingKind.Arguments) b.Scope.Function.UsesArgumentsObject = true;
+            return;
+        }
+    }
+
+    private Scope PushScope(Node key, ScopeKind kind)
+    {
+        var scope = new Scope(kind, _scope, _fn);
+        _result.Scopes[key] = scope;
+        _scope = scope;
+        return scope;
+    }
+
+    private void PopScope() => _scope = _scope.Parent!;
+}
+
+internal sealed partial class ScopeAnalyzer
+{
+    /// <summary>VarDeclaredNames (with top-level functions) and LexicallyDeclaredNames of a script (§16.1.7 steps 1-2).</summary>
+    public static (List<string> Vars, List<(string Name, bool IsConst)> Lexicals) CollectGlobalDeclarations(Syntax.Ast.Program program)
+    {
+        var info = new FunctionInfo(program, null, false);
+        var varScope = new Scope(ScopeKind.Script, null, info);
+        HoistVars(program.Body, varScope);
+        foreach (var s in program.Body)
+            if (Unlabel(s) is FunctionDeclaration { Id: { } id }) varScope.Declare(id.Name, BindingKind.Function);
+        var lexScope = new Scope(ScopeKind.Block, null, info);
+        foreach (var s in program.Body)
+        {
+            if (s is VariableDeclaration { DeclarationKind: not VariableKind.Var } v)
+                foreach (var d in v.Declarations)
+                    DeclarePatternIn(d.Id, v.DeclarationKind == VariableKind.Const ? BindingKind.Const : BindingKind.Let, lexScope);
+            else if (s is ClassDeclaration { Id: { } cid })
+                lexScope.Declare(cid.Name, BindingKind.Class);
+        }
+        var vars = varScope.Ordered.ConvertAll(b => b.Name);
+        var lexicals = lexScope.Ordered.ConvertAll(b => (b.Name, b.Kind == BindingKind.Const));
+        return (vars, lexicals);
+    }
+
+    private static Statement Unlabel(Statement s) => s is LabeledStatement l ? Unlabel(l.Body) : s;
+}

@@ -1,0 +1,79 @@
+using DualEngine.Syntax.Ast;
+
+namespace DualEngine.Engine.Compiler;
+
+internal enum BindingKind : byte
+{
+    Var, Let, Const, Function, Parameter, Class, CatchParameter,
+    /// <summary>Synthetic bindings: `this`, `arguments`, `new.target`, the home object and the running function,
+    /// kept as variables so arrow functions can capture them like any other name (§15.3 arrows have none of their own).</summary>
+    This, Arguments, NewTarget, HomeObject, Callee,
+    /// <summary>The name of a named function expression inside itself (§15.2.5): immutable, silently in sloppy mode.</summary>
+    FunctionSelf,
+    /// <summary>A private name `#x` of a class (§6.2.12), holding its Private Name at run time.</summary>
+    PrivateName,
+}
+
+/// <summary>A resolved name: which scope declares it and where it lives at run time.</summary>
+internal sealed class Binding(string name, BindingKind kind, Scope scope)
+{
+    public string Name { get; } = name;
+    public BindingKind Kind { get; set; } = kind;
+    public Scope Scope { get; } = scope;
+    /// <summary>Referenced from a nested function: lives in an environment slot instead of a register.</summary>
+    public bool Captured;
+    public int Register = -1;
+    public int EnvSlot = -1;
+
+    public bool IsLexical => Kind is BindingKind.Let or BindingKind.Const or BindingKind.Class;
+    public bool IsImmutable => Kind is BindingKind.Const or BindingKind.FunctionSelf;
+    /// <summary>Needs temporal-dead-zone checks (§9.1.1.1: uninitialized until its declaration runs).</summary>
+    public bool NeedsTdz => Kind is BindingKind.Let or BindingKind.Const or BindingKind.Class or BindingKind.This;
+
+    public override string ToString() => $"{Kind} {Name}";
+}
+
+internal enum ScopeKind : byte { Script, Function, Block, Catch, Class }
+
+/// <summary>A lexical scope of the source: function body, block, catch clause, loop head or class body.</summary>
+internal sealed class Scope(ScopeKind kind, Scope? parent, FunctionInfo function)
+{
+    public ScopeKind Kind { get; } = kind;
+    public Scope? Parent { get; } = parent;
+    public FunctionInfo Function { get; } = function;
+    public readonly Dictionary<string, Binding> Bindings = new();
+    public readonly List<Binding> Ordered = new();
+    /// <summary>Number of environment slots (captured bindings); 0 means no run-time environment.</summary>
+    public int EnvSize;
+    public bool HasEnv => EnvSize > 0;
+
+    public Binding Declare(string name, BindingKind kind)
+    {
+        if (Bindings.TryGetValue(name, out var existing))
+        {
+            // var + function, function + function, var + var: one binding (§10.2.11, §16.1.7).
+            if (kind == BindingKind.Function && existing.Kind is BindingKind.Var or BindingKind.Function) existing.Kind = BindingKind.Function;
+            return existing;
+        }
+        var b = new Binding(name, kind, this);
+        Bindings[name] = b;
+        Ordered.Add(b);
+        return b;
+    }
+
+    public Binding? Find(string name) => Bindings.TryGetValue(name, out var b) ? b : null;
+}
+
+/// <summary>Per-function facts from scope analysis.</summary>
+internal sealed class FunctionInfo(Node? node, FunctionInfo? parent, bool isArrow)
+{
+    public Node? Node { get; } = node;
+    public FunctionInfo? Parent { get; } = parent;
+    public bool IsArrow { get; } = isArrow;
+    public Scope Scope = null!;
+    public bool Strict;
+    /// <summary>A reference to `arguments` resolved to this function's arguments object.</summary>
+    public bool UsesArgumentsObject;
+    /// <summary>The nearest enclosing function that has its own `this` (itself unless an arrow).</summary>
+    public FunctionInfo ThisFunction => IsArrow && Parent is not null ? Parent.ThisFunction : this;
+}

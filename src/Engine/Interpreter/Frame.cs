@@ -1,0 +1,56 @@
+using DualEngine.Engine.Compiler;
+
+namespace DualEngine.Engine.Interpreter;
+
+/// <summary>
+/// One activation of compiled code. Frames live on the heap and link to their caller, so a JS→JS call
+/// does not grow the .NET stack, and a generator keeps its frame between resumptions.
+/// Registers (locals and temporaries) come first in <see cref="Regs"/>, the operand stack after them.
+/// </summary>
+internal sealed class Frame
+{
+    public readonly FunctionCode Code;
+    public readonly JsClosure? Function;
+    public readonly Realm Realm;
+    public readonly JsValue[] Regs;
+    public int Sp;
+    /// <summary>Start of the instruction being executed (for handlers and positions).</summary>
+    public int Pc;
+    public Env? Env;
+    public JsValue This;
+    public JsObject? NewTarget;
+    public JsValue[]? Arguments;
+    public Frame? Caller;
+    /// <summary>Where the caller continues after this frame returns (same Run only).</summary>
+    public int ReturnPc;
+    public bool IsConstruct;
+    /// <summary>The frame a Run call started with: returning from it leaves the interpreter loop.</summary>
+    public bool IsEntry;
+    /// <summary>Set for generator and async frames.</summary>
+    public GeneratorState? Generator;
+
+    public Frame(FunctionCode code, JsClosure? function, Realm realm)
+    {
+        Code = code;
+        Function = function;
+        Realm = realm;
+        Regs = new JsValue[code.RegisterCount + code.MaxStack];
+        Sp = code.RegisterCount;
+    }
+}
+
+/// <summary>How a suspended generator/async frame is being resumed (§27.5.3.3 GeneratorResume / GeneratorResumeAbrupt).</summary>
+internal enum ResumeKind : byte { Next = 0, Throw = 1, Return = 2, DelegateReturn = 3 }
+
+/// <summary>The suspension state shared by generators, async functions and async generators.</summary>
+internal sealed class GeneratorState
+{
+    public ResumeKind LastResume;
+    public bool Started;
+    public bool Running;
+    public bool Done;
+    /// <summary>Set when the frame suspended at an await (vs a yield).</summary>
+    public bool AtAwait;
+    /// <summary>The last suspension was yield* passing the inner iterator's result object through (§15.5.5).</summary>
+    public bool DelegatedResult;
+}

@@ -1,0 +1,345 @@
+using DualEngine.Engine.Compiler;
+
+namespace DualEngine.Engine.Interpreter;
+
+/// <summary>Property and global access slow paths, with inline-cache refills (§13.3.2, §9.1.1.4 global environment).</summary>
+internal sealed partial class Machine
+{
+    // ---- globals: top-level let/const first, then the global object ----
+
+    private static JsValue LoadGlobal(Realm realm, in PropertyKey key, PropertyCache cache, bool throwIfMissing)
+    {
+        var global = realm.GlobalObject;
+        if (cache.Epoch == realm.LexicalEpoch)
+        {
+            if (cache.Box is GlobalLexical box)
+            {
+                if (box.Value.IsEmpty) ThrowTdz(key);
+                return box.Value;
+            }
+            if (ReferenceEquals(global._shape, cache.Shape)) return global._slots[cache.Slot];
+        }
+        if (realm.GlobalLexicals.TryGetValue(key.Name, out var lex))
+        {
+            cache.Box = lex;
+            cache.Epoch = realm.LexicalEpoch;
+            if (lex.Value.IsEmpty) ThrowTdz(key);
+            return lex.Value;
+        }
+        int slot = global._shape.IndexOf(key);
+        if (slot >= 0 && (global._shape.FlagsAt(slot) & PropertyFlags.Accessor) == 0)
+        {
+            cache.Box = null;
+            cache.Shape = global._shape;
+            cache.Slot = slot;
+            cache.Epoch = realm.LexicalEpoch;
+            return global._slots[slot];
+        }
+        if (!global.HasProperty(key))
+            return throwIfMissing ? Throw.ReferenceError<JsValue>(key + " is not defined") : JsValue.Undefined;
+        return global.Get(key);
+    }
+
+    private static void StoreGlobal(Realm realm, in PropertyKey key, in JsValue value, bool strict)
+    {
+        if (realm.GlobalLexicals.TryGetValue(key.Name, out var lex))
+        {
+            if (lex.Value.IsEmpty) ThrowTdz(key);
+            if (lex.IsConst) Throw.TypeError("Assignment to constant variable.");
+            lex.Value = value;
+            return;
+        }
+        var global = realm.GlobalObject;
+        int slot = global._shape.IndexOf(key);
+        if (slot >= 0 && (global._shape.FlagsAt(slot) & (PropertyFlags.Accessor | PropertyFlags.Writable)) == PropertyFlags.Writable)
+        {
+            global._slots[slot] = value;
+            return;
+        }
+        if (strict && !global.HasProperty(key)) Throw.ReferenceError(key + " is not defined");
+        if (!global.Set(key, value, JsValue.FromObject(global)) && strict)
+            Throw.TypeError($"Cannot assign to read only property '{key}' of object");
+    }
+
+    // ---- named and keyed access ----
+
+    /// <summary>The prototype used for property lookups on a primitive (§7.1.18 ToObject without allocating a wrapper).</summary>
+    private static JsObject PrimitivePrototype(Realm realm, in JsValue v) => v._tag switch
+    {
+        JsValue.Tag.String => realm.Intrinsics.StringPrototype,
+        JsValue.Tag.Number => realm.Intrinsics.NumberPrototype,
+        JsValue.Tag.Boolean => realm.Intrinsics.BooleanPrototype,
+        JsValue.Tag.Symbol => realm.Intrinsics.SymbolPrototype,
+        _ => realm.Intrinsics.BigIntPrototype,
+    };
+
+    internal static JsValue GetNamedSlow(Realm realm, in JsValue obj, in PropertyKey key, PropertyCache? cache)
+    {
+        if (obj._ref is JsObject o)
+        {
+            if (cache is not null)
+            {
+                int slot = o._shape.IndexOf(key);
+                if (slot >= 0 && (o._shape.FlagsAt(slot) & PropertyFlags.Accessor) == 0)
+                {
+                    cache.Shape = o._shape;
+                    cache.Slot = slot;
+                    return o._slots[slot];
+                }
+            }
+            return o.Get(key, obj);
+        }
+        return GetFromPrimitive(realm, obj, key);
+    }
+
+    private static JsValue GetFromPrimitive(Realm realm, in JsValue obj, in PropertyKey key)
+    {
+        if (obj.IsNullish)
+            Throw.TypeError($"Cannot read properties of {Conversions.ToString(obj)} (reading '{key}')");
+        if (obj.IsString)
+        {
+            if (key.IsArrayIndex)
+            {
+                var s = obj.AsString();
+                if (key.Index < (uint)s.Length) return JsValue.FromString(s[(int)key.Index].ToString());
+            }
+            else if (!key.IsSymbol && key.Name == "length") return JsValue.FromNumber(obj.StringLength);
+        }
+        return PrimitivePrototype(realm, obj).Get(key, obj);
+    }
+
+    private static void SetNamedSlow(Realm realm, in JsValue obj, in PropertyKey key, in JsValue value, PropertyCache? cache, bool strict)
+    {
+        if (obj._ref is JsObject o)
+        {
+            bool ok = o.Set(key, value, obj);
+            if (!ok)
+            {
+                if (strict) Throw.TypeError($"Cannot assign to read only property '{key}' of object '{Conversions.ToDisplay(obj)}'");
+                return;
+            }
+            if (cache is not null)
+            {
+                int slot = o._shape.IndexOf(key);
+                if (slot >= 0 && (o._shape.FlagsAt(slot) & (PropertyFlags.Accessor | PropertyFlags.Writable)) == PropertyFlags.Writable)
+                {
+                    cache.Shape = o._shape;
+                    cache.Slot = slot;
+                }
+            }
+            return;
+        }
+        if (obj.IsNullish) Throw.TypeError($"Cannot set properties of {Conversions.ToString(obj)} (setting '{key}')");
+        bool done = PrimitivePrototype(realm, obj).Set(key, value, obj);
+        if (!done && strict) Throw.TypeError($"Cannot create property '{key}' on {Operators.TypeOf(obj)} '{Conversions.ToString(obj)}'");
+    }
+
+    internal static JsValue GetElemSlow(Realm realm, in JsValue obj, in JsValue keyValue)
+    {
+        if (obj.IsNullish)
+            Throw.TypeError($"Cannot read properties of {Conversions.ToString(obj)} (reading '{(keyValue.IsSymbol ? keyValue.AsSymbol().ToString() : Conversions.ToString(keyValue))}')");
+        if (obj.IsString && Conversions.TryGetArrayIndex(keyValue, out uint index))
+        {
+            var s = obj.AsString();
+            if (index < (uint)s.Length) return JsValue.FromString(s[(int)index].ToString());
+        }
+        var key = Conversions.ToPropertyKey(keyValue);
+        return obj._ref is JsObject o ? o.Get(key, obj) : GetFromPrimitive(realm, obj, key);
+    }
+
+    private static void SetElemSlow(Realm realm, in JsValue obj, in JsValue keyValue, in JsValue value, bool strict)
+    {
+        if (obj.IsNullish)
+            Throw.TypeError($"Cannot set properties of {Conversions.ToString(obj)} (setting '{Conversions.ToDisplay(keyValue)}')");
+        var key = Conversions.ToPropertyKey(keyValue);
+        SetNamedSlow(realm, obj, key, value, null, strict);
+    }
+
+    /// <summary>The delete operator on a property reference (§13.5.1.2 step 5).</summary>
+    private static JsValue DeleteProperty(Realm realm, in JsValue obj, in PropertyKey key, bool strict)
+    {
+        var target = Conversions.ToObject(realm, obj);
+        bool ok = target.Delete(key);
+        if (!ok && strict) Throw.TypeError($"Cannot delete property '{key}' of {Conversions.ToDisplay(obj)}");
+        return JsValue.FromBoolean(ok);
+    }
+
+    // ---- object literal and class definitions ----
+
+    private static void DefineFieldElem(JsObject obj, in JsValue key, in JsValue value, bool setName)
+    {
+        var k = Conversions.ToPropertyKey(key);
+        if (setName && value._ref is JsClosure f) SetFunctionName(f, k, null);
+        obj.DefineOwnProperty(k, PropertyDescriptor.Data(value));
+    }
+
+    /// <summary>SetFunctionName (§10.2.9) for functions named by a computed key.</summary>
+    private static void SetFunctionName(JsFunction f, in PropertyKey key, string? prefix)
+    {
+        string name = key.IsSymbol ? (key.Symbol.Description is { } d ? "[" + d + "]" : "") : key.Name;
+        if (key.IsSymbol && key.Symbol.IsPrivate) name = key.Symbol.Description ?? "";
+        if (prefix is not null) name = prefix + " " + name;
+        f.FastSet("name", JsValue.FromString(name), PropertyFlags.Configurable);
+    }
+
+    private static void DefineAccessor(JsObject obj, in JsValue keyValue, JsFunction fn, int flags)
+    {
+        var key = Conversions.ToPropertyKey(keyValue);
+        bool setter = (flags & 1) != 0;
+        if (fn is JsClosure c)
+        {
+            c.HomeObject = obj;
+            if (c.DebugName.Length == 0 || keyValue.IsSymbol || c.DebugName != (setter ? "set " : "get ") + Conversions.ToString(keyValue.IsSymbol ? JsValue.Undefined : keyValue))
+                SetFunctionName(c, key, setter ? "set" : "get");
+        }
+        var desc = new PropertyDescriptor
+        {
+            Has = (setter ? PropertyDescriptor.Fields.Set : PropertyDescriptor.Fields.Get) | PropertyDescriptor.Fields.Enumerable | PropertyDescriptor.Fields.Configurable,
+            Enumerable = (flags & 2) != 0,
+            Configurable = true,
+        };
+        if (setter) desc.Setter = fn; else desc.Getter = fn;
+        obj.DefineOwnProperty(key, desc);
+    }
+
+    private static void DefineMethod(JsObject obj, in JsValue keyValue, JsClosure fn, bool enumerable)
+    {
+        var key = Conversions.ToPropertyKey(keyValue);
+        fn.HomeObject = obj;
+        if (fn.DebugName.Length == 0) SetFunctionName(fn, key, null);
+        obj.DefineOwnProperty(key, PropertyDescriptor.Data(JsValue.FromObject(fn), enumerable ? PropertyFlags.Default : PropertyFlags.Hidden));
+    }
+
+    /// <summary>DefineField (§7.3.33): CreateDataPropertyOrThrow on the instance.</summary>
+    private static void DefineClassField(in JsValue target, in JsValue keyValue, in JsValue value)
+    {
+        var key = Conversions.ToPropertyKey(keyValue);
+        if (value._ref is JsClosure { } f && f.DebugName.Length == 0) SetFunctionName(f, key, null);
+        if (!target.AsObject().DefineOwnProperty(key, PropertyDescriptor.Data(value)))
+            Throw.TypeError($"Cannot redefine property: {key}");
+    }
+
+    /// <summary>CopyDataProperties (§7.3.25) for object spread and rest.</summary>
+    internal static void CopyDataProperties(Realm realm, JsObject target, in JsValue source, ReadOnlySpan<JsValue> excluded)
+    {
+        if (source.IsNullish) return;
+        var from = Conversions.ToObject(realm, source);
+        foreach (var key in from.OwnPropertyKeys())
+        {
+            bool skip = false;
+            foreach (var ex in excluded)
+                if (Operators.SameValue(ex, key.ToJsValue())) { skip = true; break; }
+            if (skip) continue;
+            if (from.GetOwnProperty(key, out var desc) && desc.Enumerable)
+                target.DefineOwnProperty(key, PropertyDescriptor.Data(from.Get(key, source)));
+        }
+    }
+
+    /// <summary>super[key] (§13.3.7.3): look up on the home object's prototype with the current this as receiver.</summary>
+    private static JsValue SuperGet(in JsValue thisValue, in JsValue keyValue, in JsValue home)
+    {
+        if (thisValue.IsEmpty) ThrowTdz("this");
+        var key = Conversions.ToPropertyKey(keyValue);
+        var baseObj = home.AsObject().GetPrototypeOf();
+        if (baseObj is null) Throw.TypeError($"Cannot read properties of null (reading '{key}')");
+        return baseObj!.Get(key, thisValue);
+    }
+
+    private static void SuperSet(in JsValue thisValue, in JsValue keyValue, in JsValue value, in JsValue home)
+    {
+        if (thisValue.IsEmpty) ThrowTdz("this");
+        var key = Conversions.ToPropertyKey(keyValue);
+        var baseObj = home.AsObject().GetPrototypeOf();
+        if (baseObj is null) Throw.TypeError($"Cannot set properties of null (setting '{key}')");
+        if (!baseObj!.Set(key, value, thisValue)) Throw.TypeError($"Cannot assign to read only property '{key}' of object");
+    }
+
+    private static void SpreadInto(Realm realm, JsArray target, in JsValue iterable)
+    {
+        if (iterable._ref is JsArray source && source.IsDense && IteratorRecord.HasDefaultArrayIteration(realm, source))
+        {
+            for (uint i = 0; i < source.Length; i++)
+                target.Push(source.TryGetDense(i, out var v) ? v : JsValue.Undefined);
+            return;
+        }
+        var rec = IteratorRecord.From(realm, iterable);
+        while (rec.Step(out var value)) target.Push(value);
+    }
+
+    /// <summary>GetTemplateObject (§13.2.8.4): one frozen strings array (with a frozen .raw) per site and realm.</summary>
+    private static JsValue GetTemplateObject(Realm realm, TemplateSite site)
+    {
+        if (site.Cached is not null && ReferenceEquals(site.CachedRealm, realm)) return JsValue.FromObject(site.Cached);
+        var proto = realm.Intrinsics.ArrayPrototype;
+        var cooked = new JsArray(proto);
+        var raw = new JsArray(proto);
+        for (int i = 0; i < site.Raw.Count; i++)
+        {
+            cooked.Push(site.Cooked[i] is { } c ? JsValue.FromString(c) : JsValue.Undefined);
+            raw.Push(JsValue.FromString(site.Raw[i]));
+        }
+        Builtins.ObjectConstructorFunctions.SetIntegrityLevel(raw, frozen: true);
+        cooked.FastSet("raw", JsValue.FromObject(raw), PropertyFlags.None);
+        Builtins.ObjectConstructorFunctions.SetIntegrityLevel(cooked, frozen: true);
+        site.Cached = cooked;
+        site.CachedRealm = realm;
+        return JsValue.FromObject(cooked);
+    }
+
+    private static JsValue IncDec(in JsValue v, int delta)
+    {
+        var n = Conversions.ToNumeric(v);
+        if (n.IsBigInt) return JsValue.FromBigInt(n.AsBigInt().Value + delta);
+        return JsValue.FromNumber(n._number + delta);
+    }
+
+    // ---- private names (§7.3.31-32 PrivateGet/PrivateSet, §7.3.28 PrivateFieldAdd) ----
+
+    private static JsValue PrivateGet(in JsValue obj, JsSymbol name)
+    {
+        if (obj._ref is not JsObject o || !o.GetOwnProperty(name, out var desc))
+            return Throw.TypeError<JsValue>($"Cannot read private member {name.Description} from an object whose class did not declare it");
+        if (desc.IsAccessor)
+        {
+            if (desc.Getter is null) Throw.TypeError($"'{name.Description}' was defined without a getter");
+            return desc.Getter!.Call(obj, ReadOnlySpan<JsValue>.Empty);
+        }
+        return desc.Value;
+    }
+
+    private static void PrivateSet(in JsValue obj, JsSymbol name, in JsValue value)
+    {
+        if (obj._ref is not JsObject o || !o.GetOwnProperty(name, out var desc))
+        {
+            Throw.TypeError($"Cannot write private member {name.Description} to an object whose class did not declare it");
+            return;
+        }
+        if (desc.IsAccessor)
+        {
+            if (desc.Setter is null) Throw.TypeError($"'{name.Description}' was defined without a setter");
+            desc.Setter!.Call(obj, new ReadOnlySpan<JsValue>(in value));
+            return;
+        }
+        if (!desc.Writable) Throw.TypeError($"Private method {name.Description} is not writable");
+        o.FastSet(name, value, PropertyFlags.Writable);
+    }
+
+    private static void PrivateDefine(in JsValue obj, JsSymbol name, in JsValue value)
+    {
+        var o = obj.AsObject();
+        if (o.HasOwnProperty(name)) Throw.TypeError($"Cannot initialize {name.Description} twice on the same object");
+        bool isMethod = value._ref is JsClosure { Code.Kind: FunctionKind.Method };
+        o.AddSlot(name, value, isMethod ? PropertyFlags.None : PropertyFlags.Writable);
+    }
+
+    private static void PrivateAccessor(in JsValue obj, JsSymbol name, JsFunction fn, bool setter)
+    {
+        var o = obj.AsObject();
+        if (o.GetOwnProperty(name, out var existing) && existing.IsAccessor)
+        {
+            o.FastAccessor(name, setter ? existing.Getter : fn, setter ? fn : existing.Setter, PropertyFlags.None);
+            return;
+        }
+        o.FastAccessor(name, setter ? null : fn, setter ? fn : null, PropertyFlags.None);
+    }
+}

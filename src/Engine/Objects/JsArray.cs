@@ -1,0 +1,313 @@
+namespace DualEngine.Engine.Objects;
+
+/// <summary>
+/// An Array exotic object (§10.4.2). Elements live in a dense <see cref="JsValue"/> array (holes are
+/// <see cref="JsValue.Empty"/>) while they are plain data properties; a far-away index or an element with
+/// unusual attributes moves the array to "sparse" mode, where elements are ordinary slot properties.
+/// "length" is virtual: never in the slots.
+/// </summary>
+internal sealed class JsArray : JsObject
+{
+    internal JsValue[]? _dense;
+    internal uint _length;
+    private bool _lengthWritable = true;
+
+    public JsArray(JsObject prototype, int capacity = 0) : base(prototype) =>
+        _dense = capacity == 0 ? [] : new JsValue[capacity];
+
+    /// <summary>An array holding exactly <paramref name="items"/> (takes ownership).</summary>
+    public JsArray(JsObject prototype, JsValue[] items, int count) : base(prototype)
+    {
+        _dense = items;
+        _length = (uint)count;
+        MemoryBudget.Account(count * 24L);
+    }
+
+    public override string ClassName => "Array";
+    protected override bool IsExoticStorage => true;
+    public uint Length => _length;
+    public bool IsDense => _dense is not null;
+
+    private static readonly PropertyKey LengthKey = "length";
+
+    // ---- fast element access used by the interpreter and builtins ----
+
+    /// <summary>Reads element <paramref name="index"/> if it is an own dense element; false for holes and sparse arrays.</summary>
+    public bool TryGetDense(uint index, out JsValue value)
+    {
+        if (_dense is not null && index < _length && index < (uint)_dense.Length)
+        {
+            value = _dense[index];
+            return !value.IsEmpty;
+        }
+        value = default;
+        return false;
+    }
+
+    /// <summary>Writes an element directly when that is what [[Set]] would do; false means take the slow path.</summary>
+    public bool TrySetDense(uint index, in JsValue value)
+    {
+        if (_dense is null) return false;
+        if (index < _length && index < (uint)_dense.Length && !_dense[index].IsEmpty)
+        {
+            _dense[index] = value;
+            return true;
+        }
+        if (!_extensible || (index >= _length && !_lengthWritable) || PrototypesHaveElements()) return false;
+        return StoreDense(index, value);
+    }
+
+    /// <summary>Appends (Array.prototype.push's fast path and array literals).</summary>
+    public void Push(in JsValue value)
+    {
+        if (!TrySetDense(_length, value)) Set(PropertyKey.FromIndex(_length), value, JsValue.FromObject(this));
+    }
+
+    private bool PrototypesHaveElements()
+    {
+        for (var p = _prototype; p is not null; p = p._prototype)
+            if (p.MayHaveElements) return true;
+        return false;
+    }
+
+    private bool StoreDense(uint index, in JsValue value)
+    {
+        var dense = _dense!;
+        if (index >= (uint)dense.Length)
+        {
+            // Grow geometrically, but an index far past the end makes the array sparse instead.
+            if (index > 1024 && index > (ulong)dense.Length * 2 + 16) return false;
+            long newCap = Math.Max(Math.Max(8, (long)dense.Length * 2), (long)index + 1);
+            if (newCap > int.MaxValue - 64) return false;
+            MemoryBudget.Account((newCap - dense.Length) * 24);
+            var grown = new JsValue[newCap];
+            Array.Copy(dense, grown, Math.Min(dense.Length, (int)Math.Min(_length, (uint)dense.Length)));
+            for (long i = _length; i < newCap; i++) grown[i] = JsValue.Empty;
+            _dense = dense = grown;
+        }
+        dense[index] = value;
+        if (index >= _length)
+        {
+            for (uint i = _length; i < index; i++) dense[i] = JsValue.Empty;
+            _length = index + 1;
+        }
+        return true;
+    }
+
+    /// <summary>Moves elements into ordinary slots (§10.4.2 allows any storage; this is the general one).</summary>
+    private void MakeSparse()
+    {
+        if (_dense is null) return;
+        var dense = _dense;
+        _dense = null;
+        uint n = Math.Min(_length, (uint)dense.Length);
+        for (uint i = 0; i < n; i++)
+            if (!dense[i].IsEmpty) AddSlot(PropertyKey.FromIndex(i), dense[i], PropertyFlags.Default);
+    }
+
+    internal override bool MayHaveElements => _length > 0;
+
+    // ---- internal methods ----
+
+    public override bool GetOwnProperty(in PropertyKey key, out PropertyDescriptor desc)
+    {
+        if (key.IsArrayIndex && _dense is not null)
+        {
+            if (TryGetDense(key.Index, out var v))
+            {
+                desc = PropertyDescriptor.Data(v);
+                return true;
+            }
+            desc = default;
+            return false;
+        }
+        if (!key.IsSymbol && !key.IsArrayIndex && key.Name == "length")
+        {
+            desc = PropertyDescriptor.Data(JsValue.FromNumber(_length), _lengthWritable ? PropertyFlags.Writable : PropertyFlags.None);
+            return true;
+        }
+        return OrdinaryGetOwnProperty(key, out desc);
+    }
+
+    protected override bool TryGetOwnValue(in PropertyKey key, in JsValue receiver, out JsValue value)
+    {
+        if (key.IsArrayIndex && _dense is not null) return TryGetDense(key.Index, out value);
+        if (!key.IsSymbol && !key.IsArrayIndex && key.Name == "length")
+        {
+            value = JsValue.FromNumber(_length);
+            return true;
+        }
+        return base.TryGetOwnValue(key, receiver, out value);
+    }
+
+    public override bool Set(in PropertyKey key, in JsValue value, in JsValue receiver)
+    {
+        if (key.IsArrayIndex && receiver._ref == (object)this && TrySetDense(key.Index, value)) return true;
+        return base.Set(key, value, receiver);
+    }
+
+    /// <summary>[[DefineOwnProperty]] (§10.4.2.1).</summary>
+    public override bool DefineOwnProperty(in PropertyKey key, in PropertyDescriptor desc)
+    {
+        if (key.IsArrayIndex)
+        {
+            uint index = key.Index;
+            if (index >= _length && !_lengthWritable) return false;
+            if (_dense is not null)
+            {
+                bool exists = TryGetDense(index, out _);
+                bool plain = desc.IsData || desc.IsGeneric;
+                bool defaultAttrs = exists
+                    ? (!desc.HasWritable || desc.Writable) && (!desc.HasEnumerable || desc.Enumerable) && (!desc.HasConfigurable || desc.Configurable)
+                    : desc.HasWritable && desc.Writable && desc.HasEnumerable && desc.Enumerable && desc.HasConfigurable && desc.Configurable;
+                if (plain && defaultAttrs)
+                {
+                    if (!exists && !_extensible) return false;
+                    if (exists && !desc.HasValue) return true;
+                    if (StoreDense(index, desc.HasValue ? desc.Value : JsValue.Undefined)) return true;
+                }
+                MakeSparse();
+            }
+            if (!OrdinaryDefineOwnProperty(key, desc)) return false;
+            if (index >= _length) _length = index + 1;
+            return true;
+        }
+        if (!key.IsSymbol && key.Name == "length") return ArraySetLength(desc);
+        return OrdinaryDefineOwnProperty(key, desc);
+    }
+
+    /// <summary>ArraySetLength (§10.4.2.4).</summary>
+    private bool ArraySetLength(in PropertyDescriptor desc)
+    {
+        if (desc.IsAccessor) return false;
+        if (desc.HasConfigurable && desc.Configurable) return false;
+        if (desc.HasEnumerable && desc.Enumerable) return false;
+        if (!desc.HasValue)
+        {
+            if (desc.HasWritable)
+            {
+                if (desc.Writable && !_lengthWritable) return false;
+                if (!desc.Writable) _lengthWritable = false;
+            }
+            return true;
+        }
+        uint newLen = Conversions.ToUint32(desc.Value);
+        double numberLen = Conversions.ToNumber(desc.Value);
+        if (newLen != numberLen) Throw.RangeError("Invalid array length");
+        if (!_lengthWritable)
+            return newLen == _length && !(desc.HasWritable && desc.Writable);
+        bool ok = Truncate(newLen);
+        if (desc.HasWritable && !desc.Writable) _lengthWritable = false;
+        return ok;
+    }
+
+    /// <summary>Sets length, deleting elements at or beyond it; stops at a non-configurable element (§10.4.2.4 step 17).</summary>
+    private bool Truncate(uint newLen)
+    {
+        if (newLen >= _length)
+        {
+            if (_dense is not null && newLen - _length > 1024 && newLen > (uint)_dense.Length) MakeSparse();
+            else if (_dense is not null && newLen <= (uint)_dense.Length)
+                for (uint i = _length; i < newLen; i++) _dense[i] = JsValue.Empty;
+            else if (_dense is not null) { StoreDenseHoles(newLen); }
+            _length = newLen;
+            return true;
+        }
+        if (_dense is not null)
+        {
+            for (uint i = newLen; i < _length && i < (uint)_dense.Length; i++) _dense[i] = JsValue.Empty;
+            _length = newLen;
+            return true;
+        }
+        var doomed = new List<PropertyKey>();
+        foreach (var k in OwnPropertyKeys())
+            if (k.IsArrayIndex && k.Index >= newLen) doomed.Add(k);
+        for (int i = doomed.Count - 1; i >= 0; i--)
+        {
+            if (!base.Delete(doomed[i]))
+            {
+                _length = doomed[i].Index + 1;
+                return false;
+            }
+        }
+        _length = newLen;
+        return true;
+    }
+
+    private void StoreDenseHoles(uint newLen)
+    {
+        var grown = new JsValue[newLen];
+        Array.Copy(_dense!, grown, Math.Min(_dense!.Length, (int)_length));
+        for (long i = _length; i < newLen; i++) grown[i] = JsValue.Empty;
+        _dense = grown;
+    }
+
+    public override bool Delete(in PropertyKey key)
+    {
+        if (key.IsArrayIndex && _dense is not null)
+        {
+            if (key.Index < _length && key.Index < (uint)_dense.Length) _dense[key.Index] = JsValue.Empty;
+            return true;
+        }
+        if (!key.IsSymbol && !key.IsArrayIndex && key.Name == "length") return false;
+        return base.Delete(key);
+    }
+
+    public override List<PropertyKey> OwnPropertyKeys()
+    {
+        var keys = new List<PropertyKey>();
+        if (_dense is not null)
+        {
+            uint n = Math.Min(_length, (uint)_dense.Length);
+            for (uint i = 0; i < n; i++)
+                if (!_dense[i].IsEmpty) keys.Add(PropertyKey.FromIndex(i));
+        }
+        else
+        {
+            int count = _shape.Count;
+            for (int i = 0; i < count; i++)
+                if (_shape.KeyAt(i).IsArrayIndex) keys.Add(_shape.KeyAt(i));
+            keys.Sort((a, b) => a.Index.CompareTo(b.Index));
+        }
+        keys.Add(LengthKey);
+        int c = _shape.Count;
+        for (int i = 0; i < c; i++)
+        {
+            var k = _shape.KeyAt(i);
+            if (!k.IsArrayIndex && !k.IsSymbol) keys.Add(k);
+        }
+        for (int i = 0; i < c; i++)
+            if (_shape.KeyAt(i).IsSymbol && !_shape.KeyAt(i).Symbol.IsPrivate) keys.Add(_shape.KeyAt(i));
+        return keys;
+    }
+
+    /// <summary>Array.prototype.shift's fast path: removes element 0 of a hole-free dense array.</summary>
+    public bool ShiftDense()
+    {
+        if (_dense is null || !_extensible || !_lengthWritable || _length == 0 || PrototypesHaveElements()) return false;
+        for (uint i = 0; i < _length; i++)
+            if (_dense[i].IsEmpty) return false;
+        Array.Copy(_dense, 1, _dense, 0, (int)_length - 1);
+        _length--;
+        _dense[_length] = JsValue.Empty;
+        return true;
+    }
+
+    public override bool PreventExtensions()
+    {
+        MakeSparse(); // frozen/sealed arrays keep per-element attributes, which only sparse mode stores
+        return base.PreventExtensions();
+    }
+}
+
+internal static class JsArrayExtensions
+{
+    /// <summary>The elements as a fresh argument array (spread calls), reading holes through [[Get]].</summary>
+    public static JsValue[] ToArgumentArray(this JsArray array)
+    {
+        var result = new JsValue[array.Length];
+        for (uint i = 0; i < array.Length; i++)
+            result[i] = array.TryGetDense(i, out var v) ? v : array.Get(PropertyKey.FromIndex(i));
+        return result;
+    }
+}

@@ -1,0 +1,77 @@
+using DualEngine.Engine.Builtins;
+using DualEngine.Engine.Compiler;
+
+namespace DualEngine.Engine;
+
+/// <summary>The engine-facing half of <see cref="Realm"/>: declarations, object creation, errors and jobs.</summary>
+public sealed partial class Realm
+{
+    /// <summary>GlobalDeclarationInstantiation (§16.1.7): var/function names become global properties, let/const/class global lexicals.</summary>
+    private void GlobalDeclarationInstantiation(Syntax.Ast.Program program)
+    {
+        var (varNames, lexicals) = ScopeAnalyzer.CollectGlobalDeclarations(program);
+        foreach (var (name, _) in lexicals)
+        {
+            if (GlobalLexicals.ContainsKey(name)) Throw.SyntaxError($"Identifier '{name}' has already been declared");
+            if (GlobalObject.GetOwnProperty(name, out var d) && !d.Configurable) Throw.SyntaxError($"Identifier '{name}' has already been declared");
+        }
+        foreach (var name in varNames)
+            if (GlobalLexicals.ContainsKey(name)) Throw.SyntaxError($"Identifier '{name}' has already been declared");
+        foreach (var (name, isConst) in lexicals) GlobalLexicals[name] = new GlobalLexical(isConst);
+        if (lexicals.Count > 0) LexicalEpoch++;
+        foreach (var name in varNames)
+            if (!GlobalObject.HasOwnProperty(name))
+                GlobalObject.DefineOwnProperty(name, PropertyDescriptor.Data(JsValue.Undefined, PropertyFlags.Writable | PropertyFlags.Enumerable));
+    }
+
+    internal void InitializeGlobalLexical(string name, in JsValue value)
+    {
+        if (GlobalLexicals.TryGetValue(name, out var box)) box.Value = value;
+        else GlobalObject.Set(name, value, JsValue.FromObject(GlobalObject));
+    }
+
+    internal JsObject NewObject()
+    {
+        MemoryBudget.Account(48);
+        return new JsObject(Intrinsics.ObjectPrototype);
+    }
+
+    internal JsArray NewArray(int capacity = 0) => new(Intrinsics.ArrayPrototype, capacity);
+
+    /// <summary>Creates an error object of the given type with the current JS stack.</summary>
+    internal JsErrorObject CreateError(ErrorType type, string message)
+    {
+        var error = new JsErrorObject(Intrinsics.ErrorPrototypes[(int)type]);
+        if (message.Length > 0) error.FastSet("message", JsValue.FromString(message), PropertyFlags.Hidden);
+        error.CaptureStack(Engine.Machine.CaptureStack());
+        return error;
+    }
+
+    internal JsValue CreateRegExp(string pattern, string flags) => RegExpConstructor.Create(this, pattern, flags);
+
+    /// <summary>Whether array iteration is unmodified, so spreading and for-of may index arrays directly.</summary>
+    internal bool ArrayIterationIntact()
+    {
+        var proto = Intrinsics.ArrayPrototype;
+        int slot = proto._shape.IndexOf(WellKnownSymbols.Iterator);
+        if (slot < 0 || !ReferenceEquals(proto._slots[slot]._ref, Intrinsics.ArrayProtoValues)) return false;
+        var iterProto = Intrinsics.ArrayIteratorPrototype;
+        int next = iterProto._shape.IndexOf("next");
+        return next >= 0 && ReferenceEquals(iterProto._slots[next]._ref, _arrayIteratorNext);
+    }
+
+    internal JsFunction? _arrayIteratorNext;
+
+    // ---- jobs (§9.5) ----
+
+    private readonly Queue<PromiseJob> _jobs = new();
+    private readonly List<JsPromise> _pendingRejections = new();
+
+    internal void EnqueueJob(PromiseJob job) => _jobs.Enqueue(job);
+
+    /// <summary>HostPromiseRejectionTracker "reject" (§27.2.1.9).</summary>
+    internal void PromiseRejectedWithoutHandler(JsPromise promise) => _pendingRejections.Add(promise);
+
+    /// <summary>HostPromiseRejectionTracker "handle".</summary>
+    internal void PromiseRejectionHandled(JsPromise promise) => _pendingRejections.Remove(promise);
+}

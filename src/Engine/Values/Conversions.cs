@@ -1,0 +1,300 @@
+using System.Globalization;
+using System.Numerics;
+
+namespace DualEngine.Engine.Values;
+
+/// <summary>Type conversion abstract operations (ECMA-262 §7.1).</summary>
+internal static class Conversions
+{
+    public enum Hint : byte { Default, Number, String }
+
+    /// <summary>ToPrimitive (§7.1.1).</summary>
+    public static JsValue ToPrimitive(in JsValue input, Hint hint = Hint.Default)
+    {
+        if (!input.IsObject) return input;
+        var obj = input.AsObject();
+        var exotic = obj.Get(WellKnownSymbols.ToPrimitive, input);
+        if (!exotic.IsNullish)
+        {
+            if (!exotic.IsCallable) Throw.TypeError("Symbol.toPrimitive is not a function");
+            var hintValue = JsValue.FromString(hint switch { Hint.Number => "number", Hint.String => "string", _ => "default" });
+            var result = ((JsFunction)exotic.AsObject()).Call(input, new ReadOnlySpan<JsValue>(in hintValue));
+            if (result.IsObject) Throw.TypeError("Cannot convert object to primitive value");
+            return result;
+        }
+        return OrdinaryToPrimitive(obj, hint == Hint.String ? Hint.String : Hint.Number);
+    }
+
+    /// <summary>OrdinaryToPrimitive (§7.1.1.1).</summary>
+    public static JsValue OrdinaryToPrimitive(JsObject obj, Hint hint)
+    {
+        string first = hint == Hint.String ? "toString" : "valueOf";
+        string second = hint == Hint.String ? "valueOf" : "toString";
+        var self = JsValue.FromObject(obj);
+        foreach (var name in (ReadOnlySpan<string>)[first, second])
+        {
+            var method = obj.Get(name, self);
+            if (method.IsCallable)
+            {
+                var result = ((JsFunction)method.AsObject()).Call(self, ReadOnlySpan<JsValue>.Empty);
+                if (!result.IsObject) return result;
+            }
+        }
+        return Throw.TypeError<JsValue>("Cannot convert object to primitive value");
+    }
+
+    /// <summary>ToBoolean (§7.1.2).</summary>
+    public static bool ToBoolean(in JsValue v) => v._tag switch
+    {
+        JsValue.Tag.Boolean => v._number != 0,
+        JsValue.Tag.Number => !(v._number == 0 || double.IsNaN(v._number)),
+        JsValue.Tag.String => v.StringLength != 0,
+        JsValue.Tag.Undefined or JsValue.Tag.Null or JsValue.Tag.Empty => false,
+        JsValue.Tag.BigInt => !v.AsBigInt().Value.IsZero,
+        _ => true,
+    };
+
+    /// <summary>ToNumeric (§7.1.3): a Number or a BigInt.</summary>
+    public static JsValue ToNumeric(in JsValue v)
+    {
+        if (v.IsNumber || v.IsBigInt) return v;
+        var prim = ToPrimitive(v, Hint.Number);
+        if (prim.IsBigInt) return prim;
+        return JsValue.FromNumber(ToNumber(prim));
+    }
+
+    /// <summary>ToNumber (§7.1.4).</summary>
+    public static double ToNumber(in JsValue v) => v._tag switch
+    {
+        JsValue.Tag.Number => v._number,
+        JsValue.Tag.Boolean => v._number,
+        JsValue.Tag.Undefined or JsValue.Tag.Empty => double.NaN,
+        JsValue.Tag.Null => 0,
+        JsValue.Tag.String => StringToNumber(v.AsString()),
+        JsValue.Tag.Symbol => Throw.TypeError<double>("Cannot convert a Symbol value to a number"),
+        JsValue.Tag.BigInt => Throw.TypeError<double>("Cannot convert a BigInt value to a number"),
+        _ => ToNumber(ToPrimitive(v, Hint.Number)),
+    };
+
+    /// <summary>StringToNumber (§7.1.4.1.1) following the StringNumericLiteral grammar.</summary>
+    public static double StringToNumber(string text)
+    {
+        var s = TrimJsWhitespace(text);
+        if (s.Length == 0) return 0;
+        if (s.Length > 2 && s[0] == '0')
+        {
+            int radix = s[1] switch { 'x' or 'X' => 16, 'o' or 'O' => 8, 'b' or 'B' => 2, _ => 0 };
+            if (radix != 0) return ParseRadixDigits(s.AsSpan(2), radix);
+        }
+        int i = 0;
+        bool negative = false;
+        if (s[0] == '+' || s[0] == '-') { negative = s[0] == '-'; i = 1; }
+        if (s.AsSpan(i).SequenceEqual("Infinity")) return negative ? double.NegativeInfinity : double.PositiveInfinity;
+        if (!IsDecimalLiteral(s.AsSpan(i))) return double.NaN;
+        return double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
+    private static double ParseRadixDigits(ReadOnlySpan<char> digits, int radix)
+    {
+        if (digits.Length == 0) return double.NaN;
+        double value = 0;
+        foreach (char c in digits)
+        {
+            int d = DigitValue(c);
+            if (d < 0 || d >= radix) return double.NaN;
+            value = value * radix + d;
+        }
+        return value;
+    }
+
+    public static int DigitValue(char c) =>
+        c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'z' ? c - 'a' + 10 : c >= 'A' && c <= 'Z' ? c - 'A' + 10 : -1;
+
+    // StrUnsignedDecimalLiteral: digits [. digits] [exp] | . digits [exp]
+    private static bool IsDecimalLiteral(ReadOnlySpan<char> s)
+    {
+        int i = 0, n = s.Length, intDigits = 0, fracDigits = 0;
+        while (i < n && char.IsAsciiDigit(s[i])) { i++; intDigits++; }
+        if (i < n && s[i] == '.')
+        {
+            i++;
+            while (i < n && char.IsAsciiDigit(s[i])) { i++; fracDigits++; }
+        }
+        if (intDigits + fracDigits == 0) return false;
+        if (i < n && (s[i] == 'e' || s[i] == 'E'))
+        {
+            i++;
+            if (i < n && (s[i] == '+' || s[i] == '-')) i++;
+            int expDigits = 0;
+            while (i < n && char.IsAsciiDigit(s[i])) { i++; expDigits++; }
+            if (expDigits == 0) return false;
+        }
+        return i == n;
+    }
+
+    /// <summary>WhiteSpace and LineTerminator code points (§12.2, §12.3) trimmed by StringToNumber and String.prototype.trim.</summary>
+    public static bool IsJsWhitespace(char c) => c switch
+    {
+        '\t' or '\v' or '\f' or ' ' or '\u00A0' or '\uFEFF' or '\n' or '\r' or '\u2028' or '\u2029' => true,
+        _ => c > 127 && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.SpaceSeparator,
+    };
+
+    public static string TrimJsWhitespace(string s)
+    {
+        int start = 0, end = s.Length;
+        while (start < end && IsJsWhitespace(s[start])) start++;
+        while (end > start && IsJsWhitespace(s[end - 1])) end--;
+        return start == 0 && end == s.Length ? s : s[start..end];
+    }
+
+    /// <summary>ToIntegerOrInfinity (§7.1.5).</summary>
+    public static double ToIntegerOrInfinity(in JsValue v)
+    {
+        double d = ToNumber(v);
+        if (double.IsNaN(d) || d == 0) return 0;
+        return double.IsInfinity(d) ? d : Math.Truncate(d);
+    }
+
+    /// <summary>ToInt32 (§7.1.6).</summary>
+    public static int ToInt32(in JsValue v) => v.IsNumber ? DoubleToInt32(v._number) : DoubleToInt32(ToNumber(v));
+
+    public static int DoubleToInt32(double d)
+    {
+        if (d is >= int.MinValue and <= int.MaxValue) return (int)d;
+        if (double.IsNaN(d) || double.IsInfinity(d)) return 0;
+        double m = Math.Truncate(d) % 4294967296.0;
+        if (m < 0) m += 4294967296.0;
+        return (int)(uint)m;
+    }
+
+    /// <summary>ToUint32 (§7.1.7).</summary>
+    public static uint ToUint32(in JsValue v) => (uint)ToInt32(v);
+
+    /// <summary>ToUint16 (§7.1.9).</summary>
+    public static ushort ToUint16(in JsValue v) => (ushort)ToInt32(v);
+
+    /// <summary>ToLength (§7.1.20).</summary>
+    public static long ToLength(in JsValue v)
+    {
+        double len = ToIntegerOrInfinity(v);
+        if (len <= 0) return 0;
+        return (long)Math.Min(len, 9007199254740991);
+    }
+
+    /// <summary>ToIndex (§7.1.22).</summary>
+    public static long ToIndex(in JsValue v)
+    {
+        if (v.IsUndefined) return 0;
+        double i = ToIntegerOrInfinity(v);
+        if (i < 0 || i > 9007199254740991) Throw.RangeError("Invalid index");
+        return (long)i;
+    }
+
+    /// <summary>ToString (§7.1.17), flattening ropes.</summary>
+    public static string ToString(in JsValue v) => v._tag switch
+    {
+        JsValue.Tag.String => v.AsString(),
+        JsValue.Tag.Number => NumberFormatting.ToJsString(v._number),
+        JsValue.Tag.Undefined or JsValue.Tag.Empty => "undefined",
+        JsValue.Tag.Null => "null",
+        JsValue.Tag.Boolean => v._number != 0 ? "true" : "false",
+        JsValue.Tag.BigInt => v.AsBigInt().ToString(),
+        JsValue.Tag.Symbol => Throw.TypeError<string>("Cannot convert a Symbol value to a string"),
+        _ => ToString(ToPrimitive(v, Hint.String)),
+    };
+
+    /// <summary>ToString (§7.1.17) that keeps a rope a rope (for concatenation).</summary>
+    public static JsValue ToJsString(in JsValue v) => v.IsString ? v : JsValue.FromString(ToString(v));
+
+    /// <summary>ToObject (§7.1.18).</summary>
+    public static JsObject ToObject(Realm realm, in JsValue v)
+    {
+        switch (v._tag)
+        {
+            case JsValue.Tag.Object: return v.AsObject();
+            case JsValue.Tag.Undefined:
+            case JsValue.Tag.Null:
+            case JsValue.Tag.Empty:
+                return Throw.TypeError<JsObject>("Cannot convert undefined or null to object");
+            default:
+                return new JsPrimitiveWrapper(realm, v);
+        }
+    }
+
+    /// <summary>ToPropertyKey (§7.1.19).</summary>
+    public static PropertyKey ToPropertyKey(in JsValue v)
+    {
+        if (v.IsString) return new PropertyKey(v.AsString());
+        if (v.IsNumber)
+        {
+            double d = v._number;
+            if (d >= 0 && d < uint.MaxValue && d == Math.Floor(d) && !(d == 0 && double.IsNegative(d)))
+                return PropertyKey.FromIndex((uint)d);
+            return new PropertyKey(NumberFormatting.ToJsString(d));
+        }
+        if (v.IsSymbol) return new PropertyKey(v.AsSymbol());
+        var prim = ToPrimitive(v, Hint.String);
+        return prim.IsSymbol ? new PropertyKey(prim.AsSymbol()) : new PropertyKey(ToString(prim));
+    }
+
+    /// <summary>CanonicalNumericIndexString-free fast test: is this value an array index (for element fast paths)?</summary>
+    public static bool TryGetArrayIndex(in JsValue v, out uint index)
+    {
+        if (v.IsNumber)
+        {
+            double d = v._number;
+            uint i = (uint)d;
+            if (i == d && i != uint.MaxValue) { index = i; return true; }
+        }
+        index = 0;
+        return false;
+    }
+
+    /// <summary>StringToBigInt (§7.1.14); null when the text is not a valid integer literal.</summary>
+    public static BigInteger? StringToBigInt(string text)
+    {
+        var s = TrimJsWhitespace(text);
+        if (s.Length == 0) return BigInteger.Zero;
+        int radix = 10, start = 0;
+        if (s.Length > 2 && s[0] == '0' && s[1] is 'x' or 'X' or 'o' or 'O' or 'b' or 'B')
+        {
+            radix = s[1] is 'x' or 'X' ? 16 : s[1] is 'o' or 'O' ? 8 : 2;
+            start = 2;
+        }
+        bool negative = false;
+        if (radix == 10 && (s[0] == '+' || s[0] == '-')) { negative = s[0] == '-'; start = 1; }
+        if (start == s.Length) return null;
+        BigInteger value = BigInteger.Zero;
+        for (int i = start; i < s.Length; i++)
+        {
+            int d = DigitValue(s[i]);
+            if (d < 0 || d >= radix) return null;
+            value = value * radix + d;
+        }
+        return negative ? -value : value;
+    }
+
+    /// <summary>ToBigInt (§7.1.13).</summary>
+    public static BigInteger ToBigInt(in JsValue v)
+    {
+        var prim = ToPrimitive(v, Hint.Number);
+        switch (prim._tag)
+        {
+            case JsValue.Tag.BigInt: return prim.AsBigInt().Value;
+            case JsValue.Tag.Boolean: return prim._number != 0 ? BigInteger.One : BigInteger.Zero;
+            case JsValue.Tag.String:
+                return StringToBigInt(prim.AsString()) ?? Throw.SyntaxErrorValue<BigInteger>("Cannot convert " + prim.AsString() + " to a BigInt");
+            default:
+                return Throw.TypeError<BigInteger>("Cannot convert " + ToDisplay(prim) + " to a BigInt");
+        }
+    }
+
+    /// <summary>A short description of a value for error messages (never calls user code).</summary>
+    public static string ToDisplay(in JsValue v) => v._tag switch
+    {
+        JsValue.Tag.String => "\"" + (v.StringLength > 40 ? v.AsString()[..40] + "..." : v.AsString()) + "\"",
+        JsValue.Tag.Symbol => v.AsSymbol().ToString(),
+        JsValue.Tag.Object => v.AsObject() is JsFunction f ? "function " + f.DebugName : "#<" + v.AsObject().ClassName + ">",
+        _ => ToString(v),
+    };
+}
