@@ -130,9 +130,10 @@
         switch (spec) {
           case "%s": return typeof arg === "string" ? arg : format(arg, 1, 2, [], false);
           case "%d": case "%i": {
+            // Deno formats both as integers: parseInt for %i, Math.trunc(Number()) for %d.
             if (typeof arg === "bigint") return `${arg}n`;
-            const n = Number(arg);
-            return String(spec === "%i" || Number.isInteger(n) ? Math.trunc(n) : n);
+            if (typeof arg === "symbol") return "NaN";
+            return String(spec === "%i" ? parseInt(arg) : Math.trunc(Number(arg)));
           }
           case "%f": return String(Number(arg));
           case "%c": return "";

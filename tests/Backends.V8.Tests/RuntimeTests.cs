@@ -1,0 +1,168 @@
+using DualEngine.Runtime;
+using DualEngine.Runtime.EventLoop;
+
+namespace DualEngine.Backends.V8.Tests;
+
+/// <summary>The runtime (event loop, console, timers, exit codes, error output) running on V8, in process.</summary>
+public class RuntimeTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("dualrt-rt-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private (int Code, string Out, string Err) Run(string source, TimeSpan? timeout = null, long? heapLimit = null, string[]? args = null)
+    {
+        string path = Path.Combine(_dir, "main.js");
+        File.WriteAllText(path, source);
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        using var runtime = new JsRuntime(new V8Engine(), new RuntimeOptions
+        {
+            Stdio = new Stdio(stdout, stderr),
+            Timeout = timeout,
+            HeapLimitBytes = heapLimit,
+            Args = args ?? [],
+        });
+        int code = runtime.RunMainModule(path);
+        return (code, stdout.ToString(), stderr.ToString().Replace(new Uri(path).AbsoluteUri, "file:///main.js"));
+    }
+
+    [Fact]
+    public void Timers_microtasks_and_sync_code_run_in_html_order()
+    {
+        var (code, output, _) = Run("""
+            console.log("sync 1");
+            setTimeout(() => console.log("timeout 10"), 10);
+            setTimeout(() => { console.log("timeout 0 a"); Promise.resolve().then(() => console.log("micro in timeout a")); }, 0);
+            setTimeout(() => console.log("timeout 0 b"), 0);
+            queueMicrotask(() => console.log("microtask"));
+            Promise.resolve().then(() => console.log("promise"));
+            const id = setTimeout(() => console.log("cancelled"), 5);
+            clearTimeout(id);
+            let n = 0;
+            const iv = setInterval(() => { console.log("interval", ++n); if (n === 3) clearInterval(iv); }, 1);
+            console.log("sync 2");
+            """);
+        Assert.Equal(0, code);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["sync 1", "sync 2", "microtask", "promise", "timeout 0 a", "micro in timeout a", "timeout 0 b"], lines[..7]);
+        Assert.Equal(["interval 1", "interval 2", "interval 3"], lines.Where(l => l.StartsWith("interval")));
+        Assert.Equal("timeout 10", lines.Last(l => l.StartsWith("timeout")));
+        Assert.DoesNotContain("cancelled", output);
+    }
+
+    [Fact]
+    public void Unref_timer_does_not_keep_the_program_alive()
+    {
+        var (code, output, _) = Run("""
+            const id = setTimeout(() => console.log("never"), 50);
+            Deno.unrefTimer(id);
+            console.log("done");
+            """);
+        Assert.Equal(0, code);
+        Assert.Equal("done\n", output);
+    }
+
+    [Fact]
+    public void Deno_exit_stops_immediately_with_its_code()
+    {
+        var (code, output, _) = Run("""
+            console.log("before");
+            setTimeout(() => { Deno.exit(7); console.log("after exit"); }, 1);
+            """);
+        Assert.Equal(7, code);
+        Assert.Equal("before\n", output);
+    }
+
+    [Fact]
+    public void Deno_exitCode_is_used_at_normal_end_and_args_are_passed()
+    {
+        var (code, output, _) = Run("Deno.exitCode = 3; console.log(Deno.args.join('|'));", args: ["a", "b c"]);
+        Assert.Equal(3, code);
+        Assert.Equal("a|b c\n", output);
+    }
+
+    [Fact]
+    public void Top_level_throw_prints_deno_shaped_error_with_caret()
+    {
+        var (code, _, err) = Run("function foo() {\n  throw new Error(\"boom\");\n}\nfoo();\n");
+        Assert.Equal(1, code);
+        Assert.Equal("""
+            error: Uncaught (in promise) Error: boom
+              throw new Error("boom");
+                    ^
+                at foo (file:///main.js:2:9)
+                at file:///main.js:4:1
+
+            """.Replace("\r", ""), err);
+    }
+
+    [Fact]
+    public void Throw_in_timer_is_an_uncaught_error()
+    {
+        var (code, _, err) = Run("setTimeout(() => { throw new TypeError('late'); }, 1);");
+        Assert.Equal(1, code);
+        Assert.StartsWith("error: Uncaught TypeError: late\n", err);
+    }
+
+    [Fact]
+    public void Unhandled_rejection_exits_with_1()
+    {
+        var (code, output, err) = Run("Promise.reject(new RangeError('nobody listens')); setTimeout(() => console.log('not reached'), 20);");
+        Assert.Equal(1, code);
+        Assert.StartsWith("error: Uncaught (in promise) RangeError: nobody listens\n", err);
+        Assert.Equal("", output);
+    }
+
+    [Fact]
+    public void Infinite_loop_is_stopped_by_the_timeout()
+    {
+        var (code, _, err) = Run("while (true) {}", timeout: TimeSpan.FromMilliseconds(300));
+        Assert.Equal(1, code);
+        Assert.Equal("error: Execution timed out after 300 ms\n", err);
+    }
+
+    [Fact]
+    public void Allocation_bomb_is_stopped_by_the_heap_limit()
+    {
+        var (code, _, err) = Run("const keep = []; while (true) keep.push(new Array(1000).fill(Math.random()));", heapLimit: 64L << 20);
+        Assert.Equal(1, code);
+        Assert.Contains("heap out of memory", err);
+    }
+
+    [Fact]
+    public void Top_level_await_that_never_settles_is_reported()
+    {
+        var (code, _, err) = Run("await new Promise(() => {});");
+        Assert.Equal(1, code);
+        Assert.Equal("error: Top-level await promise never resolved\n", err);
+    }
+
+    [Fact]
+    public void Op_errors_surface_as_Deno_errors_classes()
+    {
+        var (code, output, _) = Run("""
+            console.log(typeof Deno.errors.NotFound, new Deno.errors.NotCapable("x") instanceof Error, new Deno.errors.BadResource("y").name);
+            """);
+        Assert.Equal(0, code);
+        Assert.Equal("function true BadResource\n", output);
+    }
+
+    [Fact]
+    public void Console_formats_values_like_deno()
+    {
+        var (_, output, _) = Run("""
+            console.log("s", 1, -0, 10n, true, null, undefined, Symbol("q"));
+            console.log({ a: 1, "b-c": "x", n: { m: [1, "two"] } }, [], {});
+            console.log(new Map([[1, "a"]]), new Set([1]), [function f() {}, class K {}]);
+            console.log("%s is %d years and %i", "Bob", 42.5, 42.9, "extra");
+            """);
+        Assert.Equal("""
+            s 1 -0 10n true null undefined Symbol(q)
+            { a: 1, "b-c": "x", n: { m: [ 1, "two" ] } } [] {}
+            Map(1) { 1 => "a" } Set(1) { 1 } [ [Function: f], [class K] ]
+            Bob is 42 years and 42 extra
+
+            """.Replace("\r", ""), output);
+    }
+}
