@@ -17,8 +17,14 @@ public sealed class PermissionOptions
     /// <summary>False after --no-prompt: what is not granted is denied without asking.</summary>
     public bool Prompt { get; set; } = true;
 
-    public IReadOnlyDictionary<PermissionKind, List<string>> Allowed => _allow;
-    public IReadOnlyDictionary<PermissionKind, List<string>> Denied => _deny;
+    /// <summary>The --allow-X lists given, by kind (a snapshot).</summary>
+    public IReadOnlyDictionary<PermissionKind, IReadOnlyList<string>> Allowed => Snapshot(_allow);
+
+    /// <summary>The --deny-X lists given, by kind (a snapshot).</summary>
+    public IReadOnlyDictionary<PermissionKind, IReadOnlyList<string>> Denied => Snapshot(_deny);
+
+    private static Dictionary<PermissionKind, IReadOnlyList<string>> Snapshot(Dictionary<PermissionKind, List<string>> lists) =>
+        lists.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)e.Value.ToArray());
 
     /// <summary>Grants <paramref name="kind"/>, for the given values or (none given) entirely.</summary>
     public PermissionOptions Allow(PermissionKind kind, params string[] values)
