@@ -5,7 +5,12 @@ public enum PermissionKind { Read, Write, Net, Env, Sys, Run, Ffi, Import }
 
 public static class PermissionKinds
 {
-    public static IReadOnlyList<PermissionKind> All { get; } = Enum.GetValues<PermissionKind>();
+    /// <summary>Every kind, in Deno's order (also the order of messages listing them).</summary>
+    public static IReadOnlyList<PermissionKind> All { get; } =
+    [
+        PermissionKind.Read, PermissionKind.Write, PermissionKind.Net, PermissionKind.Env,
+        PermissionKind.Sys, PermissionKind.Run, PermissionKind.Ffi, PermissionKind.Import,
+    ];
 
     /// <summary>The name used in flags, messages and <c>Deno.permissions</c> descriptors ("read", "net", ...).</summary>
     public static string Name(this PermissionKind kind) => kind switch
