@@ -165,7 +165,8 @@ public sealed partial class Parser
         {
             if (T.Value == "constructor") throw Error(T.Start, "Classes may not have a private field named '#constructor'");
             var pm = M();
-            key = Finish(At(new PrivateIdentifier { Name = T.Value! }, pm));
+            key = At(new PrivateIdentifier { Name = T.Value! }, pm);
+            key.End = T.End;
             Next();
         }
         else key = ParsePropertyKey(out computed);

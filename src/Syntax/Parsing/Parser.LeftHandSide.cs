@@ -29,6 +29,7 @@ public sealed partial class Parser
     private Expression ParseNewInner()
     {
         var m = M();
+        int newEnd = T.End;
         Next();
         if (Type == TokenType.Dot)
         {
@@ -37,7 +38,7 @@ public sealed partial class Parser
             if (T.Escaped) throw Error(T.Start, "Keyword must not contain escaped characters");
             if (!NewTargetAllowed()) throw Error(m.Start, "new.target expression is not allowed here");
             MarkUse(FunctionFlags.UsesNewTarget);
-            var meta = Finish(At(new Identifier { Name = "new" }, m));
+            var meta = At(new Identifier { Name = "new", End = newEnd }, m);
             var pm = M();
             Next();
             var prop = Finish(At(new Identifier { Name = "target" }, pm));
@@ -97,6 +98,7 @@ public sealed partial class Parser
     private Expression ParseImportExpression()
     {
         var m = M();
+        int importEnd = T.End;
         Next();
         if (Type == TokenType.Dot)
         {
@@ -104,7 +106,7 @@ public sealed partial class Parser
             if (!IsName("meta")) throw Unexpected("'meta'");
             if (T.Escaped) throw Error(T.Start, "Keyword must not contain escaped characters");
             if (!_module) throw Error(m.Start, "Cannot use 'import.meta' outside a module");
-            var meta = Finish(At(new Identifier { Name = "import" }, m));
+            var meta = At(new Identifier { Name = "import", End = importEnd }, m);
             var pm = M();
             Next();
             var prop = Finish(At(new Identifier { Name = "meta" }, pm));

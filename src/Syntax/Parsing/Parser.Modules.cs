@@ -135,7 +135,7 @@ public sealed partial class Parser
             else if (Type == TokenType.Name)
             {
                 var km = M();
-                key = Finish(At(new Identifier { Name = T.Value! }, km));
+                key = At(new Identifier { Name = T.Value!, End = T.End }, km);
                 Next();
             }
             else throw Unexpected("an attribute key");

@@ -72,7 +72,7 @@ public sealed partial class Parser
     /// <summary>`async (...)`: a call to something named async, or async arrow parameters.</summary>
     private Expression ParseAsyncCallOrArrow(Mark m)
     {
-        var callee = Finish(At(new Identifier { Name = "async" }, m));
+        var callee = At(new Identifier { Name = "async", End = T.End }, m);
         Next(); // async
         int savedCover = _coverErrorPos;
         string savedMsg = _coverErrorMsg;

@@ -181,9 +181,13 @@ public sealed partial class Parser
         {
             if (Type != TokenType.Template) throw Unexpected("template continuation");
             if (!tagged && T.Value == null) throw Error(T.InvalidEscapeAt, T.InvalidEscapeMessage ?? "Invalid escape sequence in template");
-            var qm = M();
-            var el = At(new TemplateElement { Cooked = T.Value, Raw = T.Raw ?? "", Tail = T.TemplateTail }, qm);
-            el.End = T.End;
+            // Like ESTree, a chunk spans its characters only: not the '`', '}' or '${' around it.
+            var el = new TemplateElement
+            {
+                Cooked = T.Value, Raw = T.Raw ?? "", Tail = T.TemplateTail,
+                Start = T.Start + 1, Line = T.Line, Column = T.Column + 1,
+                End = T.End - (T.TemplateTail ? 1 : 2),
+            };
             tl.Quasis.Add(el);
             bool tail = T.TemplateTail;
             Next();
