@@ -1,0 +1,1 @@
+namespace DualEngine.Conformance.Tests;
