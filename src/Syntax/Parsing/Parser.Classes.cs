@@ -178,8 +178,8 @@ public sealed partial class Parser
             _ => null,
         };
 
-        if (_ts && Type == TokenType.Question) Next(); // optional member `x?`
-        if (_ts && Type == TokenType.Bang) Next();     // definite assignment `x!: T`
+        if (_ts && Type == TokenType.Question) { TsBlank(T.Start, T.End); Next(); } // optional member `x?`
+        if (_ts && Type == TokenType.Bang) { TsBlank(T.Start, T.End); Next(); }     // definite assignment `x!: T`
 
         if (Type == TokenType.LParen || (_ts && Type == TokenType.Lt))
         {
@@ -198,16 +198,16 @@ public sealed partial class Parser
             else md.MethodKind = kind;
             if (isStatic && staticName == "prototype") throw Error(keyTok.Start, "Classes may not have a static property named 'prototype'");
             var fn = ParseMethodFunction(fnKind, isAsync, isGenerator, kind);
-            if (_ts && fn.Body.End == fn.Body.Start && fn.Body.Body.Count == 0 && TsLastFunctionWasBodyless)
+            if (_ts && TsLastFunctionWasBodyless)
             {
                 // Overload signature or abstract method: erased.
+                TsBlank(m.Start, _lx.PrevEnd);
                 return null;
             }
             if (isCtor)
             {
                 if (sawConstructor) throw Error(keyTok.Start, "A class may only have one constructor");
                 sawConstructor = true;
-                RecordTsParameterProperties(md, fn);
             }
             md.Value = fn;
             if (key is PrivateIdentifier pk) DeclarePrivate(pk, kind == MethodKind.Get ? "get" : kind == MethodKind.Set ? "set" : "method", isStatic);
@@ -240,7 +240,7 @@ public sealed partial class Parser
         }
         if (key is PrivateIdentifier pk2) DeclarePrivate(pk2, "field", isStatic);
         Semicolon();
-        if (_ts && (tsAbstract || _tsDeclareField)) { _tsDeclareField = false; return null; }
+        if (_ts && (tsAbstract || _tsDeclareField)) { _tsDeclareField = false; TsBlank(m.Start, _lx.PrevEnd); return null; }
         return Finish(pd);
     }
 

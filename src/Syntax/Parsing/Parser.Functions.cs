@@ -47,13 +47,21 @@ public sealed partial class Parser
         {
             // The name belongs to the enclosing context ([?Yield, ?Await]).
             fd.Id = ParseBindingIdentifier();
-            if (declare) DeclareFunctionName(fd.Id.Name, fd.Id.Start, isAsync || isGenerator);
         }
         ParseFunctionRest(fd, fd.Id, FnKind.Function, isAsync, isGenerator, MethodKind.Method, out var ps, out var body, out var flags);
         fd.Params = ps;
         fd.Body = body;
         fd.Flags = flags;
-        return Finish(fd);
+        Finish(fd);
+        if (_ts && TsLastFunctionWasBodyless)
+        {
+            // Overload signature / ambient function: erased, declares nothing.
+            TsBlank(fd.Start, fd.End);
+            return fd;
+        }
+        // Declared after the body: the body cannot see this scope, and TypeScript overloads must not count.
+        if (declare && fd.Id != null) DeclareFunctionName(fd.Id.Name, fd.Id.Start, isAsync || isGenerator);
+        return fd;
     }
 
     /// <summary>Function declarations are var-like at function/script top level and lexical in blocks and modules.</summary>
@@ -93,13 +101,18 @@ public sealed partial class Parser
         _coverErrorPos = -1;
         _fn = new FnCtx(outerFn, kind) { Async = isAsync, Generator = isGenerator, AllowReturn = true };
         _scope = new Scope(outerScope, ScopeKind.Function) { Params = new HashSet<string>() };
+        var outerProps = _tsParamProps;
+        _tsParamProps = _ts && kind is FnKind.ClassConstructor or FnKind.DerivedConstructor ? new List<string>() : null;
         Enter();
         try
         {
+            TsLastFunctionWasBodyless = false;
             if (_ts && Type == TokenType.Lt) SkipTsTypeParameters();
             parameters = ParseFormalParameters(methodKind);
+            var props = _tsParamProps;
+            _tsParamProps = null;
             if (_ts && Type == TokenType.Colon) SkipTsReturnType();
-            if (_ts && Type != TokenType.LBrace && fn is FunctionDeclaration or FunctionExpression && TsBodylessFunction())
+            if (_ts && TsBodylessFunction())
             {
                 body = new BlockStatement { Start = T.Start, End = T.Start, Line = T.Line, Column = T.Column };
                 flags = _fn.Flags;
@@ -107,6 +120,8 @@ public sealed partial class Parser
             }
             bool simple = IsSimpleParameterList(parameters);
             body = ParseFunctionBody(simple, out bool hasUseStrict);
+            if (props is { Count: > 0 }) EmitTsParameterProperties(props, body, kind == FnKind.DerivedConstructor);
+            TsLastFunctionWasBodyless = false;
             ValidateParameters(parameters, simple, allowDuplicates: !Strict && simple && kind == FnKind.Function);
             if (name != null && Strict && (name.Name == "eval" || name.Name == "arguments"))
                 throw Error(name.Start, "Unexpected eval or arguments in strict mode");
@@ -120,6 +135,7 @@ public sealed partial class Parser
         finally
         {
             Leave();
+            _tsParamProps = outerProps;
             _fn = outerFn;
             _scope = outerScope;
             _potentialArrowAt = outerArrow;
@@ -145,9 +161,11 @@ public sealed partial class Parser
             if (_ts && IsName("this") && list.Count == 0)
             {
                 // TypeScript `this` parameter: erased.
+                int thisStart = T.Start;
                 Next();
                 if (Type == TokenType.Colon) SkipTsTypeAnnotation();
                 ExpectCommaOr(TokenType.RParen);
+                TsBlank(thisStart, _lx.PrevEnd);
                 continue;
             }
             if (_ts) SkipTsParameterModifiers();
@@ -156,7 +174,7 @@ public sealed partial class Parser
                 var rm = M();
                 Next();
                 var arg = ParseBindingTarget();
-                if (_ts && Type == TokenType.Question) Next();
+                if (_ts && Type == TokenType.Question) { TsBlank(T.Start, T.End); Next(); }
                 if (_ts && Type == TokenType.Colon) SkipTsTypeAnnotation();
                 if (Type == TokenType.Eq) throw Error(T.Start, "Rest parameter may not have a default initializer");
                 list.Add(Finish(At(new RestElement { Argument = arg }, rm)));

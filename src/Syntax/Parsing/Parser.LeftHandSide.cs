@@ -202,6 +202,7 @@ public sealed partial class Parser
                 }
                 case TokenType.Bang when _ts && !T.NewlineBefore:
                     // TypeScript non-null assertion `x!` is erased.
+                    TsBlank(T.Start, T.End);
                     Next();
                     continue;
                 case TokenType.Lt when _ts && !noCalls:

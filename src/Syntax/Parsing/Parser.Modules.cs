@@ -15,7 +15,7 @@ public sealed partial class Parser
         Next(); // import
         var decl = At(new ImportDeclaration(), m);
         if (_ts && TryParseTsImportEquals(m, out var tsStmt)) return tsStmt!;
-        if (_ts && IsContextual("type") && IsTsImportTypeOnly()) { SkipTsTypeOnlyImport(); return Finish(At(new EmptyStatement(), m)); }
+        if (_ts && IsContextual("type") && IsTsImportTypeOnly()) { SkipTsTypeOnlyImport(); return TsErased(m); }
         if (Type == TokenType.String)
         {
             decl.Source = ParseStringLiteral();
@@ -48,7 +48,6 @@ public sealed partial class Parser
                 if (_ts && IsContextual("type") && TsTypeModifierInSpecifier())
                 {
                     SkipTsTypeSpecifier();
-                    if (Type != TokenType.RBrace) Expect(TokenType.Comma);
                     continue;
                 }
                 var imported = ParseModuleExportName(out bool isString, out var nameTok);
@@ -188,6 +187,7 @@ public sealed partial class Parser
             if (IsName("function") && !T.Escaped)
             {
                 ed.Declaration = ParseFunctionDeclaration(dm, isAsync: false, requireName: false);
+                if (_ts && TsLastFunctionWasBodyless) { _exportedNames.Remove("default"); return TsErased(m); }
                 return Finish(ed);
             }
             if (IsContextual("async"))
@@ -226,7 +226,6 @@ public sealed partial class Parser
                 if (_ts && IsContextual("type") && TsTypeModifierInSpecifier())
                 {
                     SkipTsTypeSpecifier();
-                    if (Type != TokenType.RBrace) Expect(TokenType.Comma);
                     continue;
                 }
                 var local = ParseModuleExportName(out bool isString, out var tok);
@@ -284,6 +283,7 @@ public sealed partial class Parser
         else throw Unexpected("a declaration, '{' or '*'");
 
         if (decl is not Declaration d) return Finish(At(new EmptyStatement(), m)); // erased TypeScript declaration
+        if (_ts && decl is FunctionDeclaration && TsLastFunctionWasBodyless) return TsErased(m); // overload signature
         var names = new List<Identifier>();
         switch (d)
         {

@@ -35,8 +35,25 @@ public sealed partial class Parser
                 if (Type != TokenType.RParen) throw Error(T.Start, "Rest parameter must be last formal parameter");
                 break;
             }
-            var item = ParseAssignment(allowCover: true);
-            if (_ts && (Type == TokenType.Colon || Type == TokenType.Question)) { SkipTsParamSuffix(); if (invalidPos < 0) invalidPos = item.Start; }
+            Expression item;
+            if (_ts && Type == TokenType.Name && PeekToken().Type == TokenType.Question && PeekSecond().Type is TokenType.Colon or TokenType.Comma or TokenType.RParen or TokenType.Eq)
+            {
+                var im = M();
+                var optional = ParseBindingIdentifierRaw();
+                item = Finish(At(optional, im));
+            }
+            else item = ParseAssignment(allowCover: true);
+            if (_ts && (Type == TokenType.Colon || Type == TokenType.Question))
+            {
+                SkipTsParamSuffix();
+                if (invalidPos < 0) invalidPos = item.Start;
+                if (Type == TokenType.Eq)
+                {
+                    Next();
+                    var dflt = ParseAssignment();
+                    item = Finish(At(new AssignmentExpression { Operator = AssignmentOperator.Assign, Left = item, Right = dflt }, item));
+                }
+            }
             items.Add(item);
             if (Type != TokenType.RParen)
             {
@@ -93,8 +110,18 @@ public sealed partial class Parser
             }
             else
             {
-                items.Add(ParseAssignment(allowCover: true));
-                if (_ts && Type == TokenType.Colon) SkipTsParamSuffix();
+                var aitem = ParseAssignment(allowCover: true);
+                if (_ts && Type == TokenType.Colon)
+                {
+                    SkipTsParamSuffix();
+                    if (Type == TokenType.Eq)
+                    {
+                        Next();
+                        var dflt = ParseAssignment();
+                        aitem = Finish(At(new AssignmentExpression { Operator = AssignmentOperator.Assign, Left = aitem, Right = dflt }, aitem));
+                    }
+                }
+                items.Add(aitem);
             }
             ExpectCommaOr(TokenType.RParen);
         }
@@ -321,7 +348,7 @@ public sealed partial class Parser
     {
         var m = M();
         var target = ParseBindingTarget();
-        if (_ts && Type == TokenType.Question) Next();
+        if (_ts && Type == TokenType.Question) { TsBlank(T.Start, T.End); Next(); }
         if (_ts && Type == TokenType.Colon) SkipTsTypeAnnotation();
         if (Type != TokenType.Eq) return target;
         Next();

@@ -53,6 +53,7 @@ public sealed partial class Parser
                     return ParseImportDeclaration();
                 }
                 case "export":
+                    if (_ts && _tsNamespace != null) return ParseTsNamespaceExport();
                     if (!_module) throw Error(T.Start, "Unexpected token 'export'");
                     if (_scope.Kind != ScopeKind.Module || _fn.Kind != FnKind.Program) throw Error(T.Start, "export declarations may only appear at top level of a module");
                     return ParseExportDeclaration();
@@ -265,7 +266,7 @@ public sealed partial class Parser
             var d = At(new VariableDeclarator(), dm);
             if (kind != VariableKind.Var && IsName("let")) throw Error(T.Start, "let is disallowed as a lexically bound name");
             d.Id = ParseBindingTarget();
-            if (_ts && Type == TokenType.Bang) Next(); // definite assignment `x!: T`
+            if (_ts && Type == TokenType.Bang) { TsBlank(T.Start, T.End); Next(); } // definite assignment `x!: T`
             if (_ts && Type == TokenType.Colon) SkipTsTypeAnnotation();
             if (Eat(TokenType.Eq))
             {

@@ -46,6 +46,7 @@ public sealed partial class Parser
         {
             SourceType = _module ? SourceType.Module : SourceType.Script,
             FileName = _opt.FileName,
+            SourceText = _lx.Source,
             Line = 1,
             Column = 1,
         };
