@@ -84,8 +84,8 @@ internal sealed unsafe class V8OpCall(OpState state) : IOpCall
             case OpValueKind.Undefined:
                 return;
             case OpValueKind.Number or OpValueKind.Boolean or OpValueKind.Null:
-                var simple = new Dv8Value { Kind = (int)value.Kind, Number = value.Number };
-                Dv8.SetResultFast(Frame, &simple);
+                Frame->ResultKind = (int)value.Kind;  // the shim sets these after the call returns
+                Frame->ResultNumber = value.Number;
                 return;
             default:
                 V8Values.With(value, native => Dv8.SetResult(Frame, native));

@@ -22,6 +22,8 @@ internal unsafe struct Dv8OpFrame
     public int Argc;
     public fixed int Kinds[InlineArgs];
     public fixed double Numbers[InlineArgs];
+    public int ResultKind;
+    public double ResultNumber;
     public char* ThrowClass; public int ThrowClassLength;
     public char* ThrowMessage; public int ThrowMessageLength;
 }
@@ -136,9 +138,6 @@ internal static unsafe partial class Dv8
 
     [LibraryImport(Lib, EntryPoint = "dv8_set_result")]
     internal static partial void SetResult(Dv8OpFrame* frame, Dv8Value* value);
-
-    [LibraryImport(Lib, EntryPoint = "dv8_set_result"), SuppressGCTransition]
-    internal static partial void SetResultFast(Dv8OpFrame* frame, Dv8Value* value);
 
     [LibraryImport(Lib, EntryPoint = "dv8_create_promise")]
     internal static partial int CreatePromise(Dv8OpFrame* frame);

@@ -32,6 +32,9 @@ struct Dv8OpFrame {
   int32_t argc;
   int32_t kinds[kDv8InlineArgs];
   double numbers[kDv8InlineArgs];
+  // Set by C# for Undefined/Null/Boolean/Number results (result_kind -1: nothing set, or set via dv8_set_result).
+  int32_t result_kind;
+  double result_number;
   // Set by C# to make the call throw after it returns (class name + message, UTF-16).
   const char16_t* throw_class; int32_t throw_class_len;
   const char16_t* throw_message; int32_t throw_message_len;

@@ -48,6 +48,7 @@ static void OpCallback(const FunctionCallbackInfo<Value>& info) {
   f.realm = rt;
   f.argc = info.Length();
   f.throw_class = nullptr;
+  f.result_kind = -1;
   int n = f.argc < kDv8InlineArgs ? f.argc : kDv8InlineArgs;
   for (int i = 0; i < n; i++) {
     Local<Value> a = info[i];
@@ -66,6 +67,12 @@ static void OpCallback(const FunctionCallbackInfo<Value>& info) {
   }
   int op = info.Data().As<Int32>()->Value();
   g_host.op_call(rt->host, op, &f);
+  switch (f.result_kind) {  // simple results come back in the frame: no second call across the boundary
+    case kDv8Number: info.GetReturnValue().Set(f.result_number); break;
+    case kDv8Boolean: info.GetReturnValue().Set(f.result_number != 0); break;
+    case kDv8Null: info.GetReturnValue().SetNull(); break;
+    default: break;
+  }
   if (f.throw_class != nullptr) {
     Local<Context> ctx = iso->GetCurrentContext();
     iso->ThrowException(MakeError(iso, ctx, std::u16string(f.throw_class, f.throw_class_len),
