@@ -161,7 +161,7 @@ public sealed partial class Parser
             if (IsName("extends") && !T.NewlineBefore)
             {
                 Next();
-                SkipUnionType();
+                if (IsFunctionTypeStart()) SkipFunctionType(); else SkipUnionType();
                 Expect(TokenType.Question);
                 SkipType();
                 Expect(TokenType.Colon);
@@ -361,7 +361,7 @@ public sealed partial class Parser
         SkipBalancedUntil(close);
     }
 
-    private void SkipBalancedUntil(TokenType close)
+    private void SkipBalancedUntil(TokenType close, bool consumeClose = true)
     {
         Enter();
         try
@@ -380,7 +380,7 @@ public sealed partial class Parser
                         while (!T.TemplateTail)
                         {
                             Next();
-                            SkipBalancedUntil(TokenType.RBrace);
+                            SkipBalancedUntil(TokenType.RBrace, consumeClose: false);
                             _lx.RescanTemplateContinuation();
                         }
                         Next();
@@ -390,7 +390,7 @@ public sealed partial class Parser
                         continue;
                 }
             }
-            Next();
+            if (consumeClose) Next();
         }
         finally { Leave(); }
     }

@@ -270,7 +270,9 @@ public sealed partial class Parser
             return TsErased(m);
         }
         bool saved = _tsAmbient;
+        bool savedStrict = _fn.Strict;
         _tsAmbient = true;
+        _fn.Strict = false; // ambient declarations may name `eval` etc.; they produce no code
         var savedScope = _scope;
         _scope = new Scope(_scope, ScopeKind.Block);
         int savedEdits = _tsEdits.Count;
@@ -290,6 +292,7 @@ public sealed partial class Parser
         finally
         {
             _tsAmbient = saved;
+            _fn.Strict = savedStrict;
             _scope = savedScope;
         }
         _tsEdits.RemoveRange(savedEdits, _tsEdits.Count - savedEdits);
@@ -377,6 +380,16 @@ public sealed partial class Parser
     /// <summary>TypeScript forms after `export`; null when it is an ordinary export.</summary>
     private Statement? TryParseTsExport(Mark m)
     {
+        if (Type == TokenType.Eq)
+        {
+            // `export = x;` (CommonJS interop) has no ESM meaning; lower to a default export.
+            int eqStart = T.Start;
+            Next();
+            ParseExpression();
+            Semicolon();
+            TsReplace(m.Start, eqStart + 1, "export default ");
+            return Finish(At(new EmptyStatement(), m));
+        }
         if (Type != TokenType.Name) return null;
         var next = PeekToken();
         switch (T.Value)
