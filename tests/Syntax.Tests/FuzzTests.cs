@@ -107,6 +107,57 @@ public sealed class FuzzTests
         Assert.Empty(failures);
     }
 
+    [Fact]
+    public void Mutated_TypeScript_sources_only_raise_SyntaxError()
+    {
+        var rng = new Random(4242);
+        var corpusDir = Path.Combine(Test262Locator.ProjectDir(), "ts-corpus");
+        var corpus = Directory.GetFiles(corpusDir, "*.ts").OrderBy(f => f, StringComparer.Ordinal).Select(File.ReadAllText).ToList();
+        Assert.NotEmpty(corpus);
+        var failures = new List<string>();
+        int cases = 0;
+        foreach (var src in corpus)
+        {
+            for (int m = 0; m < 150; m++)
+            {
+                var input = Mutate(src, rng);
+                cases++;
+                var f = ParseBounded(input, module: true, typeScript: true);
+                if (f == null)
+                {
+                    // The eraser must also either succeed or raise our SyntaxError.
+                    try { TypeScript.TypeScriptEraser.Erase(input, "fuzz.ts"); }
+                    catch (JsSyntaxException) { }
+                    catch (Exception e) { f = $"eraser {e.GetType().Name}: {e.Message}"; }
+                }
+                if (f != null) failures.Add($"{f}\n---\n{(input.Length > 300 ? input.Substring(0, 300) : input)}");
+            }
+        }
+        _out.WriteLine($"{cases} mutated TypeScript inputs, {failures.Count} failures");
+        foreach (var x in failures.Take(5)) _out.WriteLine(x);
+        Assert.Empty(failures);
+    }
+
+    [Theory]
+    [InlineData("let x: Array<", "> = 1", true)]
+    [InlineData("let x = a <", "b", true)]
+    [InlineData("let x: (", ") = 1", true)]
+    [InlineData("type T = {a:", "}", true)]
+    [InlineData("f<", ">()", true)]
+    [InlineData("x = <T>", "y", true)]
+    public void Deep_TypeScript_nesting_is_a_SyntaxError_not_a_crash(string open, string close, bool ts)
+    {
+        foreach (int depth in new[] { 20, 3000, 50000 })
+        {
+            var sb = new StringBuilder();
+            for (int i = 0; i < depth; i++) sb.Append(open);
+            sb.Append("number");
+            for (int i = 0; i < depth; i++) sb.Append(close);
+            var f = ParseBounded(sb.ToString(), module: true, typeScript: ts);
+            Assert.Null(f);
+        }
+    }
+
     [Theory]
     [InlineData("(", ")")]
     [InlineData("[", "]")]

@@ -68,7 +68,7 @@ public sealed partial class Parser
                 return true;
             }
         }
-        catch (JsSyntaxException) { }
+        catch (JsSyntaxException) when (!_tooDeep) { }
         _lx.Restore(s);
         _tsEdits.RemoveRange(edits, _tsEdits.Count - edits);
         return false;
@@ -139,7 +139,7 @@ public sealed partial class Parser
                 return true;
             }
         }
-        catch (JsSyntaxException) { }
+        catch (JsSyntaxException) when (!_tooDeep) { }
         _lx.Restore(s);
         _tsEdits.RemoveRange(edits, _tsEdits.Count - edits);
         return false;
@@ -195,7 +195,7 @@ public sealed partial class Parser
             }
             return false;
         }
-        catch (JsSyntaxException) { return false; }
+        catch (JsSyntaxException) when (!_tooDeep) { return false; }
         finally { _lx.Restore(s); }
     }
 

@@ -75,7 +75,7 @@ public sealed partial class Parser
             var arrow = ParseTsGenericArrow(m);
             if (arrow is ArrowFunctionExpression) return arrow;
         }
-        catch (JsSyntaxException) { }
+        catch (JsSyntaxException) when (!_tooDeep) { }
         _lx.Restore(s);
         _tsEdits.RemoveRange(edits, _tsEdits.Count - edits);
         int start = T.Start;

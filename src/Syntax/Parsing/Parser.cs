@@ -195,8 +195,14 @@ public sealed partial class Parser
     private void Enter()
     {
         if (++_depth > _opt.MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            // Fatal: speculative TypeScript parses must not swallow this and retry (that would be quadratic).
+            _tooDeep = true;
             throw Error(T.Start, "Code is too deeply nested");
+        }
     }
+
+    private bool _tooDeep;
 
     private void Leave() => _depth--;
 }
