@@ -1,0 +1,2 @@
+// Throwing a plain object.
+throw { code: 42, reason: "plain object" };

@@ -1,0 +1,4 @@
+// A dependency with top-level await finishes before its importer's body runs.
+console.log("main body (after dependency)");
+import { ready } from "./lib/tla-dep.js";
+console.log(ready);

@@ -1,0 +1,33 @@
+namespace DualEngine.Conformance.Tests;
+
+/// <summary>
+/// One program of conformance/ and its expectations (conformance/README.md): x.out (stdout),
+/// x.err (stderr, absent = empty), x.code (exit code, absent = 0), x.args (arguments, one per line).
+/// </summary>
+internal sealed record ConformanceProgram(string RelativePath)
+{
+    public string FullPath => Path.Combine(RepoPaths.Conformance, RelativePath);
+    private string Base => Path.ChangeExtension(FullPath, null);
+
+    public string ExpectedStdout => ReadOrEmpty(Base + ".out");
+    public string ExpectedStderr => ReadOrEmpty(Base + ".err");
+    public int ExpectedExitCode => File.Exists(Base + ".code") ? int.Parse(File.ReadAllText(Base + ".code").Trim()) : 0;
+    public bool HasExpectations => File.Exists(Base + ".out");
+
+    public IReadOnlyList<string> Arguments =>
+        File.Exists(Base + ".args") ? File.ReadAllLines(Base + ".args").Where(l => l.Length > 0).ToArray() : [];
+
+    /// <summary>Every .js/.mjs file outside folders named lib and the git-ignored .deno install, as regenerate.sh finds them.</summary>
+    public static IReadOnlyList<ConformanceProgram> All() =>
+        Directory.EnumerateFiles(RepoPaths.Conformance, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".js", StringComparison.Ordinal) || f.EndsWith(".mjs", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(RepoPaths.Conformance, f).Replace('\\', '/'))
+            .Where(p => !p.StartsWith(".deno/", StringComparison.Ordinal) && !p.Split('/').SkipLast(1).Contains("lib"))
+            .Order(StringComparer.Ordinal)
+            .Select(p => new ConformanceProgram(p))
+            .ToList();
+
+    private static string ReadOrEmpty(string path) => File.Exists(path) ? File.ReadAllText(path) : "";
+
+    public override string ToString() => RelativePath;
+}

@@ -1,1 +1,0 @@
-namespace DualEngine.Conformance.Tests;

@@ -1,0 +1,26 @@
+using System.Reflection;
+
+namespace DualEngine.Conformance.Tests;
+
+/// <summary>Where the repository, conformance/, the built dualrt and the built test262 runner are.</summary>
+internal static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Conformance => Path.Combine(Root, "conformance");
+
+    /// <summary>The configuration this test assembly was built in (dualrt and the test262 runner are built in the same one).</summary>
+    public static string Configuration { get; } =
+        typeof(RepoPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "Configuration")?.Value ?? "Release";
+
+    public static string Dualrt => Path.Combine(Root, "src", "Cli", "bin", Configuration, "net10.0", "dualrt");
+
+    public static string Test262Runner => Path.Combine(Root, "tools", "Test262", "bin", Configuration, "net10.0", "DualEngine.Test262.dll");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "DualEngine.sln"))) return dir.FullName;
+        throw new InvalidOperationException("DualEngine.sln not found above the test assembly");
+    }
+}
