@@ -209,7 +209,7 @@ public sealed partial class Parser
             {
                 var tsDecl = TryParseTsDeclaration(dm);
                 if (tsDecl is ClassDeclaration) { ed.Declaration = tsDecl; return Finish(ed); }
-                if (tsDecl != null) return Finish(At(new EmptyStatement(), m));
+                if (tsDecl != null) { _exportedNames.Remove("default"); return TsErased(m); }
             }
             ed.Declaration = ParseAssignment();
             Semicolon();

@@ -13,6 +13,61 @@ public sealed partial class Parser
 {
     /// <summary>Local name of the namespace whose body is being parsed (for `export` inside it).</summary>
     private string? _tsNamespace;
+    private string? _tsLastDeclaredName;
+
+    /// <summary>Names exported so far by each namespace (all its declarations merge, TypeScript "declaration merging").</summary>
+    private readonly Dictionary<string, HashSet<string>> _tsNamespaceExports = new();
+
+    /// <summary>Names exported by the namespace block being parsed.</summary>
+    private HashSet<string>? _tsBlockExports;
+
+    /// <summary>
+    /// In a later block of a merged namespace, a bare reference to a member exported by an earlier
+    /// block means `NS.member` (TypeScript rewrites it the same way).
+    /// </summary>
+    private void RewriteMergedNamespaceReferences(string ns, List<Statement> body, HashSet<string> earlier, HashSet<string> local)
+    {
+        var refs = new List<(Identifier Id, bool Shorthand)>();
+        foreach (var st in body) CollectReferenceNodes(st, refs, false);
+        foreach (var (id, shorthand) in refs)
+        {
+            if (!earlier.Contains(id.Name) || local.Contains(id.Name)) continue;
+            TsReplace(id.Start, id.End, shorthand ? $"{id.Name}: {ns}.{id.Name}" : $"{ns}.{id.Name}");
+        }
+    }
+
+    private static void CollectReferenceNodes(Node n, List<(Identifier, bool)> into, bool shorthand)
+    {
+        switch (n)
+        {
+            case Identifier id: into.Add((id, shorthand)); return;
+            case MemberExpression me:
+                CollectReferenceNodes(me.Object, into, false);
+                if (me.Computed) CollectReferenceNodes(me.Property, into, false);
+                return;
+            case Property p:
+                if (p.Computed) CollectReferenceNodes(p.Key, into, false);
+                CollectReferenceNodes(p.Value, into, p.Shorthand && p.Value is Identifier);
+                return;
+            case MethodDefinition md:
+                if (md.Computed) CollectReferenceNodes(md.Key, into, false);
+                CollectReferenceNodes(md.Value, into, false);
+                return;
+            case PropertyDefinition pd:
+                if (pd.Computed) CollectReferenceNodes(pd.Key, into, false);
+                if (pd.Value != null) CollectReferenceNodes(pd.Value, into, false);
+                return;
+            case VariableDeclarator vd:
+                if (vd.Init != null) CollectReferenceNodes(vd.Init, into, false);
+                return;
+            case FunctionDeclaration fd: CollectReferenceNodes(fd.Body, into, false); return;
+            case FunctionExpression fe: CollectReferenceNodes(fe.Body, into, false); return;
+            case ClassDeclaration cd: if (cd.SuperClass != null) CollectReferenceNodes(cd.SuperClass, into, false); CollectReferenceNodes(cd.Body, into, false); return;
+            case LabeledStatement ls: CollectReferenceNodes(ls.Body, into, false); return;
+            case BreakStatement or ContinueStatement or MetaProperty or ImportDeclaration: return;
+        }
+        foreach (var c in AstChildren.Of(n)) CollectReferenceNodes(c, into, false);
+    }
 
     /// <summary>`var E;` unless the name already exists in this scope (declaration merging).</summary>
     private string TsVarPrefix(string name, bool exportedTop, bool insideNamespace)
@@ -36,6 +91,7 @@ public sealed partial class Parser
         ExpectContextual("enum");
         var id = ParseBindingIdentifier();
         string name = id.Name;
+        _tsLastDeclaredName = name;
         string prefix = TsVarPrefix(name, exported && parent == null, parent != null);
         Expect(TokenType.LBrace);
         TsReplace(m.Start, _lx.PrevEnd, prefix, $"(function ({name}) {{");
@@ -207,6 +263,7 @@ public sealed partial class Parser
         var names = new List<string>();
         var first = ParseBindingIdentifier();
         names.Add(first.Name);
+        string firstName = first.Name;
         while (Eat(TokenType.Dot))
         {
             if (Type != TokenType.Name) throw Unexpected("a name");
@@ -223,6 +280,8 @@ public sealed partial class Parser
         _fn = new FnCtx(outerFn, FnKind.Function) { Strict = outerFn.Strict, Async = false };
         _scope = new Scope(outerScope, ScopeKind.Function) { Params = new HashSet<string>() };
         _tsNamespace = names[^1];
+        var outerBlockExports = _tsBlockExports;
+        _tsBlockExports = new HashSet<string>();
         var body = new List<Statement>();
         bool instantiated = false;
         try
@@ -238,9 +297,20 @@ public sealed partial class Parser
         }
         finally
         {
+            var innerScope = _scope;
             _fn = outerFn;
             _scope = outerScope;
             _tsNamespace = parent;
+            string key = (parent ?? "") + "/" + string.Join(".", names);
+            if (_tsNamespaceExports.TryGetValue(key, out var earlier))
+            {
+                var local = new HashSet<string>(innerScope.Vars);
+                local.UnionWith(innerScope.Lexical.Keys);
+                RewriteMergedNamespaceReferences(names[^1], body, earlier, local);
+                earlier.UnionWith(_tsBlockExports);
+            }
+            else _tsNamespaceExports[key] = _tsBlockExports;
+            _tsBlockExports = outerBlockExports;
         }
         int closeStart = T.Start, closeEnd = T.End;
         Next();
@@ -267,6 +337,7 @@ public sealed partial class Parser
         _tsEdits.Insert(editsBefore, new TsEdit { Start = m.Start, End = headerEnd, Parts = new List<object> { header.ToString() } });
         TsReplace(closeStart, closeEnd, closing.ToString());
         var block = Finish(At(new BlockStatement { Body = body }, m));
+        _tsLastDeclaredName = firstName;
         return block;
     }
 
@@ -281,17 +352,29 @@ public sealed partial class Parser
         if (IsName("enum") || (IsName("const") && PeekIsName("enum")))
         {
             TsBlank(exportStart, exportEnd);
-            return ParseTsEnum(dm, exported: true);
+            var en = ParseTsEnum(dm, exported: true);
+            _tsBlockExports?.Add(_tsLastDeclaredName!);
+            return en;
         }
         if (IsName("namespace") || IsName("module"))
         {
             TsBlank(exportStart, exportEnd);
-            return ParseTsNamespace(dm, exported: true);
+            var nsStmt = ParseTsNamespace(dm, exported: true);
+            _tsBlockExports?.Add(_tsLastDeclaredName!);
+            return nsStmt;
         }
         var ts = TryParseTsDeclaration(dm);
         if (ts != null) { TsBlank(exportStart, exportEnd); return ts; }
         TsBlank(exportStart, exportEnd);
         var stmt = ParseStatementListItem();
+        var exportedNames = new List<Identifier>();
+        switch (stmt)
+        {
+            case VariableDeclaration v: foreach (var d in v.Declarations) BoundNames(d.Id, exportedNames); break;
+            case FunctionDeclaration { Id: not null } f: exportedNames.Add(f.Id); break;
+            case ClassDeclaration { Id: not null } c: exportedNames.Add(c.Id); break;
+        }
+        foreach (var id in exportedNames) _tsBlockExports?.Add(id.Name);
         switch (stmt)
         {
             case VariableDeclaration vd:
