@@ -5,7 +5,9 @@ namespace DualEngine.Engine.Tests;
 /// <summary>Fresh engine and realm per test (Jint style): evaluate and compare in one line.</summary>
 internal static class TestHost
 {
-    public static Realm NewRealm(EngineOptions? options = null) => new JsEngine(options).CreateRealm();
+    /// <summary>Tests run with limits so a runaway script fails the test instead of hanging the run.</summary>
+    public static Realm NewRealm(EngineOptions? options = null) =>
+        new JsEngine(options ?? new EngineOptions { TimeLimit = TimeSpan.FromSeconds(10), MemoryLimitBytes = 512L << 20 }).CreateRealm();
 
     /// <summary>Evaluates a script in a fresh realm, runs microtasks, and returns the completion value as a display string.</summary>
     public static string Run(string source)

@@ -228,8 +228,14 @@ internal sealed partial class FunctionCompiler
         var brk = new Label();
         var control = PushControl(labels, brk, cont, iteration: true);
         _b.Mark(cont);
-        _b.EmitRegJump(OpCode.IteratorNext, iterReg, brk, 1);
-        if (f.Await) EmitAwait();
+        if (f.Await)
+        {
+            // §14.7.5.7 step 6.c: Await(Call(next)), then done/value from the awaited result object.
+            _b.Emit(OpCode.AsyncIteratorNextCall, 1, iterReg);
+            EmitAwait();
+            _b.EmitRegJump(OpCode.IteratorResultUnwrap, iterReg, brk, 0);
+        }
+        else _b.EmitRegJump(OpCode.IteratorNext, iterReg, brk, 1);
         var region = PushRegion(() =>
         {
             _b.Emit(OpCode.LoadReg, 1, iterReg);

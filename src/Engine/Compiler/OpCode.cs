@@ -115,6 +115,8 @@ internal enum OpCode
     GetIterator,        // [iterable] → [iterator record]            §7.4.2
     GetAsyncIterator,   // [iterable] → [iterator record]
     IteratorNext,       // r t → [value], or jump t when done (for-of step; the record is in register r)
+    AsyncIteratorNextCall, // r → [promise]   calls next() of the async iterator in register r (for await)
+    IteratorResultUnwrap,  // t [result] → [value], or jump t when result.done (marks the record in register r done)
     IteratorClose,      // [rec] →              (normal completion: call return())
     IteratorCloseQuiet, // [rec] →              (throw completion: errors from return() ignored)
     IteratorStepValue,  // r → [value]   next value, or undefined once done (array destructuring)

@@ -25,9 +25,9 @@ internal sealed class IteratorRecord
     }
 
     /// <summary>GetIterator(obj, sync) (§7.4.3).</summary>
-    public static IteratorRecord From(Realm realm, in JsValue iterable)
+    public static IteratorRecord From(Realm realm, in JsValue iterable, bool allowFastArray = true)
     {
-        if (iterable._ref is JsArray arr && HasDefaultArrayIteration(realm, arr)) return new IteratorRecord(arr);
+        if (allowFastArray && iterable._ref is JsArray arr && HasDefaultArrayIteration(realm, arr)) return new IteratorRecord(arr);
         var method = GetMethod(realm, iterable, WellKnownSymbols.Iterator);
         if (method is null) Throw.TypeError(Conversions.ToDisplay(iterable) + " is not iterable");
         return FromMethod(iterable, method!);
@@ -46,7 +46,7 @@ internal sealed class IteratorRecord
     {
         var method = GetMethod(realm, iterable, WellKnownSymbols.AsyncIterator);
         if (method is not null) return FromMethod(iterable, method);
-        var sync = From(realm, iterable);
+        var sync = From(realm, iterable, allowFastArray: false);
         return sync.ToAsyncFromSync(realm);
     }
 
@@ -103,14 +103,15 @@ internal sealed class IteratorRecord
     {
         if (_next._ref is not JsFunction fn) return Throw.TypeError<JsObject>(Conversions.ToDisplay(_next) + " is not a function");
         JsValue result;
+        bool ok = false;
         try
         {
             result = hasValue ? fn.Call(JsValue.FromObject(_iterator!), new ReadOnlySpan<JsValue>(in arg)) : fn.Call(JsValue.FromObject(_iterator!), ReadOnlySpan<JsValue>.Empty);
+            ok = true;
         }
-        catch
+        finally
         {
-            Done = true;
-            throw;
+            if (!ok) Done = true;
         }
         if (!result.IsObject)
         {

@@ -64,19 +64,17 @@ internal sealed partial class Machine
             Throw.StackOverflow();
         }
         Throw.IfStackLow();
+        bool completed = false;
         try
         {
             var result = Run(frame, out suspended, kind == ResumeKind.Throw ? (JsValue?)value : null);
             if (!suspended) state.Done = true;
+            completed = true;
             return result;
-        }
-        catch
-        {
-            state.Done = true;
-            throw;
         }
         finally
         {
+            if (!completed) state.Done = true;
             state.Running = false;
         }
     }

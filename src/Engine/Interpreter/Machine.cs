@@ -35,20 +35,27 @@ internal sealed partial class Machine(JsEngine engine)
                 throw new JsThrowable(thrown);
             while (true)
             {
+                // Catch, leave the catch block, then decide: rethrowing from inside a catch would nest
+                // exception dispatch on top of the unwound frames at every level of native re-entry and
+                // could exhaust the .NET stack during deep recursion.
+                JsThrowable? pending = null;
+                bool stackExhausted = false;
                 try
                 {
                     return Dispatch(ref frame, entry, out suspended);
                 }
                 catch (JsThrowable ex)
                 {
-                    var value = ex.GetValue(frame.Realm);
-                    if (!TryHandle(ref frame, value, entry, fromCallee: false)) throw;
+                    pending = ex;
                 }
                 catch (InsufficientExecutionStackException)
                 {
-                    var error = JsValue.FromObject(frame.Realm.CreateError(ErrorType.RangeError, "Maximum call stack size exceeded"));
-                    if (!TryHandle(ref frame, error, entry, fromCallee: false)) throw new JsThrowable(error);
+                    stackExhausted = true;
                 }
+                var value = stackExhausted
+                    ? JsValue.FromObject(frame.Realm.CreateError(ErrorType.RangeError, "Maximum call stack size exceeded"))
+                    : pending!.GetValue(frame.Realm);
+                if (!TryHandle(ref frame, value, entry, fromCallee: false)) throw pending ?? new JsThrowable(value);
             }
         }
         finally
@@ -644,6 +651,28 @@ internal sealed partial class Machine(JsEngine engine)
                         pc += 2;
                     }
                     else pc = code[pc + 1];
+                    break;
+                }
+                case OpCode.AsyncIteratorNextCall:
+                {
+                    var rec = (IteratorRecord)regs[code[pc++]].InternalRef!;
+                    frame.Sp = sp;
+                    regs[sp++] = JsValue.FromObject(rec.NextResult(JsValue.Undefined, hasValue: false));
+                    break;
+                }
+                case OpCode.IteratorResultUnwrap:
+                {
+                    var rec = (IteratorRecord)regs[code[pc]].InternalRef!;
+                    var result = regs[--sp];
+                    if (!result.IsObject) Throw.TypeError("Iterator result " + Conversions.ToDisplay(result) + " is not an object");
+                    if (Conversions.ToBoolean(result.AsObject().Get("done")))
+                    {
+                        rec.Done = true;
+                        pc = code[pc + 1];
+                        break;
+                    }
+                    regs[sp++] = result.AsObject().Get("value");
+                    pc += 2;
                     break;
                 }
                 case OpCode.IteratorClose:

@@ -1,0 +1,68 @@
+namespace DualEngine.Engine.Tests;
+
+public class ClassTests
+{
+    [Fact]
+    public void BasicClass() => Assert.Equal("Hi Ann,Person", TestHost.Run(@"
+        class Person { constructor(n) { this.n = n; } greet() { return 'Hi ' + this.n; } }
+        const p = new Person('Ann'); [p.greet(), Person.name].join()"));
+
+    [Fact]
+    public void InheritanceAndSuper() => Assert.Equal("A:x+B,true,true", TestHost.Run(@"
+        class A { constructor(v) { this.v = v; } describe() { return 'A:' + this.v; } }
+        class B extends A { constructor(v) { super(v); } describe() { return super.describe() + '+B'; } }
+        const b = new B('x'); [b.describe(), b instanceof A, Object.getPrototypeOf(B) === A].join()"));
+
+    [Fact]
+    public void DefaultDerivedConstructorForwardsArguments() => Assert.Equal("1,2", TestHost.Run(@"
+        class A { constructor(a, b) { this.s = a + ',' + b; } } class B extends A {} new B(1, 2).s"));
+
+    [Fact]
+    public void StaticMembersAndAccessors() => Assert.Equal("3,9,6", TestHost.Run(@"
+        class C { static count = 3; static make() { return new C(); } #x = 9; get x() { return this.#x; } set x(v) { this.#x = v * 2; } }
+        const c = C.make(); const before = c.x; c.x = 3; [C.count, before, c.x].join()"));
+
+    [Fact]
+    public void FieldsAndPrivateMethods() => Assert.Equal("5,true,false", TestHost.Run(@"
+        class P { a = 2; #b = 3; #sum() { return this.a + this.#b; } total() { return this.#sum(); } static has(o) { return #b in o; } }
+        const p = new P(); [p.total(), P.has(p), P.has({})].join()"));
+
+    [Fact]
+    public void ClassCalledWithoutNewThrows() => Assert.Equal("TypeError", TestHost.Throws("class A {} A()").Name);
+
+    [Fact]
+    public void ThisBeforeSuperThrows() => Assert.Equal("ReferenceError", TestHost.Throws("class A {} class B extends A { constructor() { this.x = 1; super(); } } new B()").Name);
+
+    [Fact]
+    public void ExtendsBuiltins() => Assert.Equal("3,true,my", TestHost.Run(@"
+        class MyArr extends Array { tag() { return 'my'; } }
+        const a = new MyArr(); a.push(1, 2, 3); [a.length, Array.isArray(a), a.tag()].join()"));
+
+    [Fact]
+    public void ExtendsError() => Assert.Equal("MyError,boom,true", TestHost.Run(@"
+        class MyError extends Error { constructor(m) { super(m); this.name = 'MyError'; } }
+        const e = new MyError('boom'); [e.name, e.message, e instanceof Error].join()"));
+
+    [Fact]
+    public void StaticBlocks() => Assert.Equal("42", TestHost.Run("class S { static v; static { S.v = 42; } } S.v"));
+
+    [Fact]
+    public void ComputedMethodNames() => Assert.Equal("1,2", TestHost.Run(@"
+        const k = 'm'; class C { [k]() { return 1; } [Symbol.iterator]() { return [2][Symbol.iterator](); } }
+        [new C().m(), ...new C()].join()"));
+
+    [Fact]
+    public void SuperPropertyInObjectLiteral() => Assert.Equal("base-derived", TestHost.Run(@"
+        const base = { hi() { return 'base'; } };
+        const derived = { __proto__: base, hi() { return super.hi() + '-derived'; } };
+        derived.hi()"));
+
+    [Fact]
+    public void ClassExpressionsAndNames() => Assert.Equal("Named,Anon", TestHost.Run("const Anon = class {}; const X = class Named {}; [X.name, Anon.name].join()"));
+
+    [Fact]
+    public void ArrowInConstructorSeesThisAfterSuper() => Assert.Equal("7", TestHost.Run(@"
+        class A { constructor() { this.v = 7; } }
+        class B extends A { constructor() { const get = () => this.v; super(); this.r = get(); } }
+        new B().r"));
+}

@@ -1,0 +1,25 @@
+namespace DualEngine.Engine.Tests;
+
+public class DestructuringTests
+{
+    [Fact] public void ArrayPattern() => Assert.Equal("1,2,3,4", TestHost.Run("const [a, b, ...rest] = [1, 2, 3, 4]; [a, b, rest.join('')].join().replace('34', '3,4')"));
+    [Fact] public void ObjectPattern() => Assert.Equal("1,2,9,{\"d\":4}", TestHost.Run("const {a, b: bb, c = 9, ...r} = {a: 1, b: 2, d: 4}; [a, bb, c, JSON.stringify(r)].join()"));
+    [Fact] public void NestedPatterns() => Assert.Equal("1,2,3", TestHost.Run("const {x: [p, {q}], y = 3} = {x: [1, {q: 2}]}; [p, q, y].join()"));
+    [Fact] public void AssignmentPattern() => Assert.Equal("2,1", TestHost.Run("let a = 1, b = 2; [a, b] = [b, a]; [a, b].join()"));
+    [Fact] public void ParameterPatterns() => Assert.Equal("1-2-3", TestHost.Run("function f({a, b}, [c]) { return a + '-' + b + '-' + c; } f({a: 1, b: 2}, [3])"));
+    [Fact] public void HolesAndDefaults() => Assert.Equal("1,5,3", TestHost.Run("const [a, , b = 5, c = 7] = [1, 2, undefined, 3]; [a, b, c].join()"));
+    [Fact] public void ForOfWithDestructuring() => Assert.Equal("a1b2", TestHost.Run("let s = ''; for (const [k, v] of Object.entries({a: 1, b: 2})) s += k + v; s"));
+    [Fact] public void DestructureNullThrows() => Assert.Equal("TypeError", TestHost.Throws("const {a} = null;").Name);
+    [Fact] public void MemberTargets() => Assert.Equal("1,2", TestHost.Run("const o = {}; [o.x, o['y']] = [1, 2]; [o.x, o.y].join()"));
+    [Fact] public void StringDestructuring() => Assert.Equal("h,i", TestHost.Run("const [x, y] = 'hi'; [x, y].join()"));
+}
+
+public class SpreadTests
+{
+    [Fact] public void ArraySpread() => Assert.Equal("0,1,2,3", TestHost.Run("const a = [1, 2]; [0, ...a, 3].join()"));
+    [Fact] public void CallSpread() => Assert.Equal("6", TestHost.Run("function s(a, b, c) { return a + b + c; } s(...[1, 2, 3])"));
+    [Fact] public void NewSpread() => Assert.Equal("2024", TestHost.Run("new Date(...[2024, 0, 1]) ? 2024 : 0".Replace("new Date(...[2024, 0, 1]) ? 2024 : 0", "class P { constructor(a, b) { this.v = a + b; } } new P(...[2000, 24]).v")));
+    [Fact] public void ObjectSpread() => Assert.Equal("{\"a\":1,\"b\":3,\"c\":4}", TestHost.Run("const o = {a: 1, b: 2}; JSON.stringify({...o, b: 3, ...{c: 4}})"));
+    [Fact] public void SpreadOfSetAndString() => Assert.Equal("1,2,a,b", TestHost.Run("[...new Set([1, 2, 2]), ...'ab'].join()"));
+    [Fact] public void MathMaxSpread() => Assert.Equal("9", TestHost.Run("Math.max(...[3, 9, 1])"));
+}

@@ -1,0 +1,107 @@
+namespace DualEngine.Engine.Tests;
+
+public class GeneratorTests
+{
+    [Fact]
+    public void BasicGenerator() => Assert.Equal("1,2,3", TestHost.Run("function* g() { yield 1; yield 2; yield 3; } [...g()].join()"));
+
+    [Fact]
+    public void NextReceivesValues() => Assert.Equal("a,b,done", TestHost.Run(@"
+        function* g() { const x = yield 'first'; const y = yield x; return y; }
+        const it = g(); it.next(); const r1 = it.next('a').value; const r2 = it.next('b');
+        [r1, r2.value, r2.done ? 'done' : 'no'].join()"));
+
+    [Fact]
+    public void ReturnRunsFinally() => Assert.Equal("cleanup,5,true", TestHost.Run(@"
+        const log = [];
+        function* g() { try { yield 1; yield 2; } finally { log.push('cleanup'); } }
+        const it = g(); it.next(); const r = it.return(5);
+        [log.join(), r.value, r.done].join()"));
+
+    [Fact]
+    public void ThrowIntoGenerator() => Assert.Equal("caught:err,2", TestHost.Run(@"
+        function* g() { try { yield 1; } catch (e) { yield 'caught:' + e; } yield 2; }
+        const it = g(); it.next(); [it.throw('err').value, it.next().value].join()"));
+
+    [Fact]
+    public void YieldDelegation() => Assert.Equal("1,2,3,4,ret", TestHost.Run(@"
+        function* inner() { yield 2; yield 3; return 'ret'; }
+        function* outer() { yield 1; const r = yield* inner(); yield 4; yield r; }
+        [...outer()].join()"));
+
+    [Fact]
+    public void InfiniteGeneratorWithBreakClosesIt() => Assert.Equal("0,1,2|closed", TestHost.Run(@"
+        let state = '';
+        function* nat() { let i = 0; try { while (true) yield i++; } finally { state = 'closed'; } }
+        const out = []; for (const n of nat()) { if (n > 2) break; out.push(n); }
+        out.join() + '|' + state"));
+
+    [Fact]
+    public void GeneratorMethodsAndObjects() => Assert.Equal("x,y", TestHost.Run(@"
+        const o = { *keys() { yield 'x'; yield 'y'; } }; [...o.keys()].join()"));
+
+    [Fact]
+    public void CustomIterable() => Assert.Equal("3", TestHost.Run(@"
+        const it = { [Symbol.iterator]() { let n = 0; return { next: () => ({ value: n, done: n++ >= 3 }) }; } };
+        let c = 0; for (const _ of it) c++; c"));
+
+    [Fact]
+    public void IteratorCloseOnBreak() => Assert.Equal("returned", TestHost.Run(@"
+        let s = 'no';
+        const it = { [Symbol.iterator]() { return { next: () => ({ value: 1, done: false }), return() { s = 'returned'; return {}; } }; } };
+        for (const x of it) break; s"));
+}
+
+public class AsyncTests
+{
+    [Fact]
+    public void AwaitResolvedValues() => Assert.Equal("3", TestHost.RunAsync(@"
+        var result; async function f() { const a = await 1; const b = await Promise.resolve(2); return a + b; }
+        f().then(v => { result = v; });"));
+
+    [Fact]
+    public void AwaitRejectionIsCatchable() => Assert.Equal("caught:bad", TestHost.RunAsync(@"
+        var result; async function f() { try { await Promise.reject('bad'); } catch (e) { return 'caught:' + e; } }
+        f().then(v => { result = v; });"));
+
+    [Fact]
+    public void MicrotaskOrder() => Assert.Equal("sync,micro1,micro2,then", TestHost.RunAsync(@"
+        var log = [], result;
+        Promise.resolve().then(() => log.push('micro1')).then(() => log.push('micro2')).then(() => { log.push('then'); result = log.join(); });
+        log.push('sync');"));
+
+    [Fact]
+    public void PromiseAll() => Assert.Equal("1,2,3", TestHost.RunAsync(@"
+        var result; Promise.all([1, Promise.resolve(2), new Promise(r => r(3))]).then(v => { result = v.join(); });"));
+
+    [Fact]
+    public void PromiseAllSettledAndAny() => Assert.Equal("fulfilled,rejected|b", TestHost.RunAsync(@"
+        var result;
+        Promise.allSettled([Promise.resolve(1), Promise.reject(2)]).then(r =>
+            Promise.any([Promise.reject('a'), Promise.resolve('b')]).then(v => { result = r.map(x => x.status).join() + '|' + v; }));"));
+
+    [Fact]
+    public void AsyncArrowAndForAwait() => Assert.Equal("6", TestHost.RunAsync(@"
+        var result;
+        const sum = async (xs) => { let s = 0; for await (const x of xs) s += x; return s; };
+        sum([1, Promise.resolve(2), 3]).then(v => { result = v; });"));
+
+    [Fact]
+    public void ThenableAdoption() => Assert.Equal("42", TestHost.RunAsync(@"
+        var result; Promise.resolve({ then(r) { r(42); } }).then(v => { result = v; });"));
+
+    [Fact]
+    public void FinallyPassesValueThrough() => Assert.Equal("v,f", TestHost.RunAsync(@"
+        var result, log = []; Promise.resolve('v').finally(() => log.push('f')).then(v => { result = v + ',' + log.join(); });"));
+
+    [Fact]
+    public void UnhandledRejectionsAreReported()
+    {
+        var realm = TestHost.NewRealm();
+        realm.Evaluate("Promise.reject(new TypeError('nobody listens'));", "t.js");
+        realm.RunMicrotasks();
+        var list = realm.TakeUnhandledRejections();
+        Assert.Single(list);
+        Assert.Equal("TypeError", list[0].Name);
+    }
+}
