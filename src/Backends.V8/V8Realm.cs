@@ -118,14 +118,14 @@ internal sealed unsafe class V8Realm : IRealm
                     natives[i].Length = payload switch { string s => s.Length, byte[] b => b.Length, _ => 0 };
                 }
             }
-            int rc;
+            int rc, truthy = 0;
             fixed (char* name = hook)
             fixed (Dv8Value* values = natives)
             {
-                rc = Dv8.CallHook(Native, name, hook.Length, values, args.Length);
+                rc = Dv8.CallHook(Native, name, hook.Length, values, args.Length, &truthy);
             }
             if (rc == 1) throw LastError();
-            return rc == 0;
+            return rc == 0 && truthy != 0;
         }
         finally
         {

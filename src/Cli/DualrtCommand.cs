@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using DualEngine.Backends.V8;
 using DualEngine.Runtime;
 using DualEngine.Runtime.Modules;
+using DualEngine.Runtime.Permissions;
 
 namespace DualEngine.Cli;
 
@@ -61,17 +62,32 @@ internal static class DualrtCommand
         });
 
         var scriptArgs = SplitScriptArguments(argv, out var ownArgs);
+        // Deno's permission flags take their values after '=' only (--allow-read=/tmp), which
+        // System.CommandLine cannot express for optional values: they are parsed apart.
+        var permissionTokens = ownArgs.Where(PermissionFlags.IsPermissionFlag).ToArray();
+        ownArgs = ownArgs.Where(a => !PermissionFlags.IsPermissionFlag(a)).ToArray();
+        PermissionOptions permissions;
+        try
+        {
+            permissions = PermissionFlags.Parse(permissionTokens);
+        }
+        catch (FormatException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return 1;
+        }
 
         var file = new Argument<string>("file") { Description = "The module to run (.js, .mjs)" };
         var run = new Command("run", "Run a JavaScript module") { file };
         AddRuntimeOptions(run);
-        run.SetAction(parse => Execute(parse, parse.GetValue(file), runtime => runtime.RunMainModule(parse.GetValue(file)!), scriptArgs));
+        run.SetAction(parse => Execute(parse, parse.GetValue(file), permissions, runtime => runtime.RunMainModule(parse.GetValue(file)!), scriptArgs));
         root.Subcommands.Add(run);
 
         var code = new Argument<string>("code") { Description = "The code to evaluate (as an ES module)" };
         var eval = new Command("eval", "Evaluate a piece of JavaScript") { code };
         AddRuntimeOptions(eval);
-        eval.SetAction(parse => Execute(parse, null, runtime => runtime.RunEval(parse.GetValue(code)!), scriptArgs));
+        // deno eval runs with every permission granted.
+        eval.SetAction(parse => Execute(parse, null, new PermissionOptions { AllowAll = true }, runtime => runtime.RunEval(parse.GetValue(code)!), scriptArgs));
         root.Subcommands.Add(eval);
 
         var output = new Argument<string>("output") { Description = "Where to write the snapshot" };
@@ -128,7 +144,7 @@ internal static class DualrtCommand
         return [];
     }
 
-    private static int Execute(ParseResult parse, string? mainModule, Func<JsRuntime, int> body, string[] scriptArgs)
+    private static int Execute(ParseResult parse, string? mainModule, PermissionOptions permissions, Func<JsRuntime, int> body, string[] scriptArgs)
     {
         bool debug = parse.GetValue(LogLevelOption) == "debug";
         try
@@ -143,6 +159,7 @@ internal static class DualrtCommand
                 Log = debug ? line => Console.Error.WriteLine($"DEBUG {line}") : null,
                 Version = DualrtVersion,
                 ModuleLoader = loader,
+                Permissions = new PermissionContainer(permissions, permissions.Prompt ? ConsolePermissionPrompter.CreateIfTerminal() : null),
             };
             using var runtime = new JsRuntime(engine, options);
             return body(runtime);

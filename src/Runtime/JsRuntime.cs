@@ -8,6 +8,7 @@ using DualEngine.Runtime.Errors;
 using DualEngine.Runtime.EventLoop;
 using DualEngine.Runtime.Extensions;
 using DualEngine.Runtime.Modules;
+using DualEngine.Runtime.Permissions;
 
 namespace DualEngine.Runtime;
 
@@ -26,6 +27,7 @@ public sealed class JsRuntime : IDisposable
     private readonly Stdio _stdio;
     private readonly IModuleLoader _loader;
     private volatile bool _timedOut;
+    private bool _loadDispatched;
 
     public JsRuntime(IJsEngine engine, RuntimeOptions options)
     {
@@ -37,6 +39,7 @@ public sealed class JsRuntime : IDisposable
         var state = new OpState { AsyncOps = _asyncOps };
         state.Put(_stdio);
         state.Put(_loop);
+        state.Put(options.Permissions ?? new PermissionContainer(new PermissionOptions { Prompt = false }));
         foreach (var ext in extensions) ext.InitializeState?.Invoke(state);
         _realm = engine.CreateRealm(new RealmOptions
         {
@@ -138,21 +141,35 @@ public sealed class JsRuntime : IDisposable
     {
         while (true)
         {
-            if (Checkpoint() is { } failed) return failed;
-            if (_realm.GetPromiseStatus(main, out var rejection) == PromiseStatus.Rejected)
+            _realm.RunMicrotasks();
+            if (_loop.ExitRequested is { } exit) return exit;
+            var status = _realm.GetPromiseStatus(main, out var rejection);
+            if (status == PromiseStatus.Rejected)
             {
                 Report(ErrorFormatter.Uncaught(rejection!, inPromise: true));
                 return 1;
             }
-            bool alive = _loop.Timers.RefedCount > 0 || _asyncOps.Pending > 0;
-            if (!alive)
+            if (status == PromiseStatus.Fulfilled && !_loadDispatched)
             {
-                if (_realm.GetPromiseStatus(main, out _) == PromiseStatus.Pending)
+                // Deno: "load" once the main module has evaluated, before pending rejections are looked at.
+                _loadDispatched = true;
+                _realm.CallHook("lifecycle", [OpValue.From("load")]);
+                continue;
+            }
+            if (Rejections() is { } failed) return failed;
+            if (!Alive)
+            {
+                if (status == PromiseStatus.Pending)
                 {
                     Report("error: Top-level await promise never resolved\n");
                     return 1;
                 }
-                return _loop.ExitCode;
+                // "beforeunload" when nothing is left; as in Deno, only a listener that cancels it keeps the
+                // program running (work it merely schedules does not).
+                bool cancelled = _realm.CallHook("lifecycle", [OpValue.From("beforeunload")]);
+                if (Checkpoint() is { } afterBeforeUnload) return afterBeforeUnload;
+                if (cancelled) continue;
+                return Lifecycle("unload") ?? _loop.ExitCode;
             }
             if (!_asyncOps.HasCompletions)
             {
@@ -174,12 +191,28 @@ public sealed class JsRuntime : IDisposable
         }
     }
 
+    /// <summary>Ref'd timers and pending async ops keep the loop alive.</summary>
+    private bool Alive => _loop.Timers.RefedCount > 0 || _asyncOps.Pending > 0;
+
+    private int? Lifecycle(string type)
+    {
+        _realm.CallHook("lifecycle", [OpValue.From(type)]);
+        return Checkpoint();
+    }
+
     /// <summary>Microtask checkpoint, then exit requests and unhandled rejections. Returns an exit code to stop with, or null.</summary>
     private int? Checkpoint()
     {
         _realm.RunMicrotasks();
+        return Rejections();
+    }
+
+    /// <summary>An exit request, or the first rejection no "unhandledrejection" listener handled, ends the program.</summary>
+    private int? Rejections()
+    {
         if (_loop.ExitRequested is { } code) return code;
         var unhandled = _realm.TakeUnhandledRejections();
+        if (_loop.ExitRequested is { } exitCode) return exitCode;
         if (unhandled.Count > 0)
         {
             Report(ErrorFormatter.Uncaught(unhandled[0], inPromise: true));

@@ -1,6 +1,7 @@
 using DualEngine.Abstractions.Modules;
 using DualEngine.Runtime.EventLoop;
 using DualEngine.Runtime.Extensions;
+using DualEngine.Runtime.Permissions;
 
 namespace DualEngine.Runtime;
 
@@ -17,6 +18,9 @@ public sealed class RuntimeOptions
     public Stdio? Stdio { get; init; }
 
     public IModuleLoader? ModuleLoader { get; init; }
+
+    /// <summary>What the program may touch (Deno's --allow-*/--deny-* flags). Default: nothing, no prompt.</summary>
+    public PermissionContainer? Permissions { get; init; }
 
     /// <summary>Heap limit for the realm; exceeding it ends the program with an out-of-memory error.</summary>
     public long? HeapLimitBytes { get; init; }

@@ -150,8 +150,9 @@ public class RealmTests
     public void Hooks_are_called_by_name_with_arguments()
     {
         using var realm = NewRealm();
-        realm.EvaluateScript("__core.setHook('greet', (a, b) => __core.ops.op_test_print(a + ':' + b));", "h.js");
+        realm.EvaluateScript("__core.setHook('greet', (a, b) => { __core.ops.op_test_print(a + ':' + b); return b > 1; });", "h.js");
         Assert.True(realm.CallHook("greet", [OpValue.From("x"), OpValue.From(2)]));
+        Assert.False(realm.CallHook("greet", [OpValue.From("y"), OpValue.From(1)]));
         Assert.False(realm.CallHook("missing", []));
         lock (TestOps.Printed) Assert.Contains("x:2", TestOps.Printed);
     }

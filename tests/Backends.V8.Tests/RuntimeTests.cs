@@ -165,4 +165,64 @@ public class RuntimeTests : IDisposable
 
             """.Replace("\r", ""), output);
     }
+
+    [Fact]
+    public void Lifecycle_and_unhandledrejection_events_follow_deno()
+    {
+        // Expected output produced by deno 2.9.6 on the same program.
+        var (code, output, _) = Run("""
+            addEventListener("load", () => console.log("load"));
+            addEventListener("beforeunload", () => console.log("beforeunload"));
+            addEventListener("unload", () => console.log("unload"));
+            addEventListener("unhandledrejection", (e) => { console.log("unhandled:", e.reason.message, e.promise instanceof Promise); e.preventDefault(); });
+            Promise.reject(new Error("handled by listener"));
+            setTimeout(() => console.log("timer"), 5);
+            console.log("main");
+            """);
+        Assert.Equal(0, code);
+        Assert.Equal("main\nload\nunhandled: handled by listener true\ntimer\nbeforeunload\nunload\n", output);
+    }
+
+    [Fact]
+    public void Cancelled_beforeunload_keeps_running_and_uncancelled_does_not()
+    {
+        var (code, output, _) = Run("""
+            let n = 0;
+            addEventListener("beforeunload", (e) => {
+              console.log("beforeunload", n);
+              if (n++ < 2) { e.preventDefault(); setTimeout(() => console.log("more work", n), 1); }
+              else setTimeout(() => console.log("never: not cancelled"), 1);
+            });
+            addEventListener("unload", () => console.log("unload"));
+            """);
+        Assert.Equal(0, code);
+        Assert.Equal("beforeunload 0\nmore work 1\nbeforeunload 1\nmore work 2\nbeforeunload 2\nunload\n", output);
+    }
+
+    [Fact]
+    public void Unhandledrejection_listener_that_does_not_prevent_leaves_it_fatal()
+    {
+        var (code, output, err) = Run("""
+            addEventListener("unhandledrejection", () => console.log("seen, not prevented"));
+            Promise.reject(new Error("still fatal"));
+            """);
+        Assert.Equal(1, code);
+        Assert.Equal("seen, not prevented\n", output);
+        Assert.StartsWith("error: Uncaught (in promise) Error: still fatal\n", err);
+    }
+
+    [Fact]
+    public void EventTarget_dispatch_once_handleEvent_and_stopImmediatePropagation()
+    {
+        var (_, output, _) = Run("""
+            const t = new EventTarget();
+            const e = new Event("x", { cancelable: true });
+            t.addEventListener("x", (ev) => { console.log("1", ev.type, ev.target === t, ev.eventPhase); ev.preventDefault(); }, { once: true });
+            t.addEventListener("x", { handleEvent(ev) { console.log("2", this !== t, ev.defaultPrevented); ev.stopImmediatePropagation(); } });
+            t.addEventListener("x", () => console.log("3 never"));
+            console.log(t.dispatchEvent(e), e.defaultPrevented, e.eventPhase);
+            console.log(t.dispatchEvent(new Event("x")));
+            """);
+        Assert.Equal("1 x true 2\n2 true true\nfalse true 0\n2 true false\ntrue\n", output);
+    }
 }

@@ -9,7 +9,7 @@ public class SnapshotTests
         new("boot.js", """
             globalThis.bootValue = 41;
             globalThis.bootCount = (globalThis.bootCount ?? 0) + 1;
-            __core.setHook('answer', (x) => __core.ops.op_test_print('answer:' + (bootValue + x)));
+            __core.setHook('answer', (x) => { __core.ops.op_test_print('answer:' + (bootValue + x)); return true; });
             globalThis.warm = (n) => { let s = 0; for (let i = 0; i < n; i++) s = __core.ops.op_fast_add(s, 1); return s; };
             """),
     ];

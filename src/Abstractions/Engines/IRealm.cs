@@ -4,6 +4,9 @@ namespace DualEngine.Abstractions.Engines;
 
 /// <summary>
 /// One JavaScript global environment (ECMA-262 §9.3 Realms) with its own heap.
+/// Every engine installs <c>globalThis.__core</c> before the bootstrap scripts run, with:
+/// <c>ops</c> (one function per <see cref="Ops.OpDescriptor"/>), <c>setHook(name, fn)</c>,
+/// <c>setErrorFactory((className, message) =&gt; Error | undefined)</c> and <c>queueMicrotask(fn)</c>.
 /// All members except <see cref="Terminate"/> must be called on the thread that created the realm.
 /// Script errors surface as <see cref="Errors.JsException"/>; the host never sees an engine crash.
 /// </summary>
@@ -24,14 +27,19 @@ public interface IRealm : IDisposable
     /// <summary>Settles promises created by async ops (by id), in order. Microtasks do not run until <see cref="RunMicrotasks"/>.</summary>
     void SettlePromises(ReadOnlySpan<PromiseSettlement> settlements);
 
-    /// <summary>Calls the JS function registered under <paramref name="hook"/> with <c>__core.setHook(name, fn)</c>.
-    /// Returns false if no function is registered. Used by the event loop for timers and events.</summary>
+    /// <summary>Calls the JS function registered under <paramref name="hook"/> with <c>__core.setHook(name, fn)</c>
+    /// and returns ToBoolean of its result; false when no function is registered. Used by the event loop for
+    /// timers and events. A throw in the hook surfaces as a JsException.</summary>
     bool CallHook(string hook, ReadOnlySpan<OpValue> args);
 
     /// <summary>Performs a microtask checkpoint (HTML "perform a microtask checkpoint").</summary>
     void RunMicrotasks();
 
-    /// <summary>Rejections that had no handler at the end of the last checkpoint (and were not handled since), oldest first.</summary>
+    /// <summary>
+    /// Rejections that had no handler at the end of the last checkpoint (and were not handled since), oldest first,
+    /// after each was offered to the "unhandledRejection" hook (promise, reason): those it returned true for
+    /// (a listener called preventDefault) are not returned.
+    /// </summary>
     IReadOnlyList<Errors.JsError> TakeUnhandledRejections();
 
     /// <summary>Stops running JS as soon as possible; callable from any thread. The interrupted call throws a JsException whose error name is "Terminated".</summary>

@@ -103,7 +103,7 @@ internal static unsafe partial class Dv8
     internal static partial int Settle(nint realm, int promiseId, Dv8Value* value, char* errorClass, int errorClassLength);
 
     [LibraryImport(Lib, EntryPoint = "dv8_call_hook")]
-    internal static partial int CallHook(nint realm, char* name, int nameLength, Dv8Value* args, int argc);
+    internal static partial int CallHook(nint realm, char* name, int nameLength, Dv8Value* args, int argc, int* truthy);
 
     [LibraryImport(Lib, EntryPoint = "dv8_run_microtasks")]
     internal static partial int RunMicrotasks(nint realm);

@@ -105,9 +105,13 @@ DV8_API int32_t dv8_eval_module(Dv8Realm* rt, const char16_t* url, int32_t url_l
 DV8_API int32_t dv8_promise_status(Dv8Realm* rt, int32_t promise_id);
 DV8_API int32_t dv8_settle(Dv8Realm* rt, int32_t promise_id, const Dv8Value* value,
                            const char16_t* err_class, int32_t err_class_len);
-DV8_API int32_t dv8_call_hook(Dv8Realm* rt, const char16_t* name, int32_t name_len, const Dv8Value* args, int32_t argc);
+// 0 called (*truthy = ToBoolean of its result), 1 it threw (dv8_last_error), 2 no such hook.
+DV8_API int32_t dv8_call_hook(Dv8Realm* rt, const char16_t* name, int32_t name_len, const Dv8Value* args, int32_t argc,
+                              int32_t* truthy);
 DV8_API int32_t dv8_run_microtasks(Dv8Realm* rt);
-// Pops the oldest unhandled rejection into last_error; 0 when there was one, 1 when none is left.
+// Offers the oldest unhandled rejections to the "unhandledRejection" hook (promise, reason), which
+// returns true when a listener handled it. The first one not handled goes to last_error and 0 is
+// returned (also when the hook itself threw); 1 when none is left.
 DV8_API int32_t dv8_take_unhandled_rejection(Dv8Realm* rt);
 DV8_API const Dv8Error* dv8_last_error(Dv8Realm* rt);
 DV8_API void dv8_terminate(Dv8Realm* rt);

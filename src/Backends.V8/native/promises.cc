@@ -111,9 +111,28 @@ DV8_API int32_t dv8_run_microtasks(Dv8Realm* rt) {
 
 DV8_API int32_t dv8_take_unhandled_rejection(Dv8Realm* rt) {
   Enter e(rt);
-  if (rt->unhandled.empty()) return 1;
-  Local<Value> reason = rt->unhandled.front().second.Get(rt->isolate);
-  rt->unhandled.pop_front();
-  CaptureReason(rt, reason);
-  return 0;
+  Isolate* iso = rt->isolate;
+  while (!rt->unhandled.empty()) {
+    Local<Promise> promise = rt->unhandled.front().first.Get(iso);
+    Local<Value> reason = rt->unhandled.front().second.Get(iso);
+    rt->unhandled.pop_front();
+    Local<Function> hook;
+    if (!FindHook(iso, e.context, "unhandledRejection").ToLocal(&hook)) {
+      CaptureReason(rt, reason);
+      return 0;
+    }
+    TryCatch tc(iso);
+    Local<Value> args[] = {promise, reason};
+    Local<Value> handled;
+    if (!hook->Call(e.context, Undefined(iso), 2, args).ToLocal(&handled)) {
+      CaptureError(rt, tc);
+      RecoverFromTermination(rt);
+      return 0;
+    }
+    if (!handled->BooleanValue(iso)) {
+      CaptureReason(rt, reason);
+      return 0;
+    }
+  }
+  return 1;
 }

@@ -127,7 +127,8 @@ DV8_API int32_t dv8_eval_script(Dv8Realm* rt, const char16_t* src, int32_t len, 
   return 0;
 }
 
-DV8_API int32_t dv8_call_hook(Dv8Realm* rt, const char16_t* name, int32_t name_len, const Dv8Value* args, int32_t argc) {
+DV8_API int32_t dv8_call_hook(Dv8Realm* rt, const char16_t* name, int32_t name_len, const Dv8Value* args, int32_t argc,
+                              int32_t* truthy) {
   Enter e(rt);
   Isolate* iso = rt->isolate;
   Local<Function> hook;
@@ -146,6 +147,7 @@ DV8_API int32_t dv8_call_hook(Dv8Realm* rt, const char16_t* name, int32_t name_l
     RecoverFromTermination(rt);
     return 1;
   }
+  *truthy = result->BooleanValue(iso) ? 1 : 0;
   return 0;
 }
 

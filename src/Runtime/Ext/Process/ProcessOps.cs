@@ -3,7 +3,7 @@ using DualEngine.Runtime.EventLoop;
 
 namespace DualEngine.Runtime.Ext.Process;
 
-/// <summary>Ops behind js/30_process.js: Deno.exit and Deno.exitCode.</summary>
+/// <summary>Ops behind js/40_process.js: Deno.exit and Deno.exitCode.</summary>
 public static partial class ProcessOps
 {
     [Op]

@@ -1,4 +1,4 @@
-// Deno.exit, Deno.exitCode, Deno.args and the other process facts of the Deno namespace.
+// Deno.exit and Deno.exitCode (Deno.args and the other start-time facts arrive in 99_main.js).
 "use strict";
 ((core) => {
   const { op_process_exit, op_process_set_exit_code, op_process_get_exit_code } = core.ops;
@@ -6,6 +6,8 @@
   core.process = {
     exit(code) {
       if (code !== undefined) op_process_set_exit_code(toExitCode(code));
+      // Deno dispatches "unload" before leaving (its listeners cannot stop the exit).
+      try { globalThis.dispatchEvent(new Event("unload")); } catch { /* exiting anyway */ }
       op_process_exit(code === undefined ? op_process_get_exit_code() : toExitCode(code));
     },
     get exitCode() {
