@@ -14,6 +14,25 @@ if (args.Length >= 2 && args[0] == "--erase")
     catch (JsSyntaxException e) { Console.Error.WriteLine(e.Message); return 1; }
 }
 
+if (args.Length >= 2 && args[0] == "--lex")
+{
+    // Tokenizer alone (no regex/template re-scans), to see how parse time splits.
+    var text = File.ReadAllText(args[1]);
+    for (int round = 0; round < 5; round++)
+    {
+        var sw0 = Stopwatch.StartNew();
+        var lx = new DualEngine.Syntax.Lexing.Lexer(text, null);
+        int n = 0;
+        try
+        {
+            do { lx.Next(); n++; } while (lx.Tok.Type != DualEngine.Syntax.Lexing.TokenType.EOF);
+        }
+        catch (JsSyntaxException) { }
+        Console.WriteLine($"lex: {n:N0} tokens in {sw0.Elapsed.TotalMilliseconds:F0} ms");
+    }
+    return 0;
+}
+
 string repo = FindRepoRoot();
 string oracle = Path.Combine(repo, "tests", "Syntax.Tests", "ts-oracle");
 int itIndex = Array.IndexOf(args, "--iterations");

@@ -82,6 +82,18 @@ public sealed class ParserTests
         Assert.Equal(BinaryOperator.Divide, div.Operator);
     }
 
+    [Theory]
+    [InlineData("0x1FFFFFFFFFFFFF", 9007199254740991.0)]
+    [InlineData("0x20000000000003", 9007199254740996.0)]
+    [InlineData("0x20000000000001", 9007199254740992.0)]
+    [InlineData("0b11111111111111111111111111111111111111111111111111111111", 72057594037927936.0)]
+    [InlineData("0o1777777777777777777777", 18446744073709551616.0)]
+    [InlineData("9007199254740995", 9007199254740996.0)]
+    public void Numeric_literals_round_to_nearest_even(string src, double expected)
+    {
+        Assert.Equal(expected, ((Literal)Expr(src)).NumberValue);
+    }
+
     [Fact]
     public void Classes_with_private_names_static_blocks_and_accessors()
     {

@@ -29,7 +29,7 @@ public sealed partial class Lexer
                 else
                 {
                     Tok.Type = TokenType.Number;
-                    Tok.Number = (double)big;
+                    Tok.Number = ToDouble(big);
                 }
                 CheckAfterNumber();
                 return;
@@ -47,7 +47,7 @@ public sealed partial class Lexer
                 {
                     _pos = p;
                     Tok.Type = TokenType.Number;
-                    Tok.Number = (double)ParseRadix(_src.Substring(start + 1, p - start - 1), 8);
+                    Tok.Number = ToDouble(ParseRadix(_src.Substring(start + 1, p - start - 1), 8));
                     if (Peek() == 'n') throw Error(start, "Invalid BigInt literal: legacy octal");
                     CheckAfterNumber();
                     return;
@@ -136,6 +136,23 @@ public sealed partial class Lexer
         }
         foreach (char c in digits) r = r * radix + CharClass.HexValue(c);
         return r;
+    }
+
+    /// <summary>
+    /// Correctly rounded (ties-to-even) conversion; `(double)BigInteger` truncates, but §12.9.3.3
+    /// (RoundMVResult) requires IEEE round-to-nearest for literals like 0x20000000000003.
+    /// </summary>
+    internal static double ToDouble(BigInteger v)
+    {
+        if (v.IsZero) return 0;
+        long bits = (long)v.GetBitLength();
+        if (bits <= 53) return (long)v;
+        int shift = (int)(bits - 54);
+        long top = (long)(v >> shift);               // 54 significant bits: 53 + rounding bit
+        bool sticky = !(v & ((BigInteger.One << shift) - 1)).IsZero;
+        long mant = top >> 1;
+        if ((top & 1) != 0 && (sticky || (mant & 1) != 0)) mant++;
+        return Math.ScaleB(mant, shift + 1);
     }
 
     /// <summary>§12.9.3: the source character after a NumericLiteral must not be IdentifierStart or DecimalDigit.</summary>
