@@ -156,6 +156,35 @@ public sealed class ParserTests
     }
 
     [Fact]
+    public void Scope_info_lists_declarations_and_annex_b_functions()
+    {
+        var p = Script("var a; let b; function f(x) { var y; { let z; function g() {} } { function h() {} } let h2; { function x() {} } } class C {}");
+        Assert.Equal(BindingKind.Var, p.Scope!.Declarations["a"]);
+        Assert.Equal(BindingKind.Let, p.Scope.Declarations["b"]);
+        Assert.Equal(BindingKind.Function, p.Scope.Declarations["f"]);
+        Assert.Equal(BindingKind.Class, p.Scope.Declarations["C"]);
+        var f = (FunctionDeclaration)p.Body[2];
+        Assert.Equal(BindingKind.Parameter, f.Scope!.Declarations["x"]);
+        Assert.Equal(BindingKind.Var, f.Scope.Declarations["y"]);
+        Assert.Equal(BindingKind.Let, f.Scope.Declarations["h2"]);
+        // g and h are hoisted (Annex B.3.3); x is a parameter name, so it is not.
+        Assert.Equal(new[] { "g", "h" }, f.Scope.AnnexBFunctions);
+        var block = (BlockStatement)f.Body.Body[1];
+        Assert.Equal(BindingKind.Let, block.Scope!.Declarations["z"]);
+        Assert.Equal(BindingKind.Function, block.Scope.Declarations["g"]);
+
+        var strict = Script("'use strict'; { function q() {} }");
+        Assert.Empty(strict.Scope!.AnnexBFunctions);
+        var blocked = Script("{ function q() {} } let q;");
+        Assert.Empty(blocked.Scope!.AnnexBFunctions);
+        var forOf = (ForOfStatement)Script("for (const [k, v] of m) ;").Body[0];
+        Assert.Equal(BindingKind.Const, forOf.Scope!.Declarations["v"]);
+        var mod = Module("import a from 'x'; export function e() {}");
+        Assert.Equal(BindingKind.Import, mod.Scope!.Declarations["a"]);
+        Assert.Equal(BindingKind.Function, mod.Scope.Declarations["e"]);
+    }
+
+    [Fact]
     public void Hashbang_is_recorded()
     {
         var p = Script("#!/usr/bin/env node\n1");

@@ -67,4 +67,5 @@ public sealed class StaticBlock : Node
     public StaticBlock() : base(NodeKind.StaticBlock) { }
     public List<Statement> Body { get; set; } = new();
     public FunctionFlags Flags { get; set; }
+    public ScopeInfo? Scope { get; set; }
 }

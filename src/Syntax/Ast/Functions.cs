@@ -47,6 +47,8 @@ public interface IFunction
     bool Async { get; }
     bool Generator { get; }
     FunctionFlags Flags { get; set; }
+    /// <summary>Parameters, vars and top-level declarations of the body.</summary>
+    ScopeInfo? Scope { get; }
     int Start { get; }
     int End { get; }
 }
@@ -64,6 +66,8 @@ public sealed class FunctionDeclaration : Declaration, IFunction
     public bool Generator { get; set; }
     public FunctionFlags Flags { get; set; }
     public bool Strict => (Flags & FunctionFlags.Strict) != 0;
+    /// <summary>Parameters, vars and top-level declarations of the body.</summary>
+    public ScopeInfo? Scope { get; set; }
 }
 
 /// <summary>Function expression; also the value of methods, getters, setters and constructors.</summary>
@@ -78,6 +82,8 @@ public sealed class FunctionExpression : Expression, IFunction
     public bool Generator { get; set; }
     public FunctionFlags Flags { get; set; }
     public bool Strict => (Flags & FunctionFlags.Strict) != 0;
+    /// <summary>Parameters, vars and top-level declarations of the body.</summary>
+    public ScopeInfo? Scope { get; set; }
 }
 
 /// <summary>`(a, b) => a + b` or `async x => { ... }` (§15.3, §15.9).</summary>
@@ -93,4 +99,6 @@ public sealed class ArrowFunctionExpression : Expression, IFunction
     bool IFunction.Generator => false;
     public FunctionFlags Flags { get; set; }
     public bool Strict => (Flags & FunctionFlags.Strict) != 0;
+    /// <summary>Parameters, vars and top-level declarations of the body.</summary>
+    public ScopeInfo? Scope { get; set; }
 }

@@ -21,6 +21,9 @@ public sealed class Program : Node
     /// <summary>Top-level `this`/`arguments`/await usage etc., same meaning as for functions.</summary>
     public FunctionFlags Flags { get; set; }
 
+    /// <summary>Top-level declarations (var/function/lexical) and Annex B hoisted functions.</summary>
+    public ScopeInfo? Scope { get; set; }
+
     /// <summary>The parsed source text (node offsets index into it).</summary>
     public string? SourceText { get; set; }
 

@@ -12,6 +12,8 @@ public sealed class ExpressionStatement : Statement
 public sealed class BlockStatement : Statement
 {
     public BlockStatement() : base(NodeKind.BlockStatement) { }
+    /// <summary>Lexical declarations of this block / head; null when there are none.</summary>
+    public ScopeInfo? Scope { get; set; }
     public List<Statement> Body { get; set; } = new();
 }
 
@@ -69,6 +71,8 @@ public sealed class IfStatement : Statement
 public sealed class SwitchStatement : Statement
 {
     public SwitchStatement() : base(NodeKind.SwitchStatement) { }
+    /// <summary>Lexical declarations of this block / head; null when there are none.</summary>
+    public ScopeInfo? Scope { get; set; }
     public Expression Discriminant { get; set; } = null!;
     public List<SwitchCase> Cases { get; set; } = new();
 }
@@ -99,6 +103,8 @@ public sealed class TryStatement : Statement
 public sealed class CatchClause : Node
 {
     public CatchClause() : base(NodeKind.CatchClause) { }
+    /// <summary>Lexical declarations of this block / head; null when there are none.</summary>
+    public ScopeInfo? Scope { get; set; }
     public Node? Param { get; set; }
     public BlockStatement Body { get; set; } = null!;
 }
@@ -121,6 +127,8 @@ public sealed class DoWhileStatement : Statement
 public sealed class ForStatement : Statement
 {
     public ForStatement() : base(NodeKind.ForStatement) { }
+    /// <summary>Lexical declarations of this block / head; null when there are none.</summary>
+    public ScopeInfo? Scope { get; set; }
     public Node? Init { get; set; }
     public Expression? Test { get; set; }
     public Expression? Update { get; set; }
@@ -131,6 +139,8 @@ public sealed class ForStatement : Statement
 public sealed class ForInStatement : Statement
 {
     public ForInStatement() : base(NodeKind.ForInStatement) { }
+    /// <summary>Lexical declarations of this block / head; null when there are none.</summary>
+    public ScopeInfo? Scope { get; set; }
     public Node Left { get; set; } = null!;
     public Expression Right { get; set; } = null!;
     public Statement Body { get; set; } = null!;
@@ -140,6 +150,8 @@ public sealed class ForInStatement : Statement
 public sealed class ForOfStatement : Statement
 {
     public ForOfStatement() : base(NodeKind.ForOfStatement) { }
+    /// <summary>Lexical declarations of this block / head; null when there are none.</summary>
+    public ScopeInfo? Scope { get; set; }
     public Node Left { get; set; } = null!;
     public Expression Right { get; set; } = null!;
     public Statement Body { get; set; } = null!;

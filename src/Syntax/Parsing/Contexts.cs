@@ -41,7 +41,6 @@ internal sealed class LabelInfo
     public bool IsLoop;
 }
 
-internal enum ScopeKind : byte { Script, Module, Function, Block, Catch, StaticBlock }
 
 internal enum DeclKind : byte
 {
@@ -75,4 +74,28 @@ internal sealed class Scope
     public HashSet<string>? ForOfVars;
 
     public bool IsVarScope => Kind is ScopeKind.Script or ScopeKind.Module or ScopeKind.Function or ScopeKind.StaticBlock;
+
+    /// <summary>Names declared in this scope itself, for <see cref="ScopeInfo"/>.</summary>
+    public Dictionary<string, BindingKind>? Decls;
+
+    /// <summary>Var scopes: sloppy block functions that may also be var-bound here (Annex B.3.3).</summary>
+    public List<(string Name, Scope Block)>? AnnexBCandidates;
+
+    public void Record(string name, BindingKind kind)
+    {
+        Decls ??= new Dictionary<string, BindingKind>();
+        // Parameters and functions keep their kind when a var re-declares the same name.
+        if (kind == BindingKind.Var && Decls.ContainsKey(name)) return;
+        Decls[name] = kind;
+    }
+
+    public Scope VarScope
+    {
+        get
+        {
+            var s = this;
+            while (!s.IsVarScope && s.Parent != null) s = s.Parent;
+            return s;
+        }
+    }
 }

@@ -30,7 +30,7 @@ public sealed partial class Parser
         if (Type == TokenType.Name && !(IsName("extends") && !T.Escaped) && !(_ts && IsName("implements")))
         {
             cd.Id = ParseClassName();
-            if (declare) DeclareLexical(cd.Id.Name, cd.Id.Start);
+            if (declare) DeclareLexical(cd.Id.Name, cd.Id.Start, binding: BindingKind.Class);
         }
         else if (requireName) throw Unexpected("a class name");
         ParseClassTail(out var superClass, out var body);
@@ -278,6 +278,7 @@ public sealed partial class Parser
             }
             Next();
             sb.Flags = _fn.Flags | FunctionFlags.Strict;
+            sb.Scope = ToInfo(_scope, always: true);
         }
         finally
         {

@@ -21,7 +21,24 @@ public sealed partial class Parser
         }
         Expect(TokenType.LParen);
         PushScope(ScopeKind.Block);
+        var headScope = _scope;
         try
+        {
+            var st = ParseForHead(m, isAwait);
+            var info = ToInfo(headScope);
+            switch (st)
+            {
+                case ForStatement f: f.Scope = info; break;
+                case ForInStatement fi: fi.Scope = info; break;
+                case ForOfStatement fo: fo.Scope = info; break;
+            }
+            return st;
+        }
+        finally { PopScope(); }
+    }
+
+    private Statement ParseForHead(Mark m, bool isAwait)
+    {
         {
             if (Type == TokenType.Semicolon)
             {
@@ -84,7 +101,6 @@ public sealed partial class Parser
             }
             return ParseForRest(m, init);
         }
-        finally { PopScope(); }
     }
 
     /// <summary>In `for (let ...`, `let` begins a declaration if followed by an identifier, `[` or `{`.</summary>

@@ -70,9 +70,9 @@ public sealed partial class Parser
         if (_scope.Kind is ScopeKind.Function or ScopeKind.Script or ScopeKind.StaticBlock)
             DeclareTopLevelFunction(name, pos);
         else if (_scope.Kind == ScopeKind.Module)
-            DeclareLexical(name, pos);
+            DeclareLexical(name, pos, binding: BindingKind.Function);
         else
-            DeclareLexical(name, pos, !Strict && !asyncOrGenerator ? DeclKind.SloppyBlockFunction : DeclKind.Lexical);
+            DeclareLexical(name, pos, !Strict && !asyncOrGenerator ? DeclKind.SloppyBlockFunction : DeclKind.Lexical, BindingKind.Function);
     }
 
     /// <summary>Method / getter / setter / constructor value (§15.4).</summary>
@@ -131,6 +131,9 @@ public sealed partial class Parser
             if (Strict) flags |= FunctionFlags.Strict;
             if (!simple) flags |= FunctionFlags.HasNonSimpleParameters;
             if (hasUseStrict) flags |= FunctionFlags.HasUseStrictDirective;
+            var info = ToInfo(_scope, always: true);
+            if (fn is FunctionDeclaration fdecl) fdecl.Scope = info;
+            else if (fn is FunctionExpression fexpr) fexpr.Scope = info;
         }
         finally
         {
@@ -197,7 +200,11 @@ public sealed partial class Parser
     {
         var names = new List<Identifier>();
         foreach (var p in ps) BoundNames(p, names);
-        foreach (var id in names) _scope.Params!.Add(id.Name);
+        foreach (var id in names)
+        {
+            _scope.Params!.Add(id.Name);
+            _scope.Record(id.Name, BindingKind.Parameter);
+        }
     }
 
     /// <summary>Duplicate and strict-mode checks on parameter names (§15.1.1, §15.2.1.1).</summary>
@@ -306,6 +313,7 @@ public sealed partial class Parser
                 if (isAsync && id.Name == "await") throw Error(id.Start, "'await' is not a valid identifier here");
                 if (outerFn.Generator && id.Name == "yield") throw Error(id.Start, "'yield' is not a valid identifier here");
                 _scope.Params!.Add(id.Name);
+                _scope.Record(id.Name, BindingKind.Parameter);
             }
             bool simple = IsSimpleParameterList(arrow.Params);
             if (Type == TokenType.LBrace)
@@ -320,6 +328,7 @@ public sealed partial class Parser
             }
             ValidateParameters(arrow.Params, simple, allowDuplicates: false);
             arrow.Flags |= _fn.Flags;
+            arrow.Scope = ToInfo(_scope, always: true);
             if (Strict) arrow.Flags |= FunctionFlags.Strict;
             if (!simple) arrow.Flags |= FunctionFlags.HasNonSimpleParameters;
         }

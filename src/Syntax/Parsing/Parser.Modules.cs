@@ -60,7 +60,7 @@ public sealed partial class Parser
                     CheckIdentifier(nameTok.Value!, nameTok.Start, binding: true);
                     local = At(new Identifier { Name = ((Identifier)imported).Name }, imported);
                     local.End = imported.End;
-                    DeclareLexical(local.Name, local.Start);
+                    DeclareLexical(local.Name, local.Start, binding: BindingKind.Import);
                 }
                 decl.Specifiers.Add(Finish(At(new ImportSpecifier { Imported = imported, Local = local }, sm)));
                 if (Type != TokenType.RBrace) Expect(TokenType.Comma);
@@ -80,7 +80,7 @@ public sealed partial class Parser
     private Identifier ParseImportLocal()
     {
         var id = ParseBindingIdentifier();
-        DeclareLexical(id.Name, id.Start);
+        DeclareLexical(id.Name, id.Start, binding: BindingKind.Import);
         return id;
     }
 

@@ -98,7 +98,7 @@ public sealed partial class Parser
                     throw Redeclared(name, pos);
             }
             s.Vars.Add(name);
-            if (s.IsVarScope) break;
+            if (s.IsVarScope) { s.Record(name, BindingKind.Var); break; }
         }
     }
 
@@ -107,9 +107,10 @@ public sealed partial class Parser
     {
         if (_scope.Lexical.ContainsKey(name)) throw Redeclared(name, pos);
         _scope.Vars.Add(name);
+        _scope.Record(name, BindingKind.Function);
     }
 
-    private void DeclareLexical(string name, int pos, DeclKind kind = DeclKind.Lexical)
+    private void DeclareLexical(string name, int pos, DeclKind kind = DeclKind.Lexical, BindingKind binding = BindingKind.Let)
     {
         // §14.3.1.1: `let` is not a valid lexically bound name.
         if (name == "let" && kind == DeclKind.Lexical) throw Error(pos, "let is disallowed as a lexically bound name");
@@ -122,6 +123,43 @@ public sealed partial class Parser
         if (s.Vars.Contains(name)) throw Redeclared(name, pos);
         if (s.Params != null && s.Params.Contains(name)) throw Redeclared(name, pos);
         s.Lexical[name] = kind;
+        s.Record(name, binding);
+        if (kind == DeclKind.SloppyBlockFunction)
+        {
+            var vs = s.VarScope;
+            (vs.AnnexBCandidates ??= new()).Add((name, s));
+        }
+    }
+
+    /// <summary>Snapshot of a finished scope for the AST; null for blocks that declare nothing.</summary>
+    private static ScopeInfo? ToInfo(Scope s, bool always = false)
+    {
+        if (!always && (s.Decls == null || s.Decls.Count == 0)) return null;
+        return new ScopeInfo
+        {
+            Kind = s.Kind,
+            Declarations = s.Decls ?? new Dictionary<string, BindingKind>(),
+            AnnexBFunctions = AnnexBHoisted(s),
+        };
+    }
+
+    /// <summary>
+    /// Annex B.3.3.1 / B.3.3.2: a sloppy block function F is also var-declared in the enclosing
+    /// function or script if replacing it with `var F` would not be an early error and F is not a parameter.
+    /// </summary>
+    private static IReadOnlyList<string> AnnexBHoisted(Scope varScope)
+    {
+        if (varScope.AnnexBCandidates == null) return Array.Empty<string>();
+        var result = new List<string>();
+        foreach (var (name, block) in varScope.AnnexBCandidates)
+        {
+            bool conflict = false;
+            for (var p = block.Parent; p != null && p != varScope && !conflict; p = p.Parent)
+                if (p.Lexical.TryGetValue(name, out var k) && k != DeclKind.SimpleCatchParam) conflict = true;
+            if (varScope.Lexical.ContainsKey(name) || (varScope.Params?.Contains(name) ?? false)) conflict = true;
+            if (!conflict && !result.Contains(name)) result.Add(name);
+        }
+        return result;
     }
 
     private JsSyntaxException Redeclared(string name, int pos) => Error(pos, $"Identifier '{name}' has already been declared");
@@ -151,7 +189,7 @@ public sealed partial class Parser
         foreach (var id in names)
         {
             if (kind == VariableKind.Var) DeclareVar(id.Name, id.Start, forOf);
-            else DeclareLexical(id.Name, id.Start);
+            else DeclareLexical(id.Name, id.Start, binding: kind == VariableKind.Const ? BindingKind.Const : BindingKind.Let);
         }
     }
 }

@@ -244,7 +244,11 @@ public sealed partial class Parser
             block.Body.Add(ParseStatementListItem());
         }
         Next();
-        if (newScope) PopScope();
+        if (newScope)
+        {
+            block.Scope = ToInfo(_scope);
+            PopScope();
+        }
         return Finish(block);
     }
 
@@ -444,6 +448,7 @@ public sealed partial class Parser
         }
         Next();
         _fn.BreakableDepth--;
+        sw.Scope = ToInfo(_scope);
         PopScope();
         return Finish(sw);
     }
@@ -481,11 +486,13 @@ public sealed partial class Parser
                 {
                     if (_scope.Lexical.ContainsKey(id.Name)) throw Redeclared(id.Name, id.Start);
                     _scope.Lexical[id.Name] = kind;
+                    _scope.Record(id.Name, BindingKind.CatchParameter);
                 }
             }
             // §14.15.1: catch parameter names conflict with lexical declarations of the block,
             // so the block shares the catch scope.
             cc.Body = ParseBlock(newScope: false);
+            cc.Scope = ToInfo(_scope);
             PopScope();
             ts.Handler = Finish(cc);
         }

@@ -62,6 +62,7 @@ public sealed partial class Parser
         ParseDirectivesAndBody(program.Body, TokenType.EOF, topLevel: true);
         if (_module) CheckModuleExports();
         program.Strict = _fn.Strict;
+        program.Scope = ToInfo(_scope, always: true);
         program.Flags = _fn.Flags | (_fn.Strict ? FunctionFlags.Strict : 0);
         program.End = _lx.Source.Length;
         return program;
