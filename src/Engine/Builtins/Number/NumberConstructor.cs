@@ -73,20 +73,38 @@ internal static class NumberConstructor
         if (f < 0 || f > 100) Throw.RangeError("toFixed() digits argument must be between 0 and 100");
         if (!double.IsFinite(x)) return JsValue.FromString(NumberFormatting.ToJsString(x));
         if (Math.Abs(x) >= 1e21) return JsValue.FromString(NumberFormatting.ToJsString(x));
-        var d = (decimal)0;
+        // n = the integer nearest to x × 10^f using x's exact binary value (ties: the larger n), §21.1.3.3 step 10.a.
+        bool negative = x < 0;
+        var (mantissa, exponent) = Decompose(Math.Abs(x));
+        var scaled = mantissa * System.Numerics.BigInteger.Pow(10, (int)f);
+        System.Numerics.BigInteger n;
+        if (exponent >= 0) n = scaled << exponent;
+        else
+        {
+            var divisor = System.Numerics.BigInteger.One << -exponent;
+            n = System.Numerics.BigInteger.DivRem(scaled, divisor, out var rem);
+            if (rem * 2 >= divisor) n += 1;
+        }
+        var digits = n.ToString(CultureInfo.InvariantCulture);
         string s;
-        try
+        if (f == 0) s = digits;
+        else
         {
-            d = Math.Round((decimal)x, (int)Math.Min(f, 28), MidpointRounding.AwayFromZero);
-            s = d.ToString("F" + (int)f, CultureInfo.InvariantCulture);
+            if (digits.Length <= f) digits = new string('0', (int)f - digits.Length + 1) + digits;
+            s = digits[..^(int)f] + "." + digits[^(int)f..];
         }
-        catch (OverflowException)
-        {
-            s = x.ToString("F" + (int)f, CultureInfo.InvariantCulture);
-        }
-        if (x < 0 && d == 0 && !s.StartsWith('-') && x != 0) s = "-" + s;
-        if (x == 0 && double.IsNegative(x)) s = s.TrimStart('-');
+        if (negative && n > 0) s = "-" + s;
         return JsValue.FromString(s);
+    }
+
+    /// <summary>A finite non-negative double as mantissa × 2^exponent, exactly.</summary>
+    private static (System.Numerics.BigInteger Mantissa, int Exponent) Decompose(double d)
+    {
+        long bits = BitConverter.DoubleToInt64Bits(d);
+        int exp = (int)((bits >> 52) & 0x7FF);
+        long frac = bits & 0xFFFFFFFFFFFFFL;
+        if (exp == 0) return (frac, -1074);
+        return (frac | (1L << 52), exp - 1075);
     }
 
     /// <summary>Number.prototype.toPrecision (§21.1.3.5).</summary>
