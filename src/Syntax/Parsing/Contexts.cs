@@ -26,7 +26,9 @@ internal sealed class FnCtx
     /// <summary>Parsing the formal parameters: yield/await expressions are early errors (§15.5.1, §15.8.1).</summary>
     public bool InParams;
     public FunctionFlags Flags;
-    public readonly List<LabelInfo> Labels = new();
+    private List<LabelInfo>? _labels;
+    public List<LabelInfo> Labels => _labels ??= new List<LabelInfo>();
+    public bool HasLabels => _labels is { Count: > 0 };
     public int LoopDepth;
     public int BreakableDepth;
 
@@ -65,9 +67,28 @@ internal sealed class Scope
 
     public readonly Scope? Parent;
     public readonly ScopeKind Kind;
-    public readonly Dictionary<string, DeclKind> Lexical = new();
-    /// <summary>Var names declared here or hoisted through this scope.</summary>
-    public readonly HashSet<string> Vars = new();
+    // Lexical declarations and var names declared here or hoisted through this scope. Created
+    // lazily: most blocks declare nothing, and parse speed is dominated by allocation.
+    private Dictionary<string, DeclKind>? _lexical;
+    private HashSet<string>? _vars;
+
+    public bool TryGetLexical(string name, out DeclKind kind)
+    {
+        if (_lexical == null) { kind = default; return false; }
+        return _lexical.TryGetValue(name, out kind);
+    }
+
+    public bool HasLexical(string name) => _lexical != null && _lexical.ContainsKey(name);
+    public void SetLexical(string name, DeclKind kind) => (_lexical ??= new())[name] = kind;
+    public bool HasVar(string name) => _vars != null && _vars.Contains(name);
+    public void AddVar(string name) => (_vars ??= new()).Add(name);
+
+    public HashSet<string> AllNames()
+    {
+        var all = _vars != null ? new HashSet<string>(_vars) : new HashSet<string>();
+        if (_lexical != null) all.UnionWith(_lexical.Keys);
+        return all;
+    }
     /// <summary>Names of simple and non-simple parameters (function scopes only).</summary>
     public HashSet<string>? Params;
     /// <summary>Var names hoisted through this scope by a `for (var ... of ...)` (not allowed over catch params).</summary>

@@ -301,7 +301,7 @@ public sealed partial class Parser
     {
         foreach (var id in _exportLocals)
         {
-            if (_scope.Lexical.ContainsKey(id.Name) || _scope.Vars.Contains(id.Name)) continue;
+            if (_scope.HasLexical(id.Name) || _scope.HasVar(id.Name)) continue;
             if (_ts && _tsDeclaredNames.Contains(id.Name)) continue;
             throw Error(id.Start, $"Export '{id.Name}' is not defined in module");
         }

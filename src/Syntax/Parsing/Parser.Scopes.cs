@@ -91,13 +91,13 @@ public sealed partial class Parser
     {
         for (var s = _scope; s != null; s = s.Parent)
         {
-            if (s.Lexical.TryGetValue(name, out var k))
+            if (s.TryGetLexical(name, out var k))
             {
                 // Annex B.3.4: `catch (e) { var e; }` is allowed (also via for-of since ES2023).
                 if (k != DeclKind.SimpleCatchParam)
                     throw Redeclared(name, pos);
             }
-            s.Vars.Add(name);
+            s.AddVar(name);
             if (s.IsVarScope) { s.Record(name, BindingKind.Var); break; }
         }
     }
@@ -105,8 +105,8 @@ public sealed partial class Parser
     /// <summary>A top-level function declaration in a function/script: var-like, but recorded in that scope only.</summary>
     private void DeclareTopLevelFunction(string name, int pos)
     {
-        if (_scope.Lexical.ContainsKey(name)) throw Redeclared(name, pos);
-        _scope.Vars.Add(name);
+        if (_scope.HasLexical(name)) throw Redeclared(name, pos);
+        _scope.AddVar(name);
         _scope.Record(name, BindingKind.Function);
     }
 
@@ -115,14 +115,14 @@ public sealed partial class Parser
         // §14.3.1.1: `let` is not a valid lexically bound name.
         if (name == "let" && kind == DeclKind.Lexical) throw Error(pos, "let is disallowed as a lexically bound name");
         var s = _scope;
-        if (s.Lexical.TryGetValue(name, out var prev))
+        if (s.TryGetLexical(name, out var prev))
         {
             bool annexB = kind == DeclKind.SloppyBlockFunction && prev == DeclKind.SloppyBlockFunction;
             if (!annexB) throw Redeclared(name, pos);
         }
-        if (s.Vars.Contains(name)) throw Redeclared(name, pos);
+        if (s.HasVar(name)) throw Redeclared(name, pos);
         if (s.Params != null && s.Params.Contains(name)) throw Redeclared(name, pos);
-        s.Lexical[name] = kind;
+        s.SetLexical(name, kind);
         s.Record(name, binding);
         if (kind == DeclKind.SloppyBlockFunction)
         {
@@ -155,8 +155,8 @@ public sealed partial class Parser
         {
             bool conflict = false;
             for (var p = block.Parent; p != null && p != varScope && !conflict; p = p.Parent)
-                if (p.Lexical.TryGetValue(name, out var k) && k != DeclKind.SimpleCatchParam) conflict = true;
-            if (varScope.Lexical.ContainsKey(name) || (varScope.Params?.Contains(name) ?? false)) conflict = true;
+                if (p.TryGetLexical(name, out var k) && k != DeclKind.SimpleCatchParam) conflict = true;
+            if (varScope.HasLexical(name) || (varScope.Params?.Contains(name) ?? false)) conflict = true;
             if (!conflict && !result.Contains(name)) result.Add(name);
         }
         return result;

@@ -223,6 +223,7 @@ public sealed partial class Parser
     /// <summary>Marks the labels that directly label the loop starting at <paramref name="start"/> as continue targets.</summary>
     private void MarkLoopLabels(int start)
     {
+        if (!_fn.HasLabels) return;
         for (int i = _fn.Labels.Count - 1; i >= 0; i--)
         {
             var l = _fn.Labels[i];
@@ -484,8 +485,8 @@ public sealed partial class Parser
                 var kind = cc.Param is Identifier ? DeclKind.SimpleCatchParam : DeclKind.CatchParam;
                 foreach (var id in names)
                 {
-                    if (_scope.Lexical.ContainsKey(id.Name)) throw Redeclared(id.Name, id.Start);
-                    _scope.Lexical[id.Name] = kind;
+                    if (_scope.HasLexical(id.Name)) throw Redeclared(id.Name, id.Start);
+                    _scope.SetLexical(id.Name, kind);
                     _scope.Record(id.Name, BindingKind.CatchParameter);
                 }
             }

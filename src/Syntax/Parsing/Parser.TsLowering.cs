@@ -72,9 +72,9 @@ public sealed partial class Parser
     /// <summary>`var E;` unless the name already exists in this scope (declaration merging).</summary>
     private string TsVarPrefix(string name, bool exportedTop, bool insideNamespace)
     {
-        if (_scope.Lexical.ContainsKey(name) || _scope.Vars.Contains(name)) return exportedTop ? "" : "";
+        if (_scope.HasLexical(name) || _scope.HasVar(name)) return exportedTop ? "" : "";
         if (!insideNamespace || _scope.Kind is ScopeKind.Module or ScopeKind.Script) DeclareVar(name, T.Start);
-        else _scope.Vars.Add(name);
+        else _scope.AddVar(name);
         if (exportedTop) return $"export var {name}; ";
         return insideNamespace && _scope.Kind == ScopeKind.Function ? $"let {name}; " : $"var {name}; ";
     }
@@ -304,8 +304,7 @@ public sealed partial class Parser
             string key = (parent ?? "") + "/" + string.Join(".", names);
             if (_tsNamespaceExports.TryGetValue(key, out var earlier))
             {
-                var local = new HashSet<string>(innerScope.Vars);
-                local.UnionWith(innerScope.Lexical.Keys);
+                var local = innerScope.AllNames();
                 RewriteMergedNamespaceReferences(names[^1], body, earlier, local);
                 earlier.UnionWith(_tsBlockExports);
             }
