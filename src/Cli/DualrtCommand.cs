@@ -178,7 +178,7 @@ internal static class DualrtCommand
         var main = mainModule is null ? FileUrl.FromPath(Path.Join(cwd, "$deno$eval.js")) : SafeMainUrl(mainModule, cwd);
         try
         {
-            return new FileModuleLoader(new ModuleSpecifierResolver(ImportMapLoader.Load(importMapFlag, main, cwd)));
+            return new FileModuleLoader(new ModuleSpecifierResolver(ImportMapLoader.Load(importMapFlag, main, cwd)), TypeScriptTranspiler.Transpile);
         }
         catch (Exception ex) when (ex is FormatException or IOException)
         {

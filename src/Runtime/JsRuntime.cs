@@ -34,7 +34,7 @@ public sealed class JsRuntime : IDisposable
         _options = options;
         _stdio = options.Stdio ?? Stdio.Console();
         _asyncOps = new AsyncOpQueue(_wake);
-        _loader = new EvalAwareLoader(options.ModuleLoader ?? new FileModuleLoader(new ModuleSpecifierResolver()));
+        _loader = new EvalAwareLoader(options.ModuleLoader ?? new FileModuleLoader(new ModuleSpecifierResolver(), TypeScriptTranspiler.Transpile));
         var (extensions, ops, bootstrap) = Describe(options);
         var state = new OpState { AsyncOps = _asyncOps };
         state.Put(_stdio);

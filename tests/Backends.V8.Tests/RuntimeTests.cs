@@ -225,4 +225,25 @@ public class RuntimeTests : IDisposable
             """);
         Assert.Equal("1 x true 2\n2 true true\nfalse true 0\n2 true false\ntrue\n", output);
     }
+
+    [Fact]
+    public void TypeScript_modules_run_with_types_erased_and_positions_kept()
+    {
+        File.WriteAllText(Path.Combine(_dir, "b.ts"), "export const twice = (n: number): number => n * 2;\n");
+        string main = Path.Combine(_dir, "a.ts");
+        File.WriteAllText(main, """
+            interface Point { x: number; y: number }
+            enum Color { Red, Green = "g" }
+            import { twice } from "./b.ts";
+            class Box<T> { constructor(private readonly value: T) {} get(): T { return this.value; } }
+            console.log(Math.hypot(3, 4 as number), Color.Red, Color.Green, new Box<string>("boxed").get(), twice(21)!);
+            throw new Error("where?");
+            """);
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        using var runtime = new JsRuntime(new V8Engine(), new RuntimeOptions { Stdio = new Stdio(stdout, stderr) });
+        Assert.Equal(1, runtime.RunMainModule(main));
+        Assert.Equal("5 0 g boxed 42\n", stdout.ToString());
+        Assert.Contains($"at {new Uri(main).AbsoluteUri}:6:7", stderr.ToString());  // same line:col as the .ts source
+    }
 }
