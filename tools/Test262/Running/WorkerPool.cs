@@ -58,7 +58,7 @@ public sealed class WorkerPool(string engine, string root, int jobs, TimeSpan te
 }
 
 /// <summary>One worker process (this program with --worker) and its pipes.</summary>
-internal sealed class WorkerProcess : IDisposable
+internal sealed partial class WorkerProcess : IDisposable
 {
     private readonly Process _process;
     private readonly Queue<string> _stderrTail = new();
@@ -69,9 +69,11 @@ internal sealed class WorkerProcess : IDisposable
         _process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is null) return;
+            // Native backtraces carry addresses that differ every run; the symbols are what helps.
+            string line = NativeAddress().Replace(e.Data, "").Trim();
             lock (_stderrTail)
             {
-                _stderrTail.Enqueue(e.Data);
+                _stderrTail.Enqueue(line);
                 if (_stderrTail.Count > 5) _stderrTail.Dequeue();
             }
         };
@@ -133,6 +135,9 @@ internal sealed class WorkerProcess : IDisposable
         Failure = $"crash: worker exited (code {(_process.HasExited ? _process.ExitCode : -1)}){(tail.Length > 0 ? ": " + tail : "")}";
         return null;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\+0x[0-9a-f]+|\[0x[0-9a-f]+\]|/\S*/")]
+    private static partial System.Text.RegularExpressions.Regex NativeAddress();
 
     public void Dispose()
     {
