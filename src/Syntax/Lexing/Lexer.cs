@@ -59,26 +59,51 @@ public sealed partial class Lexer
 
     public JsSyntaxException Error(int offset, string message)
     {
-        // Recompute line/column from scratch: errors are rare, tokens should stay cheap.
-        int line = 1, lineStart = 0;
         if (offset > _src.Length) offset = _src.Length;
-        for (int i = 0; i < offset; i++)
+        if (offset < 0) offset = 0;
+        var (line, column) = Locate(offset);
+        return new JsSyntaxException(message, _fileName, line, column, offset);
+    }
+
+    /// <summary>
+    /// Line/column of an offset. Errors are usually at or just before the current position, and
+    /// TypeScript speculation raises many, so this walks from the known current line (O(distance)).
+    /// </summary>
+    private (int Line, int Column) Locate(int offset)
+    {
+        if (offset >= _lineStart && offset <= _pos + 1) return (_line, offset - _lineStart + 1);
+        int line, lineStart;
+        if (offset < _lineStart)
+        {
+            // Count line terminators between offset and the current line start, walking backwards.
+            line = _line;
+            int i = _lineStart - 1;
+            while (i >= offset)
+            {
+                char c = _src[i];
+                if (c == '\n' || c == '\u2028' || c == '\u2029' || (c == '\r' && (i + 1 >= _src.Length || _src[i + 1] != '\n'))) line--;
+                i--;
+            }
+            lineStart = offset;
+            while (lineStart > 0 && !CharClass.IsLineTerminator(_src[lineStart - 1])) lineStart--;
+            return (line, offset - lineStart + 1);
+        }
+        // Ahead of the lexer (rare): scan forward from the current line start.
+        line = _line;
+        lineStart = _lineStart;
+        for (int i = _lineStart; i < offset; i++)
         {
             char c = _src[i];
-            if (c == '\n' || c == 0x2028 || c == 0x2029 || (c == '\r' && (i + 1 >= _src.Length || _src[i + 1] != '\n')))
+            if (c == '\n' || c == '\u2028' || c == '\u2029' || (c == '\r' && (i + 1 >= _src.Length || _src[i + 1] != '\n')))
             {
                 line++;
                 lineStart = i + 1;
             }
         }
-        return new JsSyntaxException(message, _fileName, line, offset - lineStart + 1, offset);
+        return (line, offset - lineStart + 1);
     }
 
-    public (int Line, int Column) LineColumnOf(int offset)
-    {
-        var e = Error(offset, "");
-        return (e.Line, e.Column);
-    }
+    public (int Line, int Column) LineColumnOf(int offset) => Locate(Math.Clamp(offset, 0, _src.Length));
 
     private int Peek(int ahead = 0)
     {
