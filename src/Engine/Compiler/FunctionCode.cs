@@ -33,6 +33,10 @@ internal sealed class FunctionCode
     public HandlerEntry[] Handlers = [];
     public LineEntry[] Lines = [];
 
+    /// <summary>Recycled frames (see Interpreter.Frame.Rent); touched only by the engine's thread.</summary>
+    internal Interpreter.Frame?[]? FramePool;
+    internal int FramePoolCount;
+
     /// <summary>Source text range for Function.prototype.toString (§20.2.3.5).</summary>
     public string? Source;
     public int SourceStart, SourceEnd;

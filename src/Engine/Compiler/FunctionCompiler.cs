@@ -57,7 +57,7 @@ internal sealed partial class FunctionCompiler
             {
                 EmitClosure(f);
                 int n = _b.Name(id.Name);
-                _b.Emit(OpCode.StoreGlobal, -1, n, _b.NewCache());
+                _b.Emit(OpCode.StoreGlobal, -1, n, 0, _b.NewCache());
             }
         _completionRegister = _b.AllocRegister();
         _b.Emit(OpCode.Undefined, 1);
@@ -316,7 +316,7 @@ internal sealed partial class FunctionCompiler
         var b = Lookup(name, out int depth);
         if (b is null)
         {
-            _b.Emit(OpCode.StoreGlobal, -1, _b.Name(name), Strict ? 1 : 0);
+            _b.Emit(OpCode.StoreGlobal, -1, _b.Name(name), Strict ? 1 : 0, _b.NewCache());
             return;
         }
         if (b.Kind == BindingKind.FunctionSelf)

@@ -40,7 +40,7 @@ internal enum OpCode
     RestoreEnv,         // r → (current environment = regs[r])
     LoadGlobal,         // n c → [v]          ReferenceError when unresolvable
     LoadGlobalOrUndefined, // n c → [v]       for typeof
-    StoreGlobal,        // n c [v] →          sloppy: creates; strict: ReferenceError when unresolvable
+    StoreGlobal,        // n strict c [v] →   sloppy: creates; strict: ReferenceError when unresolvable
     InitGlobalLexical,  // n [v] →            initializes a top-level let/const/class binding
     DeleteGlobal,       // n → [bool]
 

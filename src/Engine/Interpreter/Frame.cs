@@ -10,8 +10,8 @@ namespace DualEngine.Engine.Interpreter;
 internal sealed class Frame
 {
     public readonly FunctionCode Code;
-    public readonly JsClosure? Function;
-    public readonly Realm Realm;
+    public JsClosure? Function;
+    public Realm Realm;
     public readonly JsValue[] Regs;
     public int Sp;
     /// <summary>Start of the instruction being executed (for handlers and positions).</summary>
@@ -36,6 +36,44 @@ internal sealed class Frame
         Realm = realm;
         Regs = new JsValue[code.RegisterCount + code.MaxStack];
         Sp = code.RegisterCount;
+    }
+
+    /// <summary>
+    /// A frame from the code's small free list, or a new one. Frames of ordinary calls are recycled on
+    /// return (nothing keeps a reference to them); generator frames never are.
+    /// </summary>
+    public static Frame Rent(FunctionCode code, JsClosure? function, Realm realm)
+    {
+        var pool = code.FramePool;
+        if (pool is not null && code.FramePoolCount > 0)
+        {
+            var f = pool[--code.FramePoolCount];
+            pool[code.FramePoolCount] = null;
+            f.Function = function;
+            f.Realm = realm;
+            return f;
+        }
+        return new Frame(code, function, realm);
+    }
+
+    public void Return()
+    {
+        if (Generator is not null) return;
+        var code = Code;
+        var pool = code.FramePool ??= new Frame?[8];
+        if (code.FramePoolCount == pool.Length) return;
+        Array.Clear(Regs);
+        Sp = code.RegisterCount;
+        Pc = 0;
+        Env = null;
+        This = default;
+        NewTarget = null;
+        Arguments = null;
+        Caller = null;
+        IsConstruct = false;
+        IsEntry = false;
+        Function = null;
+        pool[code.FramePoolCount++] = this;
     }
 }
 

@@ -18,7 +18,7 @@ internal sealed partial class Machine
             Throw.StackOverflow();
         }
         _engine.Tick();
-        var f = new Frame(code, closure, closure.Realm);
+        var f = Frame.Rent(code, closure, closure.Realm);
         int n = Math.Min(args.Length, code.ParameterRegisters);
         args[..n].CopyTo(f.Regs);
         if (code.NeedsArgumentsArray) f.Arguments = args.ToArray();
@@ -40,7 +40,9 @@ internal sealed partial class Machine
         if (code.IsGenerator) return code.IsAsync ? StartAsyncGenerator(closure, thisValue, args) : StartGenerator(closure, thisValue, args);
         if (code.IsAsync) return StartAsync(closure, thisValue, args);
         var frame = PushFrame(closure, thisValue, args, null);
-        return Run(frame, out _);
+        var result = Run(frame, out _);
+        frame.Return();
+        return result;
     }
 
     /// <summary>[[Construct]] (§10.2.2).</summary>
@@ -53,8 +55,7 @@ internal sealed partial class Machine
             if (code.IsDefaultConstructor)
             {
                 _engine.Tick();
-                var result = SuperCall(JsValue.FromObject(closure), JsValue.FromObject(newTarget), args);
-                return result;
+                return SuperCall(JsValue.FromObject(closure), JsValue.FromObject(newTarget), args);
             }
             var derivedFrame = PushFrame(closure, JsValue.Empty, args, newTarget);
             derivedFrame.IsConstruct = true;
@@ -67,7 +68,9 @@ internal sealed partial class Machine
         if (code.IsDefaultConstructor) return JsValue.FromObject(obj);
         var frame = PushFrame(closure, JsValue.FromObject(obj), args, newTarget);
         frame.IsConstruct = true;
-        return Run(frame, out _);
+        var result = Run(frame, out _);
+        frame.Return();
+        return result;
     }
 
     /// <summary>SuperCall evaluation (§13.3.7.1): construct the parent with our new.target, then initialize fields.</summary>

@@ -40,10 +40,25 @@ internal sealed partial class Machine
         return global.Get(key);
     }
 
-    private static void StoreGlobal(Realm realm, in PropertyKey key, in JsValue value, bool strict)
+    private static void StoreGlobal(Realm realm, in PropertyKey key, in JsValue value, bool strict, PropertyCache cache)
     {
+        if (cache.Epoch == realm.LexicalEpoch)
+        {
+            if (cache.Box is GlobalLexical box && !box.IsConst && !box.Value.IsEmpty)
+            {
+                box.Value = value;
+                return;
+            }
+            if (cache.Box is null && ReferenceEquals(realm.GlobalObject._shape, cache.Shape))
+            {
+                realm.GlobalObject._slots[cache.Slot] = value;
+                return;
+            }
+        }
         if (realm.GlobalLexicals.TryGetValue(key.Name, out var lex))
         {
+            cache.Box = lex;
+            cache.Epoch = realm.LexicalEpoch;
             if (lex.Value.IsEmpty) ThrowTdz(key);
             if (lex.IsConst) Throw.TypeError("Assignment to constant variable.");
             lex.Value = value;
@@ -54,6 +69,10 @@ internal sealed partial class Machine
         if (slot >= 0 && (global._shape.FlagsAt(slot) & (PropertyFlags.Accessor | PropertyFlags.Writable)) == PropertyFlags.Writable)
         {
             global._slots[slot] = value;
+            cache.Box = null;
+            cache.Shape = global._shape;
+            cache.Slot = slot;
+            cache.Epoch = realm.LexicalEpoch;
             return;
         }
         if (strict && !global.HasProperty(key)) Throw.ReferenceError(key + " is not defined");

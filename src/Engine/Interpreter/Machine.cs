@@ -197,8 +197,8 @@ internal sealed partial class Machine(JsEngine engine)
                     pc += 2;
                     break;
                 case OpCode.StoreGlobal:
-                    StoreGlobal(frame.Realm, fcode.Names[code[pc]], regs[--sp], code[pc + 1] == 1);
-                    pc += 2;
+                    StoreGlobal(frame.Realm, fcode.Names[code[pc]], regs[--sp], code[pc + 1] == 1, fcode.Caches[code[pc + 2]]);
+                    pc += 3;
                     break;
                 case OpCode.InitGlobalLexical:
                     frame.Realm.InitializeGlobalLexical(fcode.Names[code[pc++]].Name, regs[--sp]);
@@ -533,6 +533,7 @@ internal sealed partial class Machine(JsEngine engine)
                     Current = frame;
                     frame.Regs[frame.Sp++] = value;
                     frame.Pc = callee.ReturnPc;
+                    callee.Return();
                     goto Reload;
                 }
 
