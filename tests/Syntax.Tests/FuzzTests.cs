@@ -30,6 +30,8 @@ public sealed class FuzzTests
             {
                 if (e.Line < 1 || e.Column < 1 || e.Offset < 0 || e.Offset > source.Length)
                     failure = new InvalidOperationException($"bad error position {e.Line}:{e.Column}@{e.Offset}");
+                else if (NaiveLineColumn(source, e.Offset) != (e.Line, e.Column))
+                    failure = new InvalidOperationException($"error position {e.Line}:{e.Column} does not match offset {e.Offset} ({NaiveLineColumn(source, e.Offset)})");
             }
             catch (Exception e)
             {
@@ -39,6 +41,21 @@ public sealed class FuzzTests
         thread.Start();
         if (!thread.Join(PerInputLimit)) return "timeout";
         return failure == null ? null : $"{failure.GetType().Name}: {failure.Message}";
+    }
+
+    private static (int, int) NaiveLineColumn(string s, int offset)
+    {
+        int line = 1, start = 0;
+        for (int i = 0; i < offset; i++)
+        {
+            char c = s[i];
+            if (c == '\n' || c == '\u2028' || c == '\u2029' || (c == '\r' && (i + 1 >= s.Length || s[i + 1] != '\n')))
+            {
+                line++;
+                start = i + 1;
+            }
+        }
+        return (line, offset - start + 1);
     }
 
     private static readonly Regex TokenLike = new(@"[A-Za-z_$0-9]+|\s+|.", RegexOptions.Compiled | RegexOptions.Singleline);
