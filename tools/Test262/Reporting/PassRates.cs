@@ -37,6 +37,6 @@ public static class PassRates
         var parts = path.Split('/');
         // parts[0] is "test"; the last part is the file name.
         int take = Math.Min(depth, parts.Length - 2);
-        return string.Join('/', parts.Skip(1).Take(take));
+        return take == 0 ? "." : string.Join('/', parts.Skip(1).Take(take));
     }
 }

@@ -136,7 +136,7 @@ internal sealed partial class WorkerProcess : IDisposable
         return null;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\+0x[0-9a-f]+|\[0x[0-9a-f]+\]|/\S*/")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\+?0x[0-9a-f]+:?|\[0x[0-9a-f]+\]|/\S*/")]
     private static partial System.Text.RegularExpressions.Regex NativeAddress();
 
     public void Dispose()
