@@ -207,12 +207,36 @@ internal sealed partial class RegExpValidator
                         throw _error(namePos, "Duplicate capture group name");
                 _groups.Add((name, path));
             }
+            else if (Cur is 'i' or 'm' or 's' or '-') ParseModifiers();
             else throw Err("Invalid group");
         }
         ParseDisjunction();
         if (!Eat(')')) throw _error(start, "Unterminated group");
         if (quantifiable) ParseQuantifierOpt();
         else NoQuantifier();
+    }
+
+    /// <summary>
+    /// `(?ims-ims:` pattern modifiers (ES2025 RegularExpressionModifiers): only i, m, s; no repeats;
+    /// not both adding and removing a flag; `(?-:` is an error.
+    /// </summary>
+    private void ParseModifiers()
+    {
+        int seen = 0;
+        int add = 0, remove = 0;
+        bool removing = false;
+        while (true)
+        {
+            int c = Cur;
+            if (c == ':') { _i++; break; }
+            if (c == '-' && !removing) { removing = true; _i++; continue; }
+            int bit = c switch { 'i' => 1, 'm' => 2, 's' => 4, _ => 0 };
+            if (bit == 0 || (seen & bit) != 0) throw Err("Invalid group modifiers");
+            seen |= bit;
+            if (removing) remove |= bit; else add |= bit;
+            _i++;
+        }
+        if (removing && add == 0 && remove == 0) throw Err("Invalid group modifiers");
     }
 
     /// <summary>Two groups can both participate unless they sit in different alternatives of one disjunction.</summary>
