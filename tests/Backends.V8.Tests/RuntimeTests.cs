@@ -32,7 +32,7 @@ public class RuntimeTests : IDisposable
     {
         var (code, output, _) = Run("""
             console.log("sync 1");
-            setTimeout(() => console.log("timeout 10"), 10);
+            setTimeout(() => console.log("timeout 100"), 100);  // far enough that a stalled thread cannot reorder it
             setTimeout(() => { console.log("timeout 0 a"); Promise.resolve().then(() => console.log("micro in timeout a")); }, 0);
             setTimeout(() => console.log("timeout 0 b"), 0);
             queueMicrotask(() => console.log("microtask"));
@@ -48,7 +48,7 @@ public class RuntimeTests : IDisposable
         // On failure, show the whole output: ordering bugs are easier to read from it than from one assertion.
         Assert.True(lines.Length >= 7 && lines[..7].SequenceEqual(["sync 1", "sync 2", "microtask", "promise", "timeout 0 a", "micro in timeout a", "timeout 0 b"]), output);
         Assert.True(lines.Where(l => l.StartsWith("interval")).SequenceEqual(["interval 1", "interval 2", "interval 3"]), output);
-        Assert.True(lines.Last(l => l.StartsWith("timeout")) == "timeout 10", output);
+        Assert.True(lines.Last(l => l.StartsWith("timeout")) == "timeout 100", output);
         Assert.DoesNotContain("cancelled", output);
     }
 
