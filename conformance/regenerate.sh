@@ -15,11 +15,11 @@ if [ ! -x "$deno" ]; then
 fi
 "$deno" --version | head -n 1 >&2
 
-# Programs: every .js/.mjs outside folders named lib (those hold imported modules only).
+# Programs: every .js/.mjs/.ts/.mts outside folders named lib (those hold imported modules only).
 if [ $# -gt 0 ]; then
   programs=("$@")
 else
-  mapfile -t programs < <(find . -path ./.deno -prune -o -type f \( -name '*.js' -o -name '*.mjs' \) -not -path '*/lib/*' -print | sed 's|^\./||' | sort)
+  mapfile -t programs < <(find . -path ./.deno -prune -o -type f \( -name '*.js' -o -name '*.mjs' -o -name '*.ts' -o -name '*.mts' \) -not -path '*/lib/*' -print | sed 's|^\./||' | sort)
 fi
 
 # Normalisation (README.md), the same the runner applies to dualrt's output:

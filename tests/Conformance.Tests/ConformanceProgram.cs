@@ -17,10 +17,13 @@ internal sealed record ConformanceProgram(string RelativePath)
     public IReadOnlyList<string> Arguments =>
         File.Exists(Base + ".args") ? File.ReadAllLines(Base + ".args").Where(l => l.Length > 0).ToArray() : [];
 
-    /// <summary>Every .js/.mjs file outside folders named lib and the git-ignored .deno install, as regenerate.sh finds them.</summary>
+    /// <summary>Program extensions; .ts/.mts run once dualrt erases TypeScript (until then, add none).</summary>
+    private static readonly string[] Extensions = [".js", ".mjs", ".ts", ".mts"];
+
+    /// <summary>Every .js/.mjs/.ts/.mts file outside folders named lib and the git-ignored .deno install, as regenerate.sh finds them.</summary>
     public static IReadOnlyList<ConformanceProgram> All() =>
         Directory.EnumerateFiles(RepoPaths.Conformance, "*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".js", StringComparison.Ordinal) || f.EndsWith(".mjs", StringComparison.Ordinal))
+            .Where(f => Extensions.Contains(Path.GetExtension(f)))
             .Select(f => Path.GetRelativePath(RepoPaths.Conformance, f).Replace('\\', '/'))
             .Where(p => !p.StartsWith(".deno/", StringComparison.Ordinal) && !p.Split('/').SkipLast(1).Contains("lib"))
             .Order(StringComparer.Ordinal)
