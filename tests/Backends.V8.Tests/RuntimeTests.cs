@@ -1,4 +1,5 @@
 using DualEngine.Runtime;
+using DualEngine.Runtime.Extensions;
 using DualEngine.Runtime.EventLoop;
 
 namespace DualEngine.Backends.V8.Tests;
@@ -246,5 +247,32 @@ public class RuntimeTests : IDisposable
         Assert.Equal(1, runtime.RunMainModule(main));
         Assert.Equal("5 0 g boxed 42\n", stdout.ToString());
         Assert.Contains($"at {new Uri(main).AbsoluteUri}:6:7", stderr.ToString());  // same line:col as the .ts source
+    }
+
+    [Fact]
+    public void User_extension_from_examples_adds_ops_js_and_state()
+    {
+        string main = Path.Combine(_dir, "ext.js");
+        File.WriteAllText(main, "console.log(greeting.greet('Ada'), greeting.greet('Bo'), await greeting.shout('hi'));");
+        var stdout = new StringWriter();
+        using var runtime = new JsRuntime(new V8Engine(), new RuntimeOptions
+        {
+            Stdio = new Stdio(stdout, new StringWriter()),
+            Extensions = [Examples.CustomExtension.GreetingExtension.Create()],
+        });
+        Assert.Equal(0, runtime.RunMainModule(main));
+        Assert.Equal("Hello, Ada! (greeting #1) Hello, Bo! (greeting #2) HI\n", stdout.ToString());
+    }
+
+    [Fact]
+    public void Extension_with_a_missing_or_cyclic_dependency_is_a_clear_error_at_start()
+    {
+        var missing = new Extension { Name = "lonely", Dependencies = ["nowhere"] };
+        var ex = Assert.Throws<ExtensionException>(() => new JsRuntime(new V8Engine(), new RuntimeOptions { Extensions = [missing] }));
+        Assert.Equal("extension \"lonely\" depends on \"nowhere\", which is not registered", ex.Message);
+        var a = new Extension { Name = "a", Dependencies = ["b"] };
+        var b = new Extension { Name = "b", Dependencies = ["a"] };
+        ex = Assert.Throws<ExtensionException>(() => new JsRuntime(new V8Engine(), new RuntimeOptions { Extensions = [a, b] }));
+        Assert.Equal("extension dependency cycle: a -> b -> a", ex.Message);
     }
 }

@@ -1,0 +1,3 @@
+console.log(greeting.greet("Ada"));
+console.log(greeting.greet("Grace"));
+console.log(await greeting.shout("extensions are easy"));
