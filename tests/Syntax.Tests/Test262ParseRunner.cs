@@ -15,7 +15,7 @@ internal static class Test262ParseRunner
     public static readonly HashSet<string> UnsupportedFeatures = new()
     {
         "decorators", "source-phase-imports", "source-phase-imports-module-source", "import-defer", "export-defer",
-        "explicit-resource-management",
+
     };
 
     public sealed record Outcome(string Path, bool Ok, string Detail);

@@ -1,6 +1,11 @@
 namespace DualEngine.Syntax.Ast;
 
-public enum VariableKind : byte { Var, Let, Const }
+/// <summary>
+/// Declaration keyword. Using / AwaitUsing are explicit resource management declarations
+/// (`using x = r;`, `await using x = r;`, ES2026 proposal shipped in V8/Deno): const-like bindings
+/// whose values are disposed when the enclosing block exits.
+/// </summary>
+public enum VariableKind : byte { Var, Let, Const, Using, AwaitUsing }
 
 /// <summary>`var a = 1, [b] = c;` and the let/const forms (§14.3).</summary>
 public sealed class VariableDeclaration : Declaration

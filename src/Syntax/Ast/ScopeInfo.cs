@@ -1,7 +1,7 @@
 namespace DualEngine.Syntax.Ast;
 
 /// <summary>How a name is bound in a scope (§9.1 environment records, §8.2 declaration instantiation).</summary>
-public enum BindingKind : byte { Var, Let, Const, Function, Class, Parameter, CatchParameter, Import }
+public enum BindingKind : byte { Var, Let, Const, Function, Class, Parameter, CatchParameter, Import, Using, AwaitUsing }
 
 public enum ScopeKind : byte { Script, Module, Function, Block, Catch, StaticBlock }
 

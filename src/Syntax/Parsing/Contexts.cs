@@ -94,6 +94,9 @@ internal sealed class Scope
     /// <summary>Var names hoisted through this scope by a `for (var ... of ...)` (not allowed over catch params).</summary>
     public HashSet<string>? ForOfVars;
 
+    /// <summary>The case block of a switch: `using` declarations may not appear directly in case clauses.</summary>
+    public bool IsSwitch;
+
     public bool IsVarScope => Kind is ScopeKind.Script or ScopeKind.Module or ScopeKind.Function or ScopeKind.StaticBlock;
 
     /// <summary>Names declared in this scope itself, for <see cref="ScopeInfo"/>.</summary>

@@ -47,9 +47,18 @@ public sealed partial class Parser
             }
             var im = M();
             bool isLet = IsName("let") && !T.Escaped;
-            if ((IsName("var") && !T.Escaped) || (IsName("const") && !T.Escaped) || (isLet && IsForLetDeclaration()))
+            VariableKind? usingKind = null;
+            if (IsName("using") && !T.Escaped && IsForUsingDeclaration()) usingKind = VariableKind.Using;
+            else if (IsName("await") && !T.Escaped && InAsync && !InStaticBlock && PeekToken() is { Type: TokenType.Name, Value: "using", Escaped: false, NewlineBefore: false }
+                     && PeekSecond() is { Type: TokenType.Name, NewlineBefore: false } s2 && !(s2.Value is "in" or "instanceof" && !s2.Escaped)
+                     && (s2.Value != "of" || s2.Escaped || PeekThird() is { Type: TokenType.Eq } or { Type: TokenType.Name, Value: "of", Escaped: false }))
             {
-                var kind = T.Value == "var" ? VariableKind.Var : T.Value == "let" ? VariableKind.Let : VariableKind.Const;
+                usingKind = VariableKind.AwaitUsing;
+                Next(); // await
+            }
+            if (usingKind != null || (IsName("var") && !T.Escaped) || (IsName("const") && !T.Escaped) || (isLet && IsForLetDeclaration()))
+            {
+                var kind = usingKind ?? (T.Value == "var" ? VariableKind.Var : T.Value == "let" ? VariableKind.Let : VariableKind.Const);
                 Next();
                 var decl = ParseVariableDeclarations(im, kind, noIn: true, inFor: true);
                 bool isOf = IsContextual("of");
@@ -57,6 +66,8 @@ public sealed partial class Parser
                 {
                     if (decl.Declarations.Count != 1) throw Error(decl.Start, $"Invalid left-hand side in for-{(isOf ? "of" : "in")} loop: must have a single binding");
                     var d = decl.Declarations[0];
+                    if (!isOf && kind is VariableKind.Using or VariableKind.AwaitUsing)
+                        throw Error(decl.Start, "using declarations are not allowed in for-in loops");
                     if (d.Init != null)
                     {
                         // Annex B.3.5: `for (var x = 1 in o)` in sloppy code with a simple binding.
@@ -101,6 +112,31 @@ public sealed partial class Parser
             }
             return ParseForRest(m, init);
         }
+    }
+
+    private Token PeekThird()
+    {
+        var s = _lx.Save();
+        _lx.Next();
+        _lx.Next();
+        _lx.Next();
+        var t = _lx.Tok;
+        _lx.Restore(s);
+        return t;
+    }
+
+    /// <summary>`for (using x of ...` / `for (using x = ...;` but not `for (using of xs)` or `for (using in o)`.</summary>
+    private bool IsForUsingDeclaration()
+    {
+        var next = PeekToken();
+        if (next.Type != TokenType.Name || next.NewlineBefore) return false;
+        if (!next.Escaped && next.Value is "in" or "instanceof") return false;
+        if (!next.Escaped && next.Value == "of")
+        {
+            var second = PeekSecond();
+            return second.Type is TokenType.Eq || (second.Type == TokenType.Name && second.Value == "of" && !second.Escaped);
+        }
+        return true;
     }
 
     /// <summary>In `for (let ...`, `let` begins a declaration if followed by an identifier, `[` or `{`.</summary>

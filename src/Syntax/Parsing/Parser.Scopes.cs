@@ -189,7 +189,13 @@ public sealed partial class Parser
         foreach (var id in names)
         {
             if (kind == VariableKind.Var) DeclareVar(id.Name, id.Start, forOf);
-            else DeclareLexical(id.Name, id.Start, binding: kind == VariableKind.Const ? BindingKind.Const : BindingKind.Let);
+            else DeclareLexical(id.Name, id.Start, binding: kind switch
+            {
+                VariableKind.Const => BindingKind.Const,
+                VariableKind.Using => BindingKind.Using,
+                VariableKind.AwaitUsing => BindingKind.AwaitUsing,
+                _ => BindingKind.Let,
+            });
         }
     }
 }

@@ -34,6 +34,20 @@ public sealed partial class Parser
                 case "let":
                     if (IsLetDeclaration()) return ParseLexicalDeclarationStatement(m, VariableKind.Let);
                     break;
+                case "using":
+                    if (IsUsingDeclaration(PeekToken(), PeekSecond())) return ParseUsingDeclaration(m, VariableKind.Using);
+                    break;
+                case "await" when InAsync && !InStaticBlock:
+                {
+                    var next = PeekToken();
+                    if (next is { Type: TokenType.Name, Value: "using", Escaped: false, NewlineBefore: false } && IsUsingDeclaration(PeekSecond(), default, awaitForm: true))
+                    {
+                        if (_fn.Kind == FnKind.Program) _fn.Flags |= FunctionFlags.UsesTopLevelAwait;
+                        Next();
+                        return ParseUsingDeclaration(m, VariableKind.AwaitUsing);
+                    }
+                    break;
+                }
                 case "async":
                 {
                     var next = PeekToken();
@@ -90,6 +104,29 @@ public sealed partial class Parser
         if (next.NewlineBefore && !next.Escaped && (next.Value is "in" or "instanceof" or "of")) return false;
         if (!next.Escaped && IsReservedWord(next.Value!) && next.Value is not ("yield" or "await" or "let")) return next.NewlineBefore ? false : true;
         return true;
+    }
+
+    /// <summary>
+    /// `using` starts a UsingDeclaration when an identifier follows on the same line
+    /// (explicit resource management: `using [no LineTerminator here] BindingList`).
+    /// </summary>
+    private static bool IsUsingDeclaration(Token next, Token second, bool awaitForm = false)
+    {
+        if (next.Type != TokenType.Name || next.NewlineBefore) return false;
+        if (!next.Escaped && next.Value is "in" or "instanceof") return false;
+        if (!awaitForm && !next.Escaped && next.Value == "of" && second.Type != TokenType.Eq) return false;
+        return true;
+    }
+
+    private Statement ParseUsingDeclaration(Mark m, VariableKind kind)
+    {
+        string word = kind == VariableKind.Using ? "using" : "await using";
+        if (_scope.Kind == ScopeKind.Script) throw Error(m.Start, $"'{word}' declarations are not allowed at the top level of a script");
+        if (_scope.IsSwitch) throw Error(m.Start, $"'{word}' declarations are not allowed directly in a switch case");
+        Next(); // using
+        var decl = ParseVariableDeclarations(m, kind, noIn: false, inFor: false);
+        Semicolon();
+        return Finish(decl);
     }
 
     private Statement ParseStatement(StatementContext ctx)
@@ -270,6 +307,8 @@ public sealed partial class Parser
             var dm = M();
             var d = At(new VariableDeclarator(), dm);
             if (kind != VariableKind.Var && IsName("let")) throw Error(T.Start, "let is disallowed as a lexically bound name");
+            if (kind is VariableKind.Using or VariableKind.AwaitUsing && Type != TokenType.Name)
+                throw Unexpected("an identifier (using declarations cannot destructure)");
             d.Id = ParseBindingTarget();
             if (_ts && Type == TokenType.Bang) { TsBlank(T.Start, T.End); Next(); } // definite assignment `x!: T`
             if (_ts && Type == TokenType.Colon) SkipTsTypeAnnotation();
@@ -279,7 +318,8 @@ public sealed partial class Parser
             }
             else if (!(inFor && (IsContextual("of") || IsName("in"))))
             {
-                if (kind == VariableKind.Const && !_tsAmbient) throw Error(T.Start, "Missing initializer in const declaration");
+                if (kind is VariableKind.Const or VariableKind.Using or VariableKind.AwaitUsing && !_tsAmbient)
+                    throw Error(T.Start, $"Missing initializer in {(kind == VariableKind.Const ? "const" : "using")} declaration");
                 if (d.Id is not Identifier && !_tsAmbient) throw Error(T.Start, "Missing initializer in destructuring declaration");
             }
             decl.Declarations.Add(Finish(d));
@@ -421,6 +461,7 @@ public sealed partial class Parser
         Expect(TokenType.LBrace);
         var sw = At(new SwitchStatement { Discriminant = disc }, m);
         PushScope(ScopeKind.Block);
+        _scope.IsSwitch = true;
         _fn.BreakableDepth++;
         bool sawDefault = false;
         while (Type != TokenType.RBrace)

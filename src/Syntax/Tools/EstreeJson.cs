@@ -133,7 +133,11 @@ public static class EstreeJson
             case ForOfStatement fo: w.WriteBoolean("await", fo.Await); Field(w, "left", fo.Left); Field(w, "right", fo.Right); Field(w, "body", fo.Body); break;
             case VariableDeclaration vd:
                 List(w, "declarations", vd.Declarations);
-                w.WriteString("kind", vd.DeclarationKind.ToString().ToLowerInvariant());
+                w.WriteString("kind", vd.DeclarationKind switch
+                {
+                    VariableKind.Var => "var", VariableKind.Let => "let", VariableKind.Const => "const",
+                    VariableKind.Using => "using", _ => "await using",
+                });
                 break;
             case VariableDeclarator d: Field(w, "id", d.Id); Field(w, "init", d.Init); break;
             case ImportDeclaration id2: List(w, "specifiers", id2.Specifiers); Field(w, "source", id2.Source); List(w, "attributes", id2.Attributes); break;
