@@ -17,6 +17,9 @@ internal static class RepoPaths
 
     public static string Test262Runner => Path.Combine(Root, "tools", "Test262", "bin", Configuration, "net10.0", "DualEngine.Test262.dll");
 
+    /// <summary>The dotnet host that runs the test262 runner's dll: the SDK's when it says which, else "dotnet" from PATH.</summary>
+    public static string DotnetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

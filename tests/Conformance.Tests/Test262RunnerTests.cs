@@ -42,7 +42,7 @@ public sealed class Test262RunnerTests(ITestOutputHelper output) : IDisposable
         Write("aborts.js", "", "eval('%AbortJS(\"deliberate abort\")');");
 
         string outDir = Path.Combine(_root, "out");
-        var result = ProcessRunner.Run("dotnet",
+        var result = ProcessRunner.Run(RepoPaths.DotnetHost,
             [RepoPaths.Test262Runner, "--test262", _root, "--engine", "v8", "--timeout", "1500", "--out", outDir],
             RepoPaths.Root, TimeSpan.FromMinutes(3));
         output.WriteLine(result.Stdout + result.Stderr);

@@ -15,7 +15,7 @@ public sealed class Test262SubsetTests(ITestOutputHelper output)
     {
         Assert.True(File.Exists(RepoPaths.Test262Runner), $"{RepoPaths.Test262Runner} is not built");
         string outDir = Path.Combine(Path.GetTempPath(), $"test262-ci-{Environment.ProcessId}");
-        var result = ProcessRunner.Run("dotnet", [RepoPaths.Test262Runner, "--ci", "--engine", "all", "--out", outDir],
+        var result = ProcessRunner.Run(RepoPaths.DotnetHost, [RepoPaths.Test262Runner, "--ci", "--engine", "all", "--out", outDir],
             RepoPaths.Root, TimeSpan.FromMinutes(10));
         output.WriteLine(result.Stdout);
         output.WriteLine(result.Stderr);

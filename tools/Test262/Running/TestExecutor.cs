@@ -17,6 +17,7 @@ public sealed class TestExecutor(IJsEngine engine, string engineHostScript, stri
     private const long HeapLimit = 1L << 30;  // a runaway test ends with OutOfMemory instead of taking the machine
     private static readonly string Prelude = Engines.ReadResource("prelude.js");
     private readonly Test262ModuleLoader _loader = new(root);
+    private readonly string _rootUrl = new Uri(Path.GetFullPath(root).TrimEnd('/') + "/").AbsoluteUri;
 
     public Outcome Run(TestFile test)
     {
@@ -33,7 +34,7 @@ public sealed class TestExecutor(IJsEngine engine, string engineHostScript, stri
                 failure = $"host error: {ex.GetType().Name}: {ex.Message}";
             }
             if (failure is not null)
-                return Outcome.Fail(test.RelativePath, $"{mode.ToString().ToLowerInvariant()}: {OneLine(failure)}", clock.Elapsed.TotalMilliseconds);
+                return Outcome.Fail(test.RelativePath, $"{mode.ToString().ToLowerInvariant()}: {OneLine(failure.Replace(_rootUrl, ""))}", clock.Elapsed.TotalMilliseconds);
         }
         return Outcome.Pass(test.RelativePath, clock.Elapsed.TotalMilliseconds);
     }
