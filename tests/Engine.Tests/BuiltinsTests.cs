@@ -212,3 +212,22 @@ public class FunctionBuiltinsTests
     [InlineData("globalThis === this && typeof globalThis.Array", "function")]
     public void Functions(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 }
+
+public class DateTests
+{
+    [Theory]
+    [InlineData("new Date(0).toISOString()", "1970-01-01T00:00:00.000Z")]
+    [InlineData("new Date(Date.UTC(2024, 1, 29, 12, 30, 15, 250)).toISOString()", "2024-02-29T12:30:15.250Z")]
+    [InlineData("Date.parse('2024-03-01T00:00:00Z')", "1709251200000")]
+    [InlineData("Date.parse('2024-03-01')", "1709251200000")]
+    [InlineData("const d = new Date(2020, 0, 31); d.setMonth(1); [d.getMonth(), d.getDate()].join()", "2,2")]
+    [InlineData("new Date(NaN).getTime()", "NaN")]
+    [InlineData("String(new Date(NaN))", "Invalid Date")]
+    [InlineData("typeof Date.now() === 'number' && Date.now() > 1.6e12", "true")]
+    [InlineData("JSON.stringify({d: new Date(86400000)})", "{\"d\":\"1970-01-02T00:00:00.000Z\"}")]
+    [InlineData("new Date(2000, 0, 1).getFullYear() + new Date(8.64e15 + 1).getTime()", "NaN")]
+    [InlineData("new Date(Date.UTC(1999, 11, 31)).getUTCDay()", "5")]
+    [InlineData("new Date(0) - new Date(1000)", "-1000")]
+    [InlineData("new Date(new Date(5).getTime()).valueOf()", "5")]
+    public void Date(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+}

@@ -219,7 +219,8 @@ internal sealed partial class ScopeAnalyzer
         foreach (var element in c.Body.Body)
         {
             var key = element switch { MethodDefinition m => m.Key, PropertyDefinition p => p.Key, _ => null };
-            if (key is PrivateIdentifier pid) scope.Declare("#" + pid.Name, BindingKind.PrivateName);
+            // Private names are used by the synthetic initializers too, so they always live in the class environment.
+            if (key is PrivateIdentifier pid) scope.Declare("#" + pid.Name, BindingKind.PrivateName).Captured = true;
         }
         VisitExpression(c.SuperClass);
 

@@ -28,6 +28,7 @@ internal static class GlobalSetup
         ReflectObject.Install(realm);
         ProxyConstructor.Install(realm);
         RegExpConstructor.Install(realm);
+        DateConstructor.Install(realm);
 
         // §19.1 value properties: non-writable, non-enumerable, non-configurable.
         g.FastSet("globalThis", JsValue.FromObject(g), PropertyFlags.Hidden);

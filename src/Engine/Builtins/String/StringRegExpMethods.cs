@@ -12,6 +12,12 @@ internal static class StringRegExpMethods
         return m.IsNullish ? null : m._ref as JsFunction ?? Throw.TypeError<JsFunction>("Symbol method is not a function");
     }
 
+    private static JsValue Invoke(in JsValue rx, JsSymbol symbol, JsValue arg)
+    {
+        var m = Method(rx, symbol) ?? Throw.TypeError<JsFunction>(symbol.Description + " is not a function");
+        return m.Call(rx, [arg]);
+    }
+
     public static JsValue Replace(Realm realm, in JsValue thisValue, ReadOnlySpan<JsValue> args, bool all)
     {
         if (thisValue.IsNullish) Throw.TypeError("String.prototype.replace called on null or undefined");
@@ -108,7 +114,7 @@ internal static class StringRegExpMethods
         if (matcher is not null) return matcher.Call(regexp, [thisValue]);
         var s = Conversions.ToString(thisValue);
         var rx = RegExpConstructor.Create(realm, regexp.IsUndefined ? "" : Conversions.ToString(regexp), "");
-        return Method(rx, WellKnownSymbols.Match)!.Call(rx, [JsValue.FromString(s)]);
+        return Invoke(rx, WellKnownSymbols.Match, JsValue.FromString(s));
     }
 
     public static JsValue MatchAll(Realm realm, in JsValue thisValue, ReadOnlySpan<JsValue> args)
@@ -123,7 +129,7 @@ internal static class StringRegExpMethods
         }
         var s = Conversions.ToString(thisValue);
         var rx = RegExpConstructor.Create(realm, regexp.IsUndefined ? "" : Conversions.ToString(regexp), "g");
-        return Method(rx, WellKnownSymbols.MatchAll)!.Call(rx, [JsValue.FromString(s)]);
+        return Invoke(rx, WellKnownSymbols.MatchAll, JsValue.FromString(s));
     }
 
     public static JsValue Search(Realm realm, in JsValue thisValue, ReadOnlySpan<JsValue> args)
@@ -133,6 +139,6 @@ internal static class StringRegExpMethods
         var searcher = regexp.IsNullish ? null : Method(regexp, WellKnownSymbols.Search);
         if (searcher is not null) return searcher.Call(regexp, [thisValue]);
         var rx = RegExpConstructor.Create(realm, regexp.IsUndefined ? "" : Conversions.ToString(regexp), "");
-        return Method(rx, WellKnownSymbols.Search)!.Call(rx, [JsValue.FromString(Conversions.ToString(thisValue))]);
+        return Invoke(rx, WellKnownSymbols.Search, JsValue.FromString(Conversions.ToString(thisValue)));
     }
 }
