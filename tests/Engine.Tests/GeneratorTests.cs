@@ -105,3 +105,32 @@ public class AsyncTests
         Assert.Equal("TypeError", list[0].Name);
     }
 }
+
+public class AsyncGeneratorTests
+{
+    [Fact]
+    public void ForAwaitOverAsyncGenerator() => Assert.Equal("1,2,3", TestHost.RunAsync(@"
+        var result;
+        async function* gen() { yield 1; await null; yield Promise.resolve(2); yield 3; }
+        (async () => { const out = []; for await (const x of gen()) out.push(x); result = out.join(); })();"));
+
+    [Fact]
+    public void QueuedNextCalls() => Assert.Equal("a:false,b:false,undefined:true", TestHost.RunAsync(@"
+        var result;
+        async function* g() { yield 'a'; yield 'b'; }
+        const it = g();
+        Promise.all([it.next(), it.next(), it.next()]).then(rs => { result = rs.map(r => r.value + ':' + r.done).join(); });"));
+
+    [Fact]
+    public void ReturnRunsFinally() => Assert.Equal("closed,x:true", TestHost.RunAsync(@"
+        var result, log = [];
+        async function* g() { try { yield 1; yield 2; } finally { log.push('closed'); } }
+        const it = g();
+        it.next().then(() => it.return('x')).then(r => { result = log.join() + ',' + r.value + ':' + r.done; });"));
+
+    [Fact]
+    public void ErrorsRejectTheRequest() => Assert.Equal("boom", TestHost.RunAsync(@"
+        var result;
+        async function* g() { throw new Error('boom'); }
+        g().next().catch(e => { result = e.message; });"));
+}

@@ -370,6 +370,7 @@ internal sealed partial class FunctionCompiler
         _b.Position(y);
         if (y.Delegate)
         {
+            if (_code.IsAsync) Throw.SyntaxError("yield* in async generators is not supported by this engine yet");
             CompileYieldDelegate(y);
             return;
         }

@@ -208,7 +208,4 @@ internal sealed partial class Machine
         PromiseFunctions.PerformThenNative(realm, awaited, (v, rejected) =>
             AsyncStep(frame, promise, v, rejected ? ResumeKind.Throw : ResumeKind.Next));
     }
-
-    private JsValue StartAsyncGenerator(JsClosure closure, in JsValue thisValue, ReadOnlySpan<JsValue> args) =>
-        Throw.SyntaxErrorValue<JsValue>("Async generators are not supported by this engine yet");
 }

@@ -29,6 +29,24 @@ internal static class GeneratorPrototypes
         var asyncGenProto = new JsObject(i.AsyncIteratorPrototype);
         i.AsyncGeneratorPrototype = asyncGenProto;
         asyncGenFnProto.FastSet("prototype", JsValue.FromObject(asyncGenProto), PropertyFlags.Configurable);
+        asyncGenProto.FastSet("constructor", JsValue.FromObject(asyncGenFnProto), PropertyFlags.Configurable);
+        asyncGenFnProto.FastSet(WellKnownSymbols.ToStringTag, JsValue.FromString("AsyncGeneratorFunction"), PropertyFlags.Configurable);
+        asyncGenProto.FastSet(WellKnownSymbols.ToStringTag, JsValue.FromString("AsyncGenerator"), PropertyFlags.Configurable);
+        asyncGenProto.DefineMethod(realm, "next", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => AsyncResume(r, t, a.At(0), ResumeKind.Next));
+        asyncGenProto.DefineMethod(realm, "return", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => AsyncResume(r, t, a.At(0), ResumeKind.Return));
+        asyncGenProto.DefineMethod(realm, "throw", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => AsyncResume(r, t, a.At(0), ResumeKind.Throw));
+    }
+
+    /// <summary>%AsyncGeneratorPrototype%.next/return/throw (§27.6.1.2-4): a bad receiver rejects instead of throwing.</summary>
+    private static JsValue AsyncResume(Realm realm, in JsValue thisValue, in JsValue value, ResumeKind kind)
+    {
+        if (thisValue._ref is not JsAsyncGenerator gen)
+        {
+            var p = PromiseFunctions.NewPromise(realm);
+            p.Reject(realm, JsValue.FromObject(realm.CreateError(ErrorType.TypeError, "next method called on incompatible receiver")));
+            return JsValue.FromObject(p);
+        }
+        return realm.Engine.Machine.EnqueueAsyncGenerator(realm, gen, value, kind);
     }
 
     private static JsValue Resume(Realm realm, in JsValue thisValue, in JsValue value, ResumeKind kind)

@@ -1,0 +1,109 @@
+using DualEngine.Engine.Builtins;
+
+namespace DualEngine.Engine.Interpreter;
+
+/// <summary>An async generator instance (§27.6): its frame and the queue of pending next/throw/return requests.</summary>
+internal sealed class JsAsyncGenerator(JsObject prototype, Frame frame) : JsObject(prototype)
+{
+    public readonly Frame Frame = frame;
+    public readonly Queue<(ResumeKind Kind, JsValue Value, JsPromise Promise)> Queue = new();
+    /// <summary>Suspended at an await inside the body: requests wait until the body yields or finishes.</summary>
+    public bool Awaiting;
+    public override string ClassName => "AsyncGenerator";
+}
+
+/// <summary>
+/// Async generators (§27.6.3): each request is queued; the body runs until it yields (settling the oldest
+/// request), awaits (resuming from a promise job), or completes.
+/// </summary>
+internal sealed partial class Machine
+{
+    private JsValue StartAsyncGenerator(JsClosure closure, in JsValue thisValue, ReadOnlySpan<JsValue> args)
+    {
+        var frame = PushFrame(closure, thisValue, args, null);
+        frame.Generator = new GeneratorState();
+        Run(frame, out _);
+        var proto = JsFunction.GetPrototypeFromConstructor(closure, static i => i.AsyncGeneratorPrototype);
+        return JsValue.FromObject(new JsAsyncGenerator(proto, frame));
+    }
+
+    /// <summary>AsyncGeneratorEnqueue (§27.6.3.3) + drain: the entry for next/throw/return.</summary>
+    internal JsValue EnqueueAsyncGenerator(Realm realm, JsAsyncGenerator generator, in JsValue value, ResumeKind kind)
+    {
+        var promise = PromiseFunctions.NewPromise(realm);
+        generator.Queue.Enqueue((kind, value, promise));
+        DrainAsyncGenerator(realm, generator);
+        return JsValue.FromObject(promise);
+    }
+
+    private void DrainAsyncGenerator(Realm realm, JsAsyncGenerator g)
+    {
+        var state = g.Frame.Generator!;
+        while (g.Queue.Count > 0 && !state.Running && !g.Awaiting)
+        {
+            var (kind, value, promise) = g.Queue.Peek();
+            if (state.Done || (!state.Started && kind != ResumeKind.Next))
+            {
+                state.Done = true;
+                g.Queue.Dequeue();
+                if (kind == ResumeKind.Throw) promise.Reject(realm, value);
+                else promise.Fulfill(realm, CreateIterResult(realm, kind == ResumeKind.Return ? value : JsValue.Undefined, true));
+                continue;
+            }
+            StepAsyncGenerator(realm, g, value, kind);
+        }
+    }
+
+    private void StepAsyncGenerator(Realm realm, JsAsyncGenerator g, JsValue value, ResumeKind kind)
+    {
+        var state = g.Frame.Generator!;
+        JsValue result;
+        bool suspended;
+        try
+        {
+            result = Resume(g.Frame, value, kind, out suspended);
+        }
+        catch (JsThrowable ex)
+        {
+            var (_, _, failed) = g.Queue.Dequeue();
+            failed.Reject(realm, ex.GetValue(realm));
+            return;
+        }
+        if (!suspended)
+        {
+            var (_, _, finished) = g.Queue.Dequeue();
+            finished.Fulfill(realm, CreateIterResult(realm, result, true));
+            return;
+        }
+        if (state.AtAwait)
+        {
+            g.Awaiting = true;
+            JsPromise awaited;
+            try
+            {
+                awaited = PromiseFunctions.PromiseResolve(realm, result);
+            }
+            catch (JsThrowable ex)
+            {
+                g.Awaiting = false;
+                StepAsyncGenerator(realm, g, ex.GetValue(realm), ResumeKind.Throw);
+                return;
+            }
+            PromiseFunctions.PerformThenNative(realm, awaited, (v, rejected) =>
+            {
+                g.Awaiting = false;
+                StepAsyncGenerator(realm, g, v, rejected ? ResumeKind.Throw : ResumeKind.Next);
+                DrainAsyncGenerator(realm, g);
+            });
+            return;
+        }
+        // yield: settle the oldest request with the (awaited) value (§27.6.3.8 AsyncGeneratorYield).
+        var (_, _, request) = g.Queue.Dequeue();
+        var yielded = PromiseFunctions.PromiseResolve(realm, result);
+        PromiseFunctions.PerformThenNative(realm, yielded, (v, rejected) =>
+        {
+            if (rejected) request.Reject(realm, v);
+            else request.Fulfill(realm, CreateIterResult(realm, v, false));
+        });
+    }
+}
