@@ -36,8 +36,8 @@ public static class Driver
     private static int RunEngine(Options options, string root, string tool, string outDir, string engine)
     {
         var clock = Stopwatch.StartNew();
-        var excluded = KeyedList.Read(Path.Combine(tool, $"excluded-features.{engine}.txt"));
-        var plan = TestPlan.Build(root, options.Filters, options.Every, excluded);
+        var excluded = options.NoExclusions ? [] : KeyedList.Read(Path.Combine(tool, $"excluded-features.{engine}.txt"));
+        var plan = TestPlan.Build(root, options.Filters, options.Every, excluded, options.Features);
         Console.WriteLine($"{engine}: {plan.ToRun.Count} test files to run, {plan.Skipped.Count} skipped; {options.Jobs} workers, {options.Timeout.TotalSeconds:0} s per mode");
 
         var pool = new WorkerPool(engine, root, options.Jobs, options.Timeout);
@@ -104,5 +104,7 @@ public static class Driver
 
     private static string Describe(Options o) =>
         (o.Filters.Count > 0 ? "filter " + string.Join(", ", o.Filters) : "all of test/")
+        + (o.Features.Count > 0 ? ", features " + string.Join(", ", o.Features) : "")
+        + (o.NoExclusions ? ", no exclusions" : "")
         + (o.Every > 1 ? $", every {o.Every}th file" : "");
 }

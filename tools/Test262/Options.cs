@@ -5,6 +5,8 @@ public sealed class Options
 {
     public List<string> Engines { get; } = [];
     public List<string> Filters { get; } = [];
+    public List<string> Features { get; } = [];
+    public bool NoExclusions { get; set; }
     public int Every { get; set; } = 1;
     public bool Ci { get; set; }
     public int Jobs { get; set; } = Environment.ProcessorCount;
@@ -19,9 +21,12 @@ public sealed class Options
 
     public const string Usage = """
         usage: Test262 [--engine v8|managed|all]... [--filter <dir under test/>]... [--every N] [--ci]
-                       [--jobs N] [--timeout ms] [--test262 <path>] [--out <dir>] [--update-baseline]
+                       [--feature F]... [--no-exclusions] [--jobs N] [--timeout ms] [--test262 <path>]
+                       [--out <dir>] [--update-baseline]
           --engine           engine to run (repeatable; default v8; "all" = every available engine)
           --filter           only files under this folder of test/, e.g. built-ins/Array (repeatable)
+          --feature F        only files whose frontmatter lists feature F (repeatable)
+          --no-exclusions    also run the features excluded-features.<engine>.txt lists (to re-check them)
           --every N          only every Nth file (stable hash of its path)
           --ci               the CI subset (--every 10); fails on any test that is not in the baseline
           --update-baseline  rewrite baselines/<engine>.txt from this run's failures (for the files it ran)
@@ -38,6 +43,8 @@ public sealed class Options
             {
                 case "--engine": o.Engines.Add(Next()); break;
                 case "--filter": o.Filters.Add(Next()); break;
+                case "--feature": o.Features.Add(Next()); break;
+                case "--no-exclusions": o.NoExclusions = true; break;
                 case "--every": o.Every = int.Parse(Next()); break;
                 case "--ci": o.Ci = true; break;
                 case "--jobs": o.Jobs = int.Parse(Next()); break;

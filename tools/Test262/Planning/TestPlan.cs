@@ -13,7 +13,8 @@ public sealed class TestPlan
     public List<(string Path, int Modes)> ToRun { get; } = [];
     public List<Outcome> Skipped { get; } = [];
 
-    public static TestPlan Build(string root, IReadOnlyList<string> filters, int every, IReadOnlyDictionary<string, string> excludedFeatures)
+    public static TestPlan Build(string root, IReadOnlyList<string> filters, int every, IReadOnlyDictionary<string, string> excludedFeatures,
+        IReadOnlyList<string>? onlyFeatures = null)
     {
         var plan = new TestPlan();
         var prefixes = filters.Select(Normalize).ToList();
@@ -26,6 +27,7 @@ public sealed class TestPlan
         foreach (var path in files)
         {
             var test = TestFile.Load(root, path);
+            if (onlyFeatures is { Count: > 0 } && !test.Features.Any(onlyFeatures.Contains)) continue;
             string? excluded = test.Features.FirstOrDefault(excludedFeatures.ContainsKey);
             if (excluded is not null)
                 plan.Skipped.Add(Outcome.Skip(path, $"feature {excluded}: {excludedFeatures[excluded]}"));

@@ -61,7 +61,7 @@ public sealed class WorkerPool(string engine, string root, int jobs, TimeSpan te
 internal sealed partial class WorkerProcess : IDisposable
 {
     private readonly Process _process;
-    private readonly Queue<string> _stderrTail = new();
+    private readonly List<string> _stderr = [];
 
     private WorkerProcess(Process process)
     {
@@ -69,12 +69,9 @@ internal sealed partial class WorkerProcess : IDisposable
         _process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is null) return;
-            // Native backtraces carry addresses that differ every run; the symbols are what helps.
-            string line = NativeAddress().Replace(e.Data, "").Trim();
-            lock (_stderrTail)
+            lock (_stderr)
             {
-                _stderrTail.Enqueue(line);
-                if (_stderrTail.Count > 5) _stderrTail.Dequeue();
+                if (_stderr.Count < 200) _stderr.Add(e.Data);
             }
         };
         _process.BeginErrorReadLine();
@@ -130,10 +127,24 @@ internal sealed partial class WorkerProcess : IDisposable
         {
         }
         _process.WaitForExit(2000);
-        string tail;
-        lock (_stderrTail) tail = string.Join(" | ", _stderrTail);
-        Failure = $"crash: worker exited (code {(_process.HasExited ? _process.ExitCode : -1)}){(tail.Length > 0 ? ": " + tail : "")}";
+        string why;
+        lock (_stderr) why = CrashSummary(_stderr);
+        Failure = $"crash: worker exited (code {(_process.HasExited ? _process.ExitCode : -1)}){(why.Length > 0 ? ": " + why : "")}";
         return null;
+    }
+
+    /// <summary>
+    /// What a V8 fatal error says, in one line: the failed check and the two frames below V8_Fatal
+    /// (where it was detected), without addresses and paths, which differ every run.
+    /// </summary>
+    private static string CrashSummary(List<string> lines)
+    {
+        var picked = lines.Where(l => l.Contains("Check failed", StringComparison.Ordinal) || l.Contains("Fatal error", StringComparison.Ordinal)
+                                      || l.Contains("out of memory", StringComparison.OrdinalIgnoreCase)).Take(2).ToList();
+        int fatal = lines.FindIndex(l => l.Contains("V8_Fatal", StringComparison.Ordinal));
+        if (fatal >= 0) picked.AddRange(lines.Skip(fatal + 1).Take(2));
+        if (picked.Count == 0) picked.AddRange(lines.Where(l => l.Trim().Length > 1).TakeLast(3));
+        return string.Join(" | ", picked.Select(l => NativeAddress().Replace(l, "").Trim(' ', '#')));
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\+?0x[0-9a-f]+:?|\[0x[0-9a-f]+\]|/\S*/")]
