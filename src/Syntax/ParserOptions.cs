@@ -25,4 +25,26 @@ public sealed class ParserOptions
 
     /// <summary>Maximum nesting of expressions/statements before we refuse with "too deeply nested".</summary>
     public int MaxDepth { get; init; } = 1000;
+
+    /// <summary>
+    /// Set when parsing the argument of a direct `eval` (§19.2.1.1 PerformEval): describes the
+    /// calling context, which decides the early errors for new.target, super, arguments and #names.
+    /// Combine with <see cref="Strict"/> = caller is strict.
+    /// </summary>
+    public EvalContext? Eval { get; init; }
+}
+
+/// <summary>Where a direct eval call appears (§19.2.1.1 steps 5-9).</summary>
+public sealed class EvalContext
+{
+    /// <summary>Inside a non-arrow function (or a class field initializer / static block): new.target is allowed.</summary>
+    public bool InFunction { get; init; }
+    /// <summary>Inside a method, accessor, constructor, field initializer or static block: `super.x` is allowed.</summary>
+    public bool InMethod { get; init; }
+    /// <summary>Inside a derived class constructor: `super()` is allowed.</summary>
+    public bool InDerivedConstructor { get; init; }
+    /// <summary>Inside a class field initializer: `arguments` is an early error.</summary>
+    public bool InClassFieldInitializer { get; init; }
+    /// <summary>Private names declared by the enclosing classes (without '#').</summary>
+    public IReadOnlyCollection<string>? PrivateNames { get; init; }
 }

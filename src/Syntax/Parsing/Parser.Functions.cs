@@ -153,13 +153,15 @@ public sealed partial class Parser
     }
 
     /// <summary>FormalParameters (§15.1) including rest; getters take none and setters exactly one (§15.4.1).</summary>
-    private List<Node> ParseFormalParameters(MethodKind methodKind)
+    private List<Node> ParseFormalParameters(MethodKind methodKind, bool standalone = false)
     {
         var list = new List<Node>();
         int open = T.Start;
-        Expect(TokenType.LParen);
+        // Standalone: the parameter text of `new Function(p1, p2, body)`, which ends at end of input.
+        var close = standalone ? TokenType.EOF : TokenType.RParen;
+        if (!standalone) Expect(TokenType.LParen);
         _fn.InParams = true;
-        while (Type != TokenType.RParen)
+        while (Type != close)
         {
             if (_ts && IsName("this") && list.Count == 0)
             {
@@ -167,7 +169,7 @@ public sealed partial class Parser
                 int thisStart = T.Start;
                 Next();
                 if (Type == TokenType.Colon) SkipTsTypeAnnotation();
-                ExpectCommaOr(TokenType.RParen);
+                ExpectCommaOr(close);
                 TsBlank(thisStart, _lx.PrevEnd);
                 continue;
             }
@@ -181,13 +183,13 @@ public sealed partial class Parser
                 if (_ts && Type == TokenType.Colon) SkipTsTypeAnnotation();
                 if (Type == TokenType.Eq) throw Error(T.Start, "Rest parameter may not have a default initializer");
                 list.Add(Finish(At(new RestElement { Argument = arg }, rm)));
-                if (Type != TokenType.RParen) throw Error(T.Start, "Rest parameter must be last formal parameter");
+                if (Type != close) throw Error(T.Start, "Rest parameter must be last formal parameter");
                 break;
             }
             list.Add(ParseBindingElement());
-            ExpectCommaOr(TokenType.RParen);
+            ExpectCommaOr(close);
         }
-        Next();
+        if (!standalone) Next();
         _fn.InParams = false;
         if (methodKind == MethodKind.Get && list.Count != 0) throw Error(open, "Getter must not have any formal parameters");
         if (methodKind == MethodKind.Set && (list.Count != 1 || list[0] is RestElement))

@@ -65,7 +65,7 @@ public sealed partial class Parser
     private bool NewTargetAllowed()
     {
         for (var f = _fn; f != null; f = f.Parent)
-            if (f.Kind != FnKind.Arrow) return f.Kind != FnKind.Program;
+            if (f.Kind != FnKind.Arrow) return f.Kind != FnKind.Program || (_opt.Eval?.InFunction ?? false);
         return false;
     }
 
@@ -79,13 +79,15 @@ public sealed partial class Parser
         var sup = Finish(At(new Super(), m));
         if (Type == TokenType.LParen)
         {
-            if (owner.Kind != FnKind.DerivedConstructor) throw Error(m.Start, "'super' keyword unexpected here");
+            bool evalOk = owner.Kind == FnKind.Program && (_opt.Eval?.InDerivedConstructor ?? false);
+            if (owner.Kind != FnKind.DerivedConstructor && !evalOk) throw Error(m.Start, "'super' keyword unexpected here");
             MarkUse(FunctionFlags.UsesSuperCall);
             return sup;
         }
         if (Type == TokenType.Dot || Type == TokenType.LBracket)
         {
-            if (owner.Kind is not (FnKind.Method or FnKind.ClassConstructor or FnKind.DerivedConstructor or FnKind.FieldInit or FnKind.StaticBlock))
+            bool evalOk = owner.Kind == FnKind.Program && (_opt.Eval?.InMethod ?? false);
+            if (!evalOk && owner.Kind is not (FnKind.Method or FnKind.ClassConstructor or FnKind.DerivedConstructor or FnKind.FieldInit or FnKind.StaticBlock))
                 throw Error(m.Start, "'super' keyword unexpected here");
             if (Type == TokenType.Dot && PeekToken().Type == TokenType.PrivateName) throw Error(m.Start, "Unexpected private field after super");
             MarkUse(FunctionFlags.UsesSuperProperty);

@@ -57,6 +57,8 @@ public sealed partial class Parser
         for (var f = _fn; f != null; f = f.Parent)
         {
             if (f.Kind is FnKind.FieldInit or FnKind.StaticBlock) throw Error(pos, "'arguments' is not allowed in class field initializer or static initialization block");
+            if (f.Kind == FnKind.Program && (_opt.Eval?.InClassFieldInitializer ?? false))
+                throw Error(pos, "'arguments' is not allowed in class field initializer or static initialization block");
             if (f.Kind != FnKind.Arrow) break;
         }
         MarkUse(FunctionFlags.UsesArguments);

@@ -58,9 +58,18 @@ public sealed partial class Parser
             Async = _module, // top-level await (§16.2.1)
         };
         _scope = new Scope(null, _module ? ScopeKind.Module : ScopeKind.Script);
+        if (_opt.Eval?.PrivateNames is { Count: > 0 } names)
+        {
+            // Eval code may use the private names of the classes around the eval call (§19.2.1.1 step 8).
+            _priv = new PrivateScope();
+            foreach (var n in names) _priv.Declared[n] = "field";
+        }
         Next();
         ParseDirectivesAndBody(program.Body, TokenType.EOF, topLevel: true);
         if (_module) CheckModuleExports();
+        if (_priv != null)
+            foreach (var (name, pos) in _priv.Refs)
+                if (!_priv.Declared.ContainsKey(name)) throw Error(pos, $"Private field '#{name}' must be declared in an enclosing class");
         program.Strict = _fn.Strict;
         program.Scope = ToInfo(_scope, always: true);
         program.Flags = _fn.Flags | (_fn.Strict ? FunctionFlags.Strict : 0);
