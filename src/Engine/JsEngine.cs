@@ -80,10 +80,13 @@ public sealed class JsEngine
         if (Stopwatch.GetTimestamp() > _deadline) throw new ScriptTerminatedException("Terminated", "Script timed out");
     }
 
-    /// <summary>Counts a native call's depth too, and checks the .NET stack: natives may re-enter JS.</summary>
+    /// <summary>
+    /// Counts a native call's depth too. The .NET stack is checked where natives re-enter JS (see
+    /// Interpreter.StackSwitch) and where they recurse themselves (Throw.IfStackLow).
+    /// </summary>
     internal void EnterNative()
     {
-        if (++CallDepth > Options.MaxCallDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        if (++CallDepth > Options.MaxCallDepth)
         {
             CallDepth--;
             Throw.StackOverflow();

@@ -109,3 +109,18 @@ public class LimitsTests
         Assert.Equal("ok", realm.Evaluate("'ok'", "c.js").ToString());
     }
 }
+
+public class DeepRecursionTests
+{
+    [Fact]
+    public void DeepRecursionThroughNativeCallbacksOnSmallStackThread()
+    {
+        // A 1 MB thread would allow only ~100 levels of map→callback re-entry; the engine continues on
+        // helper threads with large stacks, so the depth is bounded by MaxCallDepth instead.
+        string? result = null;
+        var t = new Thread(() => result = TestHost.Run("function f(n) { return n === 0 ? 0 : [n].map(x => f(x - 1))[0] + 1; } f(2000)"), 1024 * 1024);
+        t.Start();
+        t.Join();
+        Assert.Equal("2000", result);
+    }
+}

@@ -36,7 +36,13 @@ internal sealed partial class Machine
         var code = closure.Code;
         if (code.Kind is FunctionKind.ClassConstructor or FunctionKind.DerivedConstructor)
             Throw.TypeError($"Class constructor {code.Name} cannot be invoked without 'new'");
-        Throw.IfStackLow();
+        if (StackSwitch.NeedsSwitch)
+        {
+            var self = this;
+            var t = thisValue;
+            var copy = args.ToArray();
+            return StackSwitch.Run(() => self.CallClosure(closure, t, copy));
+        }
         if (code.IsGenerator) return code.IsAsync ? StartAsyncGenerator(closure, thisValue, args) : StartGenerator(closure, thisValue, args);
         if (code.IsAsync) return StartAsync(closure, thisValue, args);
         var frame = PushFrame(closure, thisValue, args, null);
@@ -48,7 +54,12 @@ internal sealed partial class Machine
     /// <summary>[[Construct]] (§10.2.2).</summary>
     internal JsValue Construct(JsClosure closure, ReadOnlySpan<JsValue> args, JsObject newTarget)
     {
-        Throw.IfStackLow();
+        if (StackSwitch.NeedsSwitch)
+        {
+            var self = this;
+            var copy = args.ToArray();
+            return StackSwitch.Run(() => self.Construct(closure, copy, newTarget));
+        }
         var code = closure.Code;
         if (code.Kind == FunctionKind.DerivedConstructor)
         {

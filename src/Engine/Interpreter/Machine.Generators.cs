@@ -52,6 +52,15 @@ internal sealed partial class Machine
     /// <summary>Runs a suspended frame again with a value (next), an injected throw, or a return request.</summary>
     private JsValue Resume(Frame frame, in JsValue value, ResumeKind kind, out bool suspended)
     {
+        if (StackSwitch.NeedsSwitch)
+        {
+            var self = this;
+            var v = value;
+            bool s = false;
+            var r = StackSwitch.Run(() => self.Resume(frame, v, kind, out s));
+            suspended = s;
+            return r;
+        }
         var state = frame.Generator!;
         if (state.Started && kind != ResumeKind.Throw) frame.Regs[frame.Sp++] = value;
         state.Started = true;
@@ -63,7 +72,6 @@ internal sealed partial class Machine
             state.Running = false;
             Throw.StackOverflow();
         }
-        Throw.IfStackLow();
         bool completed = false;
         try
         {
