@@ -17,6 +17,21 @@ internal static class NodeTools
         return null;
     }
 
+    /// <summary>
+    /// Null when node and the oracle packages are usable; otherwise why not. An npm failure (e.g. no
+    /// network) is a skip unless DUALENGINE_REQUIRE_ORACLES=1, in which case it is returned as null
+    /// and the caller's EnsureOracles assertion fails loudly.
+    /// </summary>
+    public static string? Unavailable()
+    {
+        if (FindNode() == null) return "node is not on PATH";
+        var install = EnsureOracles();
+        if (install == null) return null;
+        if (Environment.GetEnvironmentVariable("DUALENGINE_REQUIRE_ORACLES") == "1")
+            throw new InvalidOperationException(install);
+        return install;
+    }
+
     public static string OracleDir => Path.Combine(Test262Locator.ProjectDir(), "ts-oracle");
 
     /// <summary>Ensures ts-oracle/node_modules exists (runs `npm install` once). Returns an error message or null.</summary>

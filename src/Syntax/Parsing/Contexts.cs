@@ -91,8 +91,6 @@ internal sealed class Scope
     }
     /// <summary>Names of simple and non-simple parameters (function scopes only).</summary>
     public HashSet<string>? Params;
-    /// <summary>Var names hoisted through this scope by a `for (var ... of ...)` (not allowed over catch params).</summary>
-    public HashSet<string>? ForOfVars;
 
     /// <summary>The case block of a switch: `using` declarations may not appear directly in case clauses.</summary>
     public bool IsSwitch;
