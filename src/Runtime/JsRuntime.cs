@@ -9,6 +9,8 @@ using DualEngine.Runtime.EventLoop;
 using DualEngine.Runtime.Extensions;
 using DualEngine.Runtime.Modules;
 using DualEngine.Runtime.Permissions;
+using DualEngine.Runtime.Ext.Resources;
+using DualEngine.Runtime.Resources;
 
 namespace DualEngine.Runtime;
 
@@ -26,6 +28,7 @@ public sealed class JsRuntime : IDisposable
     private readonly AsyncOpQueue _asyncOps;
     private readonly Stdio _stdio;
     private readonly IModuleLoader _loader;
+    private readonly ResourceTable _resources = new();
     private volatile bool _timedOut;
     private bool _loadDispatched;
 
@@ -40,6 +43,10 @@ public sealed class JsRuntime : IDisposable
         state.Put(_stdio);
         state.Put(_loop);
         state.Put(options.Permissions ?? new PermissionContainer(new PermissionOptions { Prompt = false }));
+        _resources.AddStdio(ResourceTable.Stdin, new StdioResource("stdin"));
+        _resources.AddStdio(ResourceTable.Stdout, new StdioResource("stdout"));
+        _resources.AddStdio(ResourceTable.Stderr, new StdioResource("stderr"));
+        state.Put(_resources);
         foreach (var ext in extensions) ext.InitializeState?.Invoke(state);
         _realm = engine.CreateRealm(new RealmOptions
         {
@@ -252,6 +259,7 @@ public sealed class JsRuntime : IDisposable
 
     public void Dispose()
     {
+        _resources.Dispose();
         _realm.Dispose();
         _wake.Dispose();
     }

@@ -79,6 +79,12 @@ public sealed class PermissionContainer
                         break;
                 }
             }
+            else if (status.State == PermissionState.Prompt)
+            {
+                // No one to ask: Deno remembers the refusal, so later queries of this scope (or of one
+                // containing it) report "denied" rather than "prompt".
+                set.DenyByPrompt(request);
+            }
             throw NotCapable(kind, request);
         }
     }
@@ -89,7 +95,8 @@ public sealed class PermissionContainer
         lock (_gate) return _sets[kind].Query(ParseOptional(kind, value), partialIsDenied: false);
     }
 
-    /// <summary>Deno.permissions.request: prompts when the state is "prompt" and a prompter is set, else reports the state ("denied" for "prompt").</summary>
+    /// <summary>Deno.permissions.request: prompts when the state is "prompt" and a prompter is set; without one a
+    /// "prompt" state is refused and remembered, as Deno does.</summary>
     public PermissionStatus Request(PermissionKind kind, string? value)
     {
         var set = _sets[kind];
@@ -98,7 +105,11 @@ public sealed class PermissionContainer
             var request = ParseOptional(kind, value);
             var status = set.Query(request, partialIsDenied: false);
             if (status.State != PermissionState.Prompt) return status;
-            if (_prompter is null) return new PermissionStatus(PermissionState.Denied);
+            if (_prompter is null)
+            {
+                set.DenyByPrompt(request);  // as Deno: the refusal is remembered (query then says "denied")
+                return new PermissionStatus(PermissionState.Denied);
+            }
             switch (_prompter.Prompt(new PermissionPromptRequest(kind, Access(kind, request), "Deno.permissions.request()")))
             {
                 case PromptResponse.Allow:

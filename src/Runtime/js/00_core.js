@@ -24,8 +24,13 @@
     errors[name] = cls;
   }
   core.errors = errors;
-  core.setErrorFactory((className, message) => {
+  function errorFactory(className, message) {
     const cls = errors[className];
-    return cls === undefined ? undefined : new cls(message);
-  });
+    if (cls === undefined) return undefined;
+    const error = new cls(message);
+    // The stack starts at the JS that called the op, not here.
+    Error.captureStackTrace(error, errorFactory);
+    return error;
+  }
+  core.setErrorFactory(errorFactory);
 })(globalThis.__core);

@@ -18,11 +18,40 @@ public sealed class PermissionPromptTests
     }
 
     [Fact]
-    public void WithoutPrompterRequestIsDeniedAndNothingIsRemembered()
+    public void WithoutPrompterRequestIsDeniedAndRemembered()
     {
+        // deno 2.9.6, non-interactive: requestSync({name:"env",variable:"HOME"}) → denied, then querySync → denied.
         var container = new PermissionContainer(new PermissionOptions());
         Assert.Equal(PermissionState.Denied, container.Request(PermissionKind.Env, "HOME").State);
-        Assert.Equal(PermissionState.Prompt, container.Query(PermissionKind.Env, "HOME").State);
+        Assert.Equal(PermissionState.Denied, container.Query(PermissionKind.Env, "HOME").State);
+        Assert.Equal(PermissionState.Prompt, container.Query(PermissionKind.Env, "PATH").State);
+    }
+
+    [Fact]
+    public void WithoutPrompterAFailedCheckIsRememberedForTheScopeAndWhatContainsIt()
+    {
+        // deno 2.9.6, non-interactive: after a refused read of /etc/hostname, /etc and /etc/hostname query
+        // "denied" while /usr stays "prompt"; after a refused env HOME, "env" as a whole is denied.
+        var root = Directory.CreateTempSubdirectory("perm-remember-").FullName;
+        try
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(root, "etc")).FullName;
+            var sibling = Directory.CreateDirectory(Path.Combine(root, "usr")).FullName;
+            var file = Path.Combine(folder, "hostname");
+            File.WriteAllText(file, "x");
+            var container = new PermissionContainer(new PermissionOptions());
+            Assert.Equal("NotCapable", Assert.Throws<OpError>(() => container.Check(PermissionKind.Read, file, "Deno.readTextFileSync()")).ClassName);
+            Assert.Equal(PermissionState.Denied, container.Query(PermissionKind.Read, file).State);
+            Assert.Equal(PermissionState.Denied, container.Query(PermissionKind.Read, folder).State);
+            Assert.Equal(PermissionState.Prompt, container.Query(PermissionKind.Read, sibling).State);
+            Assert.Throws<OpError>(() => container.Check(PermissionKind.Env, "HOME", "Deno.env.get()"));
+            Assert.Equal(PermissionState.Denied, container.Query(PermissionKind.Env, null).State);
+            Assert.Equal(PermissionState.Prompt, container.Query(PermissionKind.Env, "PATH").State);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     [Fact]
