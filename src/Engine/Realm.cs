@@ -71,25 +71,8 @@ public sealed partial class Realm
     }
 
     /// <summary>Defines a global function implemented in C#.</summary>
-    public void SetGlobalFunction(string name, HostFunction function, int length = 0)
-    {
-        var fn = new BuiltinFunction(this, name, length, (Realm realm, in JsValue thisValue, ReadOnlySpan<JsValue> args) =>
-        {
-            try
-            {
-                return function(thisValue, args);
-            }
-            catch (JsEngineException e) when (!e.IsTermination)
-            {
-                throw new JsThrowable(e.ThrownValue.IsUndefined && e.IsErrorObject ? JsValue.FromObject(realm.CreateError(ErrorType.Error, e.JsMessage)) : e.ThrownValue);
-            }
-            catch (Exception e) when (e is not JsThrowable and not ScriptTerminatedException and not JsEngineException)
-            {
-                throw new JsThrowable(JsValue.FromObject(realm.CreateError(ErrorType.Error, e.Message)));
-            }
-        });
-        GlobalObject.FastSet(name, JsValue.FromObject(fn), PropertyFlags.Hidden);
-    }
+    public void SetGlobalFunction(string name, HostFunction function, int length = 0) =>
+        GlobalObject.FastSet(name, JsValue.FromObject(WrapHostFunction(name, function, length)), PropertyFlags.Hidden);
 
     /// <summary>Sets a global property (writable, enumerable, configurable).</summary>
     public void SetGlobal(string name, JsValue value) => GlobalObject.FastSet(name, value);
