@@ -47,7 +47,7 @@ internal sealed class Frame
         var pool = code.FramePool;
         if (pool is not null && code.FramePoolCount > 0)
         {
-            var f = pool[--code.FramePoolCount];
+            var f = pool[--code.FramePoolCount]!;
             pool[code.FramePoolCount] = null;
             f.Function = function;
             f.Realm = realm;
