@@ -37,13 +37,18 @@ internal static class DualrtCommand
         Description = "Load an import map file (else the imports of the nearest deno.json)",
     };
 
+    private static readonly Option<string?> LockOption = new("--lock")
+    {
+        Description = "Check remote modules against this lock file (default: deno.lock beside the nearest deno.json)",
+    };
+
     private static readonly Option<bool> NoSnapshotOption = new("--no-snapshot")
     {
         Description = "Evaluate the runtime's JS from source instead of the startup snapshot",
     };
 
     // Options that take a value as the next token; needed to find where the script's own arguments start.
-    private static readonly HashSet<string> ValueOptions = ["--engine", "--timeout", "--max-heap-size", "--log-level", "--import-map"];
+    private static readonly HashSet<string> ValueOptions = ["--engine", "--timeout", "--max-heap-size", "--log-level", "--import-map", "--lock"];
 
     public static int Run(string[] argv)
     {
@@ -113,6 +118,7 @@ internal static class DualrtCommand
         command.Options.Add(LogLevelOption);
         command.Options.Add(NoSnapshotOption);
         command.Options.Add(ImportMapOption);
+        command.Options.Add(LockOption);
     }
 
     // Deno passes everything after the script (run) or the code (eval) to the program as Deno.args.
@@ -149,7 +155,8 @@ internal static class DualrtCommand
         bool debug = parse.GetValue(LogLevelOption) == "debug";
         try
         {
-            var loader = ModuleLoaderFor(mainModule, parse.GetValue(ImportMapOption));
+            var permissionContainer = new PermissionContainer(permissions, permissions.Prompt ? ConsolePermissionPrompter.CreateIfTerminal() : null);
+            var loader = ModuleLoaderFor(mainModule, parse.GetValue(ImportMapOption), parse.GetValue(LockOption), permissionContainer);
             var engine = EngineFactory.Create(parse.GetValue(EngineOption)!, useSnapshot: !parse.GetValue(NoSnapshotOption));
             var options = new RuntimeOptions
             {
@@ -159,7 +166,7 @@ internal static class DualrtCommand
                 Log = debug ? line => Console.Error.WriteLine($"DEBUG {line}") : null,
                 Version = DualrtVersion,
                 ModuleLoader = loader,
-                Permissions = new PermissionContainer(permissions, permissions.Prompt ? ConsolePermissionPrompter.CreateIfTerminal() : null),
+                Permissions = permissionContainer,
             };
             using var runtime = new JsRuntime(engine, options);
             return body(runtime);
@@ -171,14 +178,19 @@ internal static class DualrtCommand
         }
     }
 
-    // Import maps apply from the --import-map file, or the nearest deno.json(c) above the main module.
-    private static FileModuleLoader ModuleLoaderFor(string? mainModule, string? importMapFlag)
+    // Import maps apply from the --import-map file, or the nearest deno.json(c) above the main module;
+    // remote modules are checked against --lock, or a deno.lock beside that deno.json (as Deno does).
+    private static FileModuleLoader ModuleLoaderFor(string? mainModule, string? importMapFlag, string? lockFlag, PermissionContainer permissions)
     {
         string cwd = Environment.CurrentDirectory;
         var main = mainModule is null ? FileUrl.FromPath(Path.Join(cwd, "$deno$eval.js")) : SafeMainUrl(mainModule, cwd);
         try
         {
-            return new FileModuleLoader(new ModuleSpecifierResolver(ImportMapLoader.Load(importMapFlag, main, cwd)), TypeScriptTranspiler.Transpile);
+            string? config = main.Scheme == "file" ? ImportMapLoader.FindConfigFile(Path.GetDirectoryName(FileUrl.ToPath(main))!) : null;
+            string? lockPath = lockFlag is not null ? Path.GetFullPath(lockFlag, cwd)
+                : config is not null ? Path.Join(Path.GetDirectoryName(config), "deno.lock") : null;
+            var remote = new RemoteModuleStore(RemoteModuleStore.DefaultCacheDirectory, permissions, lockPath is null ? null : Lockfile.Open(lockPath));
+            return new FileModuleLoader(new ModuleSpecifierResolver(ImportMapLoader.Load(importMapFlag, main, cwd)), TypeScriptTranspiler.Transpile, remote);
         }
         catch (Exception ex) when (ex is FormatException or IOException)
         {

@@ -37,12 +37,14 @@ public sealed class JsRuntime : IDisposable
         _options = options;
         _stdio = options.Stdio ?? Stdio.Console();
         _asyncOps = new AsyncOpQueue(_wake);
-        _loader = new EvalAwareLoader(options.ModuleLoader ?? new FileModuleLoader(new ModuleSpecifierResolver(), TypeScriptTranspiler.Transpile));
+        var permissions = options.Permissions ?? new PermissionContainer(new PermissionOptions { Prompt = false });
+        _loader = new EvalAwareLoader(options.ModuleLoader ?? new FileModuleLoader(new ModuleSpecifierResolver(), TypeScriptTranspiler.Transpile,
+            new RemoteModuleStore(RemoteModuleStore.DefaultCacheDirectory, permissions)));
         var (extensions, ops, bootstrap) = Describe(options);
         var state = new OpState { AsyncOps = _asyncOps };
         state.Put(_stdio);
         state.Put(_loop);
-        state.Put(options.Permissions ?? new PermissionContainer(new PermissionOptions { Prompt = false }));
+        state.Put(permissions);
         _resources.AddStdio(ResourceTable.Stdin, new StdioResource("stdin"));
         _resources.AddStdio(ResourceTable.Stdout, new StdioResource("stdout"));
         _resources.AddStdio(ResourceTable.Stderr, new StdioResource("stderr"));

@@ -8,7 +8,8 @@ namespace DualEngine.Runtime.Modules;
 /// Loads modules from the local file system: resolves with a <see cref="ModuleSpecifierResolver"/>,
 /// reads file: URLs, and tells JSON from JavaScript by the import's "type" attribute (as HTML and Deno do:
 /// the file extension alone never makes a JSON module). TypeScript goes through the transpiler the
-/// runtime supplies. Remote URLs are for the https loader (not written yet).
+/// runtime supplies. http(s) modules come from the <see cref="RemoteModuleStore"/> when one is given
+/// (import permission, cache, lockfile).
 /// </summary>
 public sealed class FileModuleLoader : IModuleLoader
 {
@@ -16,14 +17,17 @@ public sealed class FileModuleLoader : IModuleLoader
 
     private readonly ModuleSpecifierResolver _resolver;
     private readonly Func<WebUrl, string, string>? _transpileTypeScript;
+    private readonly RemoteModuleStore? _remote;
     /// <summary>Who first imported each URL, so "not found" can say where the import was.</summary>
     private readonly ConcurrentDictionary<string, string> _referrers = new(StringComparer.Ordinal);
 
     /// <param name="transpileTypeScript">Erases types from a TypeScript module (url, source) → JavaScript; null rejects TypeScript modules.</param>
-    public FileModuleLoader(ModuleSpecifierResolver resolver, Func<WebUrl, string, string>? transpileTypeScript = null)
+    /// <param name="remote">Loads http(s) modules; null rejects them.</param>
+    public FileModuleLoader(ModuleSpecifierResolver resolver, Func<WebUrl, string, string>? transpileTypeScript = null, RemoteModuleStore? remote = null)
     {
         _resolver = resolver;
         _transpileTypeScript = transpileTypeScript;
+        _remote = remote;
     }
 
     public string Resolve(string specifier, string? referrer)
@@ -36,6 +40,7 @@ public sealed class FileModuleLoader : IModuleLoader
     public ModuleSource Load(string url, string? type)
     {
         var parsed = WebUrl.TryParse(url) ?? throw OpError.TypeError($"Invalid module URL \"{url}\"");
+        if (parsed.Scheme is "http" or "https" && _remote is not null) return LoadRemote(parsed, type);
         if (parsed.Scheme != "file")
             throw OpError.TypeError($"Loading \"{url}\" is not supported yet: only file: modules can be loaded{ReferrerSuffix(url)}");
         var kind = type switch
@@ -71,6 +76,20 @@ public sealed class FileModuleLoader : IModuleLoader
                 : throw OpError.TypeError($"Cannot load TypeScript module \"{url}\": no TypeScript transpiler is configured");
         }
         return new ModuleSource(url, kind, source);
+    }
+
+    private ModuleSource LoadRemote(WebUrl url, string? type)
+    {
+        var (source, isTypeScript) = _remote!.Load(url);
+        if (type == "json") return new ModuleSource(url.Href, ModuleKind.Json, source);
+        if (type is not null) throw OpError.TypeError($"\"{type}\" is not a valid module type{ReferrerSuffix(url.Href)}");
+        if (isTypeScript)
+        {
+            source = _transpileTypeScript is not null
+                ? _transpileTypeScript(url, source)
+                : throw OpError.TypeError($"Cannot load TypeScript module \"{url.Href}\": no TypeScript transpiler is configured");
+        }
+        return new ModuleSource(url.Href, ModuleKind.JavaScript, source);
     }
 
     /// <summary>Deno's "\n    at &lt;referrer&gt;" line, when we know who imported the URL.</summary>
