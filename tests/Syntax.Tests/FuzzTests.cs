@@ -155,6 +155,33 @@ public sealed class FuzzTests
         Assert.Empty(failures);
     }
 
+    [Fact]
+    public void Long_flat_chains_do_not_overflow_any_walker()
+    {
+        string chain = string.Join("+", Enumerable.Repeat("a", 200000));
+        string[] inputs =
+        {
+            $"import {{ a }} from './x.js'; const f = (p = {chain}) => p; let y: number = {chain};",
+            $"enum E {{ A = {string.Join("+", Enumerable.Repeat("1", 200000))} }}",
+            $"async (p = {chain}) => p;",
+            "let big = 0x" + new string('f', 300000) + "n, n = 0b" + new string('1', 300000) + ";",
+        };
+        foreach (var input in inputs)
+        {
+            Assert.Null(ParseBounded(input, module: true, typeScript: true));
+            string? failure = null;
+            var t = new Thread(() =>
+            {
+                try { TypeScript.TypeScriptEraser.Erase(input, "flat.ts"); }
+                catch (JsSyntaxException) { }
+                catch (Exception e) { failure = e.GetType().Name + ": " + e.Message; }
+            }, 1024 * 1024);
+            t.Start();
+            Assert.True(t.Join(PerInputLimit), "eraser timed out");
+            Assert.Null(failure);
+        }
+    }
+
     [Theory]
     [InlineData("let x: Array<", "> = 1", true)]
     [InlineData("let x = a <", "b", true)]

@@ -125,17 +125,28 @@ public sealed partial class Lexer
         return s.Contains('_') ? s.Replace("_", "") : s;
     }
 
+    /// <summary>
+    /// Value of a hex/octal/binary digit string. Radices are powers of two, so the digits are packed
+    /// as bits directly: linear time even for megabyte-long literals (multiply-add would be quadratic).
+    /// </summary>
     private static BigInteger ParseRadix(string digits, int radix)
     {
-        BigInteger r = BigInteger.Zero;
         if (digits.Length <= 12)
         {
             long l = 0;
             foreach (char c in digits) l = l * radix + CharClass.HexValue(c);
             return l;
         }
-        foreach (char c in digits) r = r * radix + CharClass.HexValue(c);
-        return r;
+        int bitsPerDigit = radix == 16 ? 4 : radix == 8 ? 3 : 1;
+        var bytes = new byte[(digits.Length * bitsPerDigit + 7) / 8 + 1];
+        int bit = 0;
+        for (int i = digits.Length - 1; i >= 0; i--, bit += bitsPerDigit)
+        {
+            int v = CharClass.HexValue(digits[i]);
+            for (int b = 0; b < bitsPerDigit; b++)
+                if ((v & (1 << b)) != 0) bytes[(bit + b) >> 3] |= (byte)(1 << ((bit + b) & 7));
+        }
+        return new BigInteger(bytes, isUnsigned: true, isBigEndian: false);
     }
 
     /// <summary>

@@ -344,22 +344,35 @@ public sealed partial class Parser
         return Finish(arrow);
     }
 
-    /// <summary>§15.3.1 / §15.9.1: arrow parameters must not contain yield or await expressions.</summary>
-    private void CheckNoYieldAwaitInParams(Node? n, bool isAsync)
+    /// <summary>
+    /// §15.3.1 / §15.9.1: arrow parameters must not contain yield or await expressions. Iterative,
+    /// because a default value can be a flat chain (`a + b + ...`) deeper than any stack.
+    /// </summary>
+    private void CheckNoYieldAwaitInParams(Node? root, bool isAsync)
     {
-        switch (n)
+        if (root == null) return;
+        var stack = new Stack<Node>();
+        var children = new List<Node>();
+        stack.Push(root);
+        while (stack.Count > 0)
         {
-            case null: return;
-            case YieldExpression: throw Error(n.Start, "Yield expression not allowed in formal parameter");
-            case AwaitExpression: throw Error(n.Start, "Illegal await-expression in formal parameters of async function");
-            case Identifier id when isAsync && id.Name == "await": throw Error(n.Start, "'await' is not a valid identifier here");
-            // Nested arrow parameters are still parsed with [+Await] (§15.9.1); bodies are not.
-            case ArrowFunctionExpression inner:
-                if (isAsync) foreach (var p in inner.Params) CheckNoYieldAwaitInParams(p, isAsync);
-                return;
-            case IFunction: return;
-            case ClassExpression: return;
+            var n = stack.Pop();
+            switch (n)
+            {
+                case YieldExpression: throw Error(n.Start, "Yield expression not allowed in formal parameter");
+                case AwaitExpression: throw Error(n.Start, "Illegal await-expression in formal parameters of async function");
+                case Identifier id when isAsync && id.Name == "await": throw Error(n.Start, "'await' is not a valid identifier here");
+                // Nested arrow parameters are still parsed with [+Await] (§15.9.1); bodies are not.
+                case ArrowFunctionExpression inner:
+                    if (isAsync) foreach (var p in inner.Params) stack.Push(p);
+                    continue;
+                case IFunction:
+                case ClassExpression:
+                    continue;
+            }
+            children.Clear();
+            AstChildren.Collect(n, children);
+            foreach (var c in children) stack.Push(c);
         }
-        foreach (var child in AstChildren.Of(n)) CheckNoYieldAwaitInParams(child, isAsync);
     }
 }

@@ -36,37 +36,81 @@ public sealed partial class Parser
         }
     }
 
-    private static void CollectReferenceNodes(Node n, List<(Identifier, bool)> into, bool shorthand)
+    /// <summary>
+    /// Identifier references (value positions) below <paramref name="root"/>, with whether each is the value of
+    /// a shorthand property. Binding names (declarations, parameters, catch params) are not references, but
+    /// defaults and computed keys inside binding patterns are. Uses an explicit stack (no recursion).
+    /// </summary>
+    private static void CollectReferenceNodes(Node root, List<(Identifier, bool)> into, bool rootShorthand)
     {
-        switch (n)
+        var stack = new Stack<(Node Node, bool Shorthand, bool Binding)>();
+        stack.Push((root, rootShorthand, false));
+        var children = new List<Node>();
+        while (stack.Count > 0)
         {
-            case Identifier id: into.Add((id, shorthand)); return;
-            case MemberExpression me:
-                CollectReferenceNodes(me.Object, into, false);
-                if (me.Computed) CollectReferenceNodes(me.Property, into, false);
-                return;
-            case Property p:
-                if (p.Computed) CollectReferenceNodes(p.Key, into, false);
-                CollectReferenceNodes(p.Value, into, p.Shorthand && p.Value is Identifier);
-                return;
-            case MethodDefinition md:
-                if (md.Computed) CollectReferenceNodes(md.Key, into, false);
-                CollectReferenceNodes(md.Value, into, false);
-                return;
-            case PropertyDefinition pd:
-                if (pd.Computed) CollectReferenceNodes(pd.Key, into, false);
-                if (pd.Value != null) CollectReferenceNodes(pd.Value, into, false);
-                return;
-            case VariableDeclarator vd:
-                if (vd.Init != null) CollectReferenceNodes(vd.Init, into, false);
-                return;
-            case FunctionDeclaration fd: CollectReferenceNodes(fd.Body, into, false); return;
-            case FunctionExpression fe: CollectReferenceNodes(fe.Body, into, false); return;
-            case ClassDeclaration cd: if (cd.SuperClass != null) CollectReferenceNodes(cd.SuperClass, into, false); CollectReferenceNodes(cd.Body, into, false); return;
-            case LabeledStatement ls: CollectReferenceNodes(ls.Body, into, false); return;
-            case BreakStatement or ContinueStatement or MetaProperty or ImportDeclaration: return;
+            var (n, shorthand, binding) = stack.Pop();
+            if (binding)
+            {
+                // Inside a binding pattern only initializers and computed keys are evaluated.
+                switch (n)
+                {
+                    case AssignmentPattern ap: stack.Push((ap.Right, false, false)); stack.Push((ap.Left, false, true)); break;
+                    case ObjectPattern op: foreach (var p in op.Properties) stack.Push((p, false, true)); break;
+                    case ArrayPattern arr: foreach (var e in arr.Elements) if (e != null) stack.Push((e, false, true)); break;
+                    case RestElement re: stack.Push((re.Argument, false, true)); break;
+                    case Property pr:
+                        if (pr.Computed) stack.Push((pr.Key, false, false));
+                        stack.Push((pr.Value, false, true));
+                        break;
+                }
+                continue;
+            }
+            switch (n)
+            {
+                case Identifier id: into.Add((id, shorthand)); continue;
+                case MemberExpression me:
+                    if (me.Computed) stack.Push((me.Property, false, false));
+                    stack.Push((me.Object, false, false));
+                    continue;
+                case Property p:
+                    stack.Push((p.Value, p.Shorthand && p.Value is Identifier, false));
+                    if (p.Computed) stack.Push((p.Key, false, false));
+                    continue;
+                case MethodDefinition md:
+                    stack.Push((md.Value, false, false));
+                    if (md.Computed) stack.Push((md.Key, false, false));
+                    continue;
+                case PropertyDefinition pd:
+                    if (pd.Value != null) stack.Push((pd.Value, false, false));
+                    if (pd.Computed) stack.Push((pd.Key, false, false));
+                    continue;
+                case VariableDeclarator vd:
+                    if (vd.Init != null) stack.Push((vd.Init, false, false));
+                    stack.Push((vd.Id, false, true));
+                    continue;
+                case IFunction f:
+                    stack.Push((f.Body, false, false));
+                    foreach (var prm in f.Params) stack.Push((prm, false, true));
+                    continue;
+                case ClassDeclaration cd:
+                    stack.Push((cd.Body, false, false));
+                    if (cd.SuperClass != null) stack.Push((cd.SuperClass, false, false));
+                    continue;
+                case ClassExpression ce:
+                    stack.Push((ce.Body, false, false));
+                    if (ce.SuperClass != null) stack.Push((ce.SuperClass, false, false));
+                    continue;
+                case CatchClause cc:
+                    stack.Push((cc.Body, false, false));
+                    if (cc.Param != null) stack.Push((cc.Param, false, true));
+                    continue;
+                case LabeledStatement ls: stack.Push((ls.Body, false, false)); continue;
+                case BreakStatement or ContinueStatement or MetaProperty or ImportDeclaration: continue;
+            }
+            children.Clear();
+            AstChildren.Collect(n, children);
+            for (int k = children.Count - 1; k >= 0; k--) stack.Push((children[k], false, false));
         }
-        foreach (var c in AstChildren.Of(n)) CollectReferenceNodes(c, into, false);
     }
 
     /// <summary>`var E;` unless the name already exists in this scope (declaration merging).</summary>
@@ -167,6 +211,8 @@ public sealed partial class Parser
     /// <summary>Constant enum member values (TypeScript folds these at compile time).</summary>
     private static object? EvalEnumConstant(Expression e, Dictionary<string, object> members, string enumName)
     {
+        // Not a constant if it is too deep to fold here; the expression text is emitted instead.
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) return null;
         switch (e)
         {
             case Literal { LiteralKind: LiteralKind.Number } n: return n.NumberValue;
@@ -224,35 +270,15 @@ public sealed partial class Parser
         return (uint)t;
     }
 
-    /// <summary>Identifier names referenced as values anywhere below a node (for import elision).</summary>
-    internal static void CollectReferences(Node n, HashSet<string> into)
+    /// <summary>
+    /// Identifier names referenced as values anywhere below a node (for import elision). Iterative:
+    /// flat chains like `a + b + c + ...` build left-deep trees far deeper than the parser's nesting limit.
+    /// </summary>
+    internal static void CollectReferences(Node root, HashSet<string> into)
     {
-        switch (n)
-        {
-            case Identifier id: into.Add(id.Name); return;
-            case MemberExpression me:
-                CollectReferences(me.Object, into);
-                if (me.Computed) CollectReferences(me.Property, into);
-                return;
-            case Property p:
-                if (p.Computed) CollectReferences(p.Key, into);
-                CollectReferences(p.Value, into);
-                return;
-            case MethodDefinition md:
-                if (md.Computed) CollectReferences(md.Key, into);
-                CollectReferences(md.Value, into);
-                return;
-            case PropertyDefinition pd:
-                if (pd.Computed) CollectReferences(pd.Key, into);
-                if (pd.Value != null) CollectReferences(pd.Value, into);
-                return;
-            case LabeledStatement ls: CollectReferences(ls.Body, into); return;
-            case BreakStatement or ContinueStatement: return;
-            case ImportDeclaration: return;
-            case ExportSpecifier es: CollectReferences(es.Local, into); return;
-            case MetaProperty: return;
-        }
-        foreach (var c in AstChildren.Of(n)) CollectReferences(c, into);
+        var refs = new List<(Identifier, bool)>();
+        CollectReferenceNodes(root, refs, false);
+        foreach (var (id, _) in refs) into.Add(id.Name);
     }
 
     /// <summary>`namespace A.B { ... }` / `module A { ... }` lowered to nested IIFEs.</summary>

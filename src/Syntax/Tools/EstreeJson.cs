@@ -20,6 +20,8 @@ public static class EstreeJson
 
     private static void Write(Utf8JsonWriter w, Node? n)
     {
+        // Trees from flat chains (a + b + ...) can be deeper than the stack: fail with a catchable exception.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         if (n == null) { w.WriteNullValue(); return; }
         w.WriteStartObject();
         w.WriteString("type", n.Kind.ToString());

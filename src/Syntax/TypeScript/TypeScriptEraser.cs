@@ -50,12 +50,12 @@ public static class TypeScriptEraser
             var def = keep.OfType<ImportDefaultSpecifier>().FirstOrDefault();
             var ns = keep.OfType<ImportNamespaceSpecifier>().FirstOrDefault();
             var named = keep.OfType<ImportSpecifier>().ToList();
-            var parts = new List<object>();
+            var parts = new List<object> { " " };
             if (def != null) parts.Add((def.Start, def.End));
-            if (ns != null) { if (parts.Count > 0) parts.Add(", "); parts.Add((ns.Start, ns.End)); }
+            if (ns != null) { if (parts.Count > 1) parts.Add(", "); parts.Add((ns.Start, ns.End)); }
             if (named.Count > 0)
             {
-                if (parts.Count > 0) parts.Add(", ");
+                if (parts.Count > 1) parts.Add(", ");
                 parts.Add("{ ");
                 for (int i = 0; i < named.Count; i++)
                 {
