@@ -15,8 +15,16 @@ public sealed class Test262SubsetTests(ITestOutputHelper output)
     {
         Assert.True(File.Exists(RepoPaths.Test262Runner), $"{RepoPaths.Test262Runner} is not built");
         string outDir = Path.Combine(Path.GetTempPath(), $"test262-ci-{Environment.ProcessId}");
-        var result = ProcessRunner.Run(RepoPaths.DotnetHost, [RepoPaths.Test262Runner, "--ci", "--engine", "all", "--out", outDir],
-            RepoPaths.Root, TimeSpan.FromMinutes(10));
+        ProcessResult result;
+        try
+        {
+            result = ProcessRunner.Run(RepoPaths.DotnetHost, [RepoPaths.Test262Runner, "--ci", "--engine", "all", "--out", outDir],
+                RepoPaths.Root, TimeSpan.FromMinutes(10));
+        }
+        finally
+        {
+            if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true);
+        }
         output.WriteLine(result.Stdout);
         output.WriteLine(result.Stderr);
         if (result.ExitCode == 2 && result.Stderr.Contains("test262 not found", StringComparison.Ordinal))
