@@ -215,6 +215,24 @@ public sealed class ParserTests
     }
 
     [Theory]
+    [InlineData("/(?<a>x)|(?<a>y)/", true)]
+    [InlineData("/(?<a>x)(?<a>y)/", false)]
+    [InlineData("/(?:(?<a>x)|(?<a>y))(?<a>z)/", false)]
+    [InlineData("/(?:(?<a>x)|(?<a>y))|(?<a>z)/", true)]
+    [InlineData("/(?<a>(?<a>x)|y)/", false)]
+    [InlineData("/((?<a>x)|(?<a>y))\\k<a>/u", true)]
+    [InlineData("/\\k<b>(?<a>x)/u", false)]
+    [InlineData("/[\\p{RGI_Emoji}--\\q{x}]/v", true)]
+    [InlineData("/[^\\p{RGI_Emoji}]/v", false)]
+    [InlineData("/(?i-m:a)/", true)]
+    [InlineData("/(?i-i:a)/", false)]
+    public void Regular_expression_early_errors(string src, bool valid)
+    {
+        if (valid) Script(src);
+        else Assert.Throws<JsSyntaxException>(() => Script(src));
+    }
+
+    [Theory]
     [InlineData("export { x };")]
     [InlineData("export let a; export var a;")]
     [InlineData("export default 1; export default 2;")]
