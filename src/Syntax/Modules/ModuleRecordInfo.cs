@@ -112,11 +112,13 @@ public sealed class ModuleRecordInfo
             }
         }
         // §16.2.1.6.1 ParseModule steps 10-11: classify export entries.
+        var importsByLocal = new Dictionary<string, ImportEntry>();
+        foreach (var ie0 in info.ImportEntries) importsByLocal.TryAdd(ie0.LocalName, ie0);
         foreach (var ee in exports)
         {
             if (ee.ModuleRequest == null)
             {
-                var ie = info.ImportEntries.FirstOrDefault(i => i.LocalName == ee.LocalName);
+                importsByLocal.TryGetValue(ee.LocalName ?? "", out var ie);
                 if (ie == null || ie.IsNamespace) info.LocalExportEntries.Add(ee);
                 else info.IndirectExportEntries.Add(new ExportEntry(ee.ExportName, ie.ModuleRequest, ie.ImportName, null));
             }
@@ -126,12 +128,14 @@ public sealed class ModuleRecordInfo
         return info;
     }
 
+    private readonly Dictionary<ModuleRequest, ModuleRequest> _requests = new();
+
     private ModuleRequest Request(Literal source, List<ImportAttribute> attributes)
     {
         var req = new ModuleRequest(source.StringValue ?? "",
             attributes.Select(a => new KeyValuePair<string, string>(a.KeyName, a.Value.StringValue ?? "")).ToList());
-        foreach (var existing in RequestedModules)
-            if (existing.Equals(req)) return existing;
+        if (_requests.TryGetValue(req, out var existing)) return existing;
+        _requests[req] = req;
         RequestedModules.Add(req);
         return req;
     }
