@@ -156,4 +156,59 @@ public class RealmTests
         Assert.False(realm.CallHook("missing", []));
         lock (TestOps.Printed) Assert.Contains("x:2", TestOps.Printed);
     }
+
+    [Fact]
+    public void Import_of_a_module_still_evaluating_waits_for_it_instead_of_aborting()
+    {
+        // q.js imports p.js dynamically while p.js (its importer) is still evaluating: a cycle.
+        using var realm = NewRealm(new()
+        {
+            ["file:///app/p.mjs"] = "import { q } from './q.mjs'; export const p = 'p'; __core.ops.op_test_print('p evaluated ' + q);",
+            ["file:///app/q.mjs"] = "export const q = 'q'; import('./p.mjs').then(ns => __core.ops.op_test_print('cycle import sees ' + ns.p)); await null;",
+        });
+        var promise = realm.EvaluateModule("file:///app/p.mjs");
+        realm.RunMicrotasks();
+        Assert.Equal(PromiseStatus.Fulfilled, realm.GetPromiseStatus(promise, out _));
+        lock (TestOps.Printed) Assert.Contains("cycle import sees p", TestOps.Printed);
+    }
+
+    [Fact]
+    public void Cycle_that_awaits_itself_stays_pending_without_crashing()
+    {
+        using var realm = NewRealm(new()
+        {
+            ["file:///app/x.mjs"] = "import { y } from './y.mjs'; export const x = 1; await import('./y.mjs');",
+            ["file:///app/y.mjs"] = "import { x } from './x.mjs'; export const y = 2; await import('./x.mjs');",
+        });
+        var promise = realm.EvaluateModule("file:///app/x.mjs");
+        realm.RunMicrotasks();
+        Assert.Equal(PromiseStatus.Pending, realm.GetPromiseStatus(promise, out _));  // the runtime reports "never resolved"
+    }
+
+    [Fact]
+    public void Invalid_json_module_is_a_syntax_error_naming_the_module()
+    {
+        using var realm = NewRealm(new()
+        {
+            ["file:///app/main.mjs"] = "import data from './bad.json' assert { type: 'json' };",
+            ["file:///app/bad.json"] = "{ bad json",
+        });
+        var ex = Assert.Throws<JsException>(() => realm.EvaluateModule("file:///app/main.mjs"));
+        Assert.Equal("SyntaxError", ex.Error.Name);
+        Assert.Contains("in JSON module \"file:///app/bad.json\"", ex.Error.Message);
+    }
+
+    [Fact]
+    public void Syntax_error_in_a_dependency_keeps_its_class_and_location()
+    {
+        using var realm = NewRealm(new()
+        {
+            ["file:///app/main.mjs"] = "import './syn.mjs';",
+            ["file:///app/syn.mjs"] = "export const = 1;",
+        });
+        var ex = Assert.Throws<JsException>(() => realm.EvaluateModule("file:///app/main.mjs"));
+        Assert.Equal("SyntaxError", ex.Error.Name);
+        Assert.Equal("file:///app/syn.mjs", ex.Error.FileName);
+        Assert.Equal(14, ex.Error.Column);
+    }
 }

@@ -43,26 +43,12 @@ static bool Resolve(Dv8Realm* rt, const std::u16string& spec, const std::u16stri
 static MaybeLocal<Value> EvaluateJsonModule(Local<Context> ctx, Local<Module> module) {
   Isolate* iso = ctx->GetIsolate();
   ModuleRecord* rec = FindByModule(RealmOf(iso), module);
-  Local<Value> value;
-  if (rec == nullptr || !JSON::Parse(ctx, Utf8(iso, rec->json.c_str())).ToLocal(&value)) return {};
-  if (module->SetSyntheticModuleExport(iso, Utf8(iso, "default"), value).IsNothing()) return {};
-  return Undefined(iso);
-}
-
-static std::string ToUtf8(const char16_t* s, int len) {
-  std::string out;
-  out.reserve(len);
-  for (int i = 0; i < len; i++) {
-    uint32_t c = s[i];
-    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < len && s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF) {
-      c = 0x10000 + ((c - 0xD800) << 10) + (s[++i] - 0xDC00);
-    }
-    if (c < 0x80) out += (char)c;
-    else if (c < 0x800) { out += (char)(0xC0 | (c >> 6)); out += (char)(0x80 | (c & 0x3F)); }
-    else if (c < 0x10000) { out += (char)(0xE0 | (c >> 12)); out += (char)(0x80 | ((c >> 6) & 0x3F)); out += (char)(0x80 | (c & 0x3F)); }
-    else { out += (char)(0xF0 | (c >> 18)); out += (char)(0x80 | ((c >> 12) & 0x3F)); out += (char)(0x80 | ((c >> 6) & 0x3F)); out += (char)(0x80 | (c & 0x3F)); }
+  if (rec == nullptr || rec->json.IsEmpty()) {
+    iso->ThrowException(Exception::Error(Utf8(iso, "JSON module without a value")));
+    return {};
   }
-  return out;
+  if (module->SetSyntheticModuleExport(iso, Utf8(iso, "default"), rec->json.Get(iso)).IsNothing()) return {};
+  return Undefined(iso);
 }
 
 MaybeLocal<Module> LoadModuleGraph(Dv8Realm* rt, Local<Context> ctx, const std::u16string& url, const std::u16string& type) {
@@ -83,7 +69,25 @@ MaybeLocal<Module> LoadModuleGraph(Dv8Realm* rt, Local<Context> ctx, const std::
   Local<String> name = Utf16(iso, rec->url.data(), (int)rec->url.size());
   Local<Module> module;
   if (src.is_json) {
-    rec->json = ToUtf8(src.source, src.source_len);
+    // Parsed now, so invalid JSON is a SyntaxError at load time, like a JS module's syntax error.
+    Local<Value> value, error;
+    {
+      TryCatch tc(iso);
+      if (JSON::Parse(ctx, Utf16(iso, src.source, src.source_len)).ToLocal(&value)) {
+        rec->json.Reset(iso, value);
+      } else if (tc.HasCaught() && !tc.HasTerminated()) {
+        Local<Value> text = tc.Exception().As<Object>()->Get(ctx, Utf8(iso, "message")).FromMaybe(Local<Value>());
+        std::u16string message = (text.IsEmpty() ? u"invalid JSON" : ToU16(iso, text)) + u" in JSON module \"" + rec->url + u"\"";
+        error = Exception::SyntaxError(Utf16(iso, message.data(), (int)message.size()));
+      } else {
+        tc.ReThrow();
+        return {};
+      }
+    }  // thrown outside the TryCatch, which would otherwise swallow it
+    if (!error.IsEmpty()) {
+      iso->ThrowException(error);
+      return {};
+    }
     std::vector<Local<String>> exports = {Utf8(iso, "default")};
     module = Module::CreateSyntheticModule(iso, name, exports, EvaluateJsonModule);
   } else {
@@ -110,9 +114,15 @@ MaybeLocal<Module> LoadModuleGraph(Dv8Realm* rt, Local<Context> ctx, const std::
       if (!LoadModuleGraph(rt, ctx, resolved, child_type).IsEmpty()) continue;
       if (!tc.HasCaught() || tc.HasTerminated()) { tc.ReThrow(); return {}; }
       // Name the importing statement, as Deno does: "Module not found ...\n    at file:///main.js:1:8".
+      // Only the loader's own errors (TypeErrors: not found, bad scheme...) get the location; a dependency's
+      // SyntaxError already names its file and line and keeps its class.
       Local<Value> error = tc.Exception();
-      Local<Value> text;
-      if (!error->IsNativeError() || !error.As<Object>()->Get(ctx, Utf8(iso, "message")).ToLocal(&text)) { tc.ReThrow(); return {}; }
+      Local<Value> text, name;
+      if (!error->IsNativeError() || !error.As<Object>()->Get(ctx, Utf8(iso, "name")).ToLocal(&name) ||
+          ToU16(iso, name) != u"TypeError" || !error.As<Object>()->Get(ctx, Utf8(iso, "message")).ToLocal(&text)) {
+        tc.ReThrow();
+        return {};
+      }
       std::u16string message = ToU16(iso, text);
       // A loader may already name the referrer ("\n    at file:///main.js"): replace that with the exact spot.
       std::u16string bare_referrer = u"\n    at " + self->url;
@@ -154,8 +164,29 @@ static void RejectWithReason(const FunctionCallbackInfo<Value>& info) {
   info.Data().As<Promise::Resolver>()->Reject(ctx, info[0]).Check();
 }
 
-// import(): resolves, loads, links and evaluates synchronously, then settles with the namespace
-// once evaluation (which may wait on top-level await) settles.
+// Evaluates a linked module for import() and settles the resolver with its namespace once evaluation
+// (which may wait on top-level await) settles. The module must not be evaluating.
+static void EvaluateForImport(Isolate* iso, Local<Context> ctx, Local<Module> module, Local<Promise::Resolver> resolver) {
+  if (module->GetStatus() == Module::kErrored) {
+    resolver->Reject(ctx, module->GetException()).Check();
+    return;
+  }
+  TryCatch tc(iso);
+  Local<Value> evaluation;
+  if (!module->Evaluate(ctx).ToLocal(&evaluation)) {
+    if (!tc.HasTerminated()) resolver->Reject(ctx, tc.Exception()).Check();
+    return;
+  }
+  Local<Array> data = Array::New(iso, 2);
+  data->Set(ctx, 0, resolver).Check();
+  data->Set(ctx, 1, module->GetModuleNamespace()).Check();
+  Local<Function> on_ok = Function::New(ctx, ResolveWithNamespace, data).ToLocalChecked();
+  Local<Function> on_error = Function::New(ctx, RejectWithReason, resolver).ToLocalChecked();
+  evaluation.As<Promise>()->Then(ctx, on_ok, on_error).ToLocalChecked();
+}
+
+// import(): resolves, loads and links synchronously, then evaluates. A module that is still evaluating
+// (an import() inside a cycle) cannot be evaluated now (V8 would abort): it waits in deferred_imports.
 static MaybeLocal<Promise> DynamicImport(Local<Context> ctx, Local<Data>, Local<Value> resource_name,
                                          Local<String> specifier, Local<FixedArray> assertions) {
   Isolate* iso = ctx->GetIsolate();
@@ -166,24 +197,35 @@ static MaybeLocal<Promise> DynamicImport(Local<Context> ctx, Local<Data>, Local<
   std::u16string referrer = resource_name.IsEmpty() || resource_name->IsUndefined() ? u"" : ToU16(iso, resource_name);
   std::u16string resolved;
   Local<Module> module;
-  Local<Value> evaluation;
   bool ok = Resolve(rt, ToU16(iso, specifier), referrer, &resolved) &&
             LoadModuleGraph(rt, ctx, resolved, AssertedType(iso, ctx, assertions, 2)).ToLocal(&module) &&
-            (module->GetStatus() != Module::kUninstantiated || module->InstantiateModule(ctx, ResolveCallback).FromMaybe(false)) &&
-            module->Evaluate(ctx).ToLocal(&evaluation);
+            (module->GetStatus() != Module::kUninstantiated || module->InstantiateModule(ctx, ResolveCallback).FromMaybe(false));
   if (!ok) {
     if (tc.HasTerminated()) return {};
     Local<Value> reason = tc.HasCaught() ? tc.Exception() : Exception::Error(Utf8(iso, "import failed")).As<Value>();
     resolver->Reject(ctx, reason).Check();
     return scope.Escape(resolver->GetPromise());
   }
-  Local<Array> data = Array::New(iso, 2);
-  data->Set(ctx, 0, resolver).Check();
-  data->Set(ctx, 1, module->GetModuleNamespace()).Check();
-  Local<Function> on_ok = Function::New(ctx, ResolveWithNamespace, data).ToLocalChecked();
-  Local<Function> on_error = Function::New(ctx, RejectWithReason, resolver).ToLocalChecked();
-  evaluation.As<Promise>()->Then(ctx, on_ok, on_error).ToLocalChecked();
+  if (module->GetStatus() == Module::kEvaluating) {
+    rt->deferred_imports.emplace_back(Global<Module>(iso, module), Global<Promise::Resolver>(iso, resolver));
+  } else {
+    EvaluateForImport(iso, ctx, module, resolver);
+  }
   return scope.Escape(resolver->GetPromise());
+}
+
+bool SettleDeferredImports(Dv8Realm* rt, Local<Context> ctx) {
+  Isolate* iso = rt->isolate;
+  bool progressed = false;
+  for (size_t i = 0; i < rt->deferred_imports.size();) {
+    Local<Module> module = rt->deferred_imports[i].first.Get(iso);
+    if (module->GetStatus() == Module::kEvaluating) { i++; continue; }
+    Local<Promise::Resolver> resolver = rt->deferred_imports[i].second.Get(iso);
+    rt->deferred_imports.erase(rt->deferred_imports.begin() + i);
+    EvaluateForImport(iso, ctx, module, resolver);
+    progressed = true;
+  }
+  return progressed;
 }
 
 // import.meta.resolve(specifier): resolution against the module's own URL.

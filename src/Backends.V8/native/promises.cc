@@ -94,7 +94,9 @@ DV8_API int32_t dv8_run_microtasks(Dv8Realm* rt) {
   Isolate* iso = rt->isolate;
   TryCatch tc(iso);
   rt->microtask_error.reset();
-  iso->PerformMicrotaskCheckpoint();
+  do {
+    iso->PerformMicrotaskCheckpoint();
+  } while (!tc.HasTerminated() && !iso->IsExecutionTerminating() && SettleDeferredImports(rt, e.context));
   if (tc.HasTerminated() || iso->IsExecutionTerminating()) {
     CaptureError(rt, tc);
     RecoverFromTermination(rt);

@@ -99,6 +99,7 @@ DV8_API void dv8_realm_dispose(Dv8Realm* rt) {
     Isolate::Scope isolate_scope(rt->isolate);
     rt->resolvers.clear();
     rt->held_promises.clear();
+    rt->deferred_imports.clear();
     rt->modules.clear();
     rt->modules_by_hash.clear();
     rt->unhandled.clear();

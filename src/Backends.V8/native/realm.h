@@ -23,7 +23,7 @@ extern Dv8Host g_host;
 struct ModuleRecord {
   Global<Module> module;
   std::u16string url;
-  std::string json;  // source text of a JSON module (its synthetic evaluation parses it)
+  Global<Value> json;  // a JSON module's value, parsed at load time (its synthetic evaluation exports it)
 };
 
 }  // namespace dv8
@@ -42,6 +42,8 @@ struct Dv8Realm {
   std::unordered_map<int, v8::Global<v8::Promise>> held_promises;        // module evaluations
 
   std::vector<std::unique_ptr<dv8::ModuleRecord>> modules;
+  // import() of a module that is still evaluating (a cycle with top-level await): finished once it is not.
+  std::vector<std::pair<v8::Global<v8::Module>, v8::Global<v8::Promise::Resolver>>> deferred_imports;
   std::unordered_map<int, std::vector<dv8::ModuleRecord*>> modules_by_hash;  // Module::GetIdentityHash
   std::u16string main_module_url;
 
@@ -103,6 +105,8 @@ const intptr_t* ExternalReferences(Dv8OpTable* ops);
 // Module machinery (modules.cc).
 void InstallModuleCallbacks(Isolate* iso);
 MaybeLocal<Module> LoadModuleGraph(Dv8Realm* rt, Local<Context> ctx, const std::u16string& url, const std::u16string& type);
+// Finishes deferred import() calls whose module has left the evaluating state; true if any was.
+bool SettleDeferredImports(Dv8Realm* rt, Local<Context> ctx);
 // Promise rejection tracking and microtask error listener (promises.cc).
 void InstallPromiseCallbacks(Isolate* iso);
 

@@ -32,7 +32,7 @@ public static class ErrorFormatter
         {
             text.Append(error.Headline).Append('\n');
             AppendCodeFrame(text, error);
-            if (error.FileName is not null) text.Append($"    at {error.FileName}:{error.Line}:{error.Column}\n");
+            if (error.FileName is { Length: > 0 } file && file != "undefined") text.Append($"    at {file}:{error.Line}:{error.Column}\n");
             return text.ToString();
         }
         text.Append(error.Message).Append('\n');
