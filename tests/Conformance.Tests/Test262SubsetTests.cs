@@ -14,7 +14,8 @@ public sealed class Test262SubsetTests(ITestOutputHelper output)
     public void Test262_ci_subset_has_no_regressions()
     {
         Assert.True(File.Exists(RepoPaths.Test262Runner), $"{RepoPaths.Test262Runner} is not built");
-        string outDir = Path.Combine(Path.GetTempPath(), $"test262-ci-{Environment.ProcessId}");
+        // A fresh folder per run: concurrent runs on one machine must not share (or delete) each other's.
+        string outDir = Path.Combine(Path.GetTempPath(), $"test262-ci-{Guid.NewGuid():N}");
         ProcessResult result;
         try
         {

@@ -69,6 +69,7 @@ public static class Driver
         string table = PassRates.Table(engine, all, 1);
         Console.WriteLine();
         Console.Write(table);
+        Directory.CreateDirectory(outDir);  // again: a long run must not fail at the end because the folder went away
         File.WriteAllText(Path.Combine(outDir, $"{engine}.md"),
             $"# test262 on {engine}\n\n{Describe(options)}; {clock.Elapsed.TotalMinutes:0.0} min; peak worker memory {pool.PeakWorkerBytes / (1 << 20)} MiB\n\n"
             + table + "\n" + PassRates.Table(engine, all, 2));
