@@ -139,6 +139,12 @@ public sealed partial class Realm
         {
             throw new JsEngineException("RangeError", "Maximum call stack size exceeded", null, null, 0, 0, JsValue.Undefined, true, false, ex);
         }
+        catch (Exception ex) when (ex is InvalidCastException or NullReferenceException or IndexOutOfRangeException
+            or InvalidOperationException or ArgumentException or OverflowException or KeyNotFoundException)
+        {
+            // An engine bug must not take the host down: report it as a script failure with the cause attached.
+            throw new JsEngineException("InternalError", ex.GetType().Name + ": " + ex.Message, null, null, 0, 0, JsValue.Undefined, true, false, ex);
+        }
         finally
         {
             Engine.CallDepth = depth;

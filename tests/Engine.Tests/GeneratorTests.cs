@@ -134,3 +134,25 @@ public class AsyncGeneratorTests
         async function* g() { throw new Error('boom'); }
         g().next().catch(e => { result = e.message; });"));
 }
+
+public class DelegationTests
+{
+    [Fact]
+    public void ThrowIsForwardedThroughYieldStar() => Assert.Equal("inner caught:e,after", TestHost.Run(@"
+        function* inner() { try { yield 1; } catch (e) { yield 'inner caught:' + e; } }
+        function* outer() { yield* inner(); yield 'after'; }
+        const it = outer(); it.next(); [it.throw('e').value, it.next().value].join()"));
+
+    [Fact]
+    public void AsyncYieldStar() => Assert.Equal("1,2,3,ret", TestHost.RunAsync(@"
+        var result;
+        async function* inner() { yield 2; await null; yield 3; return 'ret'; }
+        async function* outer() { yield 1; const r = yield* inner(); yield r; }
+        (async () => { const out = []; for await (const x of outer()) out.push(x); result = out.join(); })();"));
+
+    [Fact]
+    public void AsyncYieldStarOverSyncIterable() => Assert.Equal("a,b", TestHost.RunAsync(@"
+        var result;
+        async function* g() { yield* ['a', Promise.resolve('b')]; }
+        (async () => { const out = []; for await (const x of g()) out.push(x); result = out.join(); })();"));
+}

@@ -62,17 +62,23 @@ internal sealed class BytecodeBuilder
     }
 
     /// <summary>A jump op with a register operand before the target (IteratorNext r t, ForInNext r t).</summary>
-    public void EmitRegJump(OpCode op, int register, Label target, int delta)
+    public void EmitRegJump(OpCode op, int register, Label target, int delta, Label? second = null)
     {
         _code.Add((int)op);
         _code.Add(register);
+        AddTarget(target);
+        if (second is not null) AddTarget(second);
+        Adjust(delta);
+    }
+
+    private void AddTarget(Label target)
+    {
         if (target.Pc >= 0) _code.Add(target.Pc);
         else
         {
             target.Patches.Add(_code.Count);
             _code.Add(-1);
         }
-        Adjust(delta);
     }
 
     public void Mark(Label label)

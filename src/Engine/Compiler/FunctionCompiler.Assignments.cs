@@ -370,8 +370,8 @@ internal sealed partial class FunctionCompiler
         _b.Position(y);
         if (y.Delegate)
         {
-            if (_code.IsAsync) Throw.SyntaxError("yield* in async generators is not supported by this engine yet");
-            CompileYieldDelegate(y);
+            if (_code.IsAsync) CompileAsyncYieldDelegate(y);
+            else CompileYieldDelegate(y);
             return;
         }
         if (y.Argument is null) _b.Emit(OpCode.Undefined, 1);
@@ -409,6 +409,31 @@ internal sealed partial class FunctionCompiler
         _b.EmitRegJump(OpCode.YieldDelegate, iterReg, done, 0);
         EmitResumeReturnCheckForDelegate();
         _b.EmitJump(OpCode.Jump, loop, 0);
+        _b.Mark(done);
+        _b.ReleaseTo(top);
+    }
+
+    /// <summary>yield* in an async generator (§15.5.5 with generatorKind async): each step awaits the inner result.</summary>
+    private void CompileAsyncYieldDelegate(YieldExpression y)
+    {
+        int top = _b.RegisterTop;
+        CompileExpression(y.Argument);
+        _b.Emit(OpCode.GetAsyncIterator, 0);
+        int iterReg = _b.AllocRegister();
+        _b.Emit(OpCode.StoreReg, -1, iterReg);
+        _b.Emit(OpCode.Undefined, 1);
+        var loop = new Label();
+        var done = new Label();
+        var ret = new Label();
+        _b.Mark(loop);
+        _b.Emit(OpCode.AsyncDelegateCall, 0, iterReg);
+        EmitAwait();
+        _b.EmitRegJump(OpCode.AsyncDelegateResult, iterReg, done, 0, ret);
+        _b.Emit(OpCode.AsyncDelegateYield, 0);
+        _b.EmitJump(OpCode.Jump, loop, 0);
+        _b.Mark(ret);
+        EmitReturn();
+        _b.Emit(OpCode.Undefined, 1);
         _b.Mark(done);
         _b.ReleaseTo(top);
     }

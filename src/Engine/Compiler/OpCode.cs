@@ -131,6 +131,9 @@ internal enum OpCode
     YieldDelegate,      // t [iter rec, received]... handled in a loop, see compiler
     Await,              // [v] → [result]        suspends until the promise settles (§27.7.5.3)
     GeneratorResumeKind,// → [kind]   0 next, 1 throw, 2 return (of the last resume)
+    AsyncDelegateCall,  // r [received] → [promise]     async yield*: forward next/throw/return to the inner iterator
+    AsyncDelegateResult,// r tDone tReturn [result] → [value]; jumps to tDone (yield* value) or tReturn (return it)
+    AsyncDelegateYield, // [value] → [received]         suspends like AsyncGeneratorYield, resumptions go to the inner iterator
     AsyncGeneratorYield,// [v] → [received]
 
     // ---- classes ----

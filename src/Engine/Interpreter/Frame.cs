@@ -91,4 +91,8 @@ internal sealed class GeneratorState
     public bool AtAwait;
     /// <summary>The last suspension was yield* passing the inner iterator's result object through (§15.5.5).</summary>
     public bool DelegatedResult;
+    /// <summary>Suspended inside yield*: a throw resumption is forwarded to the inner iterator, not thrown here.</summary>
+    public bool InDelegate;
+    /// <summary>Async yield*: the inner iterator had no "return" method, so the awaited value is the result.</summary>
+    public bool DelegateReturnWithoutMethod;
 }

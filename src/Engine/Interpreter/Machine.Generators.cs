@@ -62,7 +62,9 @@ internal sealed partial class Machine
             return r;
         }
         var state = frame.Generator!;
-        if (state.Started && kind != ResumeKind.Throw) frame.Regs[frame.Sp++] = value;
+        bool inject = kind == ResumeKind.Throw && !state.InDelegate;
+        state.InDelegate = false;
+        if (state.Started && !inject) frame.Regs[frame.Sp++] = value;
         state.Started = true;
         state.LastResume = kind;
         state.Running = true;
@@ -75,7 +77,7 @@ internal sealed partial class Machine
         bool completed = false;
         try
         {
-            var result = Run(frame, out suspended, kind == ResumeKind.Throw ? (JsValue?)value : null);
+            var result = Run(frame, out suspended, inject ? (JsValue?)value : null);
             if (!suspended) state.Done = true;
             completed = true;
             return result;
@@ -159,6 +161,41 @@ internal sealed partial class Machine
         }
         done = false;
         return JsValue.FromObject(innerResult);
+    }
+
+    /// <summary>
+    /// Async yield* step 1 (§15.5.5, async): call next/throw/return of the inner async iterator with the
+    /// received value; the result (a promise) is awaited by the following Await.
+    /// </summary>
+    private static JsValue AsyncDelegateCall(Frame frame, IteratorRecord rec, in JsValue received)
+    {
+        var state = frame.Generator!;
+        var iterator = rec.Iterator!;
+        switch (state.LastResume)
+        {
+            case ResumeKind.Throw:
+            {
+                var thr = iterator.Get("throw");
+                if (thr._ref is not JsFunction throwFn)
+                {
+                    rec.CloseQuietly();
+                    return Throw.TypeError<JsValue>("The iterator does not provide a 'throw' method");
+                }
+                return throwFn.Call(JsValue.FromObject(iterator), new ReadOnlySpan<JsValue>(in received));
+            }
+            case ResumeKind.Return:
+            {
+                var ret = iterator.Get("return");
+                if (ret._ref is not JsFunction returnFn)
+                {
+                    state.DelegateReturnWithoutMethod = true;
+                    return received;
+                }
+                return returnFn.Call(JsValue.FromObject(iterator), new ReadOnlySpan<JsValue>(in received));
+            }
+            default:
+                return JsValue.FromObject(rec.NextResult(received, hasValue: true));
+        }
     }
 
     // ---- async functions (§27.7.5.1 AsyncFunctionStart, §27.7.5.3 Await) ----

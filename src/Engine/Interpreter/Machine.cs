@@ -747,11 +747,51 @@ internal sealed partial class Machine(JsEngine engine)
                         break;
                     }
                     frame.Generator!.AtAwait = false;
+                    frame.Generator.InDelegate = true;
                     frame.Pc = pc + 2;
                     frame.Sp = sp;
                     suspended = true;
                     frame.Generator.DelegatedResult = true;
                     return step;
+                }
+                case OpCode.AsyncDelegateCall:
+                {
+                    frame.Sp = sp;
+                    var rec = (IteratorRecord)regs[code[pc++]].InternalRef!;
+                    regs[sp - 1] = AsyncDelegateCall(frame, rec, regs[sp - 1]);
+                    break;
+                }
+                case OpCode.AsyncDelegateResult:
+                {
+                    var state = frame.Generator!;
+                    var result = regs[sp - 1];
+                    if (state.DelegateReturnWithoutMethod)
+                    {
+                        state.DelegateReturnWithoutMethod = false;
+                        pc = code[pc + 2];
+                        break;
+                    }
+                    if (!result.IsObject) Throw.TypeError("Iterator result " + Conversions.ToDisplay(result) + " is not an object");
+                    var value = result.AsObject().Get("value");
+                    regs[sp - 1] = value;
+                    if (Conversions.ToBoolean(result.AsObject().Get("done")))
+                    {
+                        pc = state.LastResume == ResumeKind.Return ? code[pc + 2] : code[pc + 1];
+                        state.LastResume = ResumeKind.Next;
+                        break;
+                    }
+                    pc += 3;
+                    break;
+                }
+                case OpCode.AsyncDelegateYield:
+                {
+                    var value = regs[--sp];
+                    frame.Generator!.AtAwait = false;
+                    frame.Generator.InDelegate = true;
+                    frame.Pc = pc;
+                    frame.Sp = sp;
+                    suspended = true;
+                    return value;
                 }
                 case OpCode.GeneratorResumeKind:
                     regs[sp++] = JsValue.FromNumber((int)(frame.Generator?.LastResume ?? ResumeKind.Next));

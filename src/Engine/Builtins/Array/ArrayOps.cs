@@ -9,14 +9,23 @@ internal static class ArrayOps
     /// <summary>LengthOfArrayLike (§7.3.18).</summary>
     public static long Length(JsObject o) => o is JsArray a ? a.Length : Conversions.ToLength(o.Get("length"));
 
+    /// <summary>
+    /// Generic array algorithms can loop 2^53 times over an array-like; each element step counts as a tick
+    /// so the time budget, cancellation and Terminate apply inside builtins too.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Tick() => MemoryBudget.Current?.Tick();
+
     public static JsValue Get(JsObject o, long index)
     {
+        Tick();
         if (o is JsArray a && index < uint.MaxValue && a.TryGetDense((uint)index, out var v)) return v;
         return o.Get(Key(index));
     }
 
     public static bool Has(JsObject o, long index)
     {
+        Tick();
         if (o is JsArray a && index < uint.MaxValue && a.TryGetDense((uint)index, out _)) return true;
         return o.HasProperty(Key(index));
     }
@@ -24,6 +33,7 @@ internal static class ArrayOps
     /// <summary>Set(O, P, V, true) (§7.3.4): a failed write throws.</summary>
     public static void Set(JsObject o, long index, in JsValue value)
     {
+        Tick();
         if (o is JsArray a && index < uint.MaxValue && a.TrySetDense((uint)index, value)) return;
         if (!o.Set(Key(index), value, JsValue.FromObject(o))) Throw.TypeError($"Cannot assign to read only property '{index}' of object");
     }
@@ -43,6 +53,7 @@ internal static class ArrayOps
     /// <summary>DeletePropertyOrThrow (§7.3.10).</summary>
     public static void Delete(JsObject o, long index)
     {
+        Tick();
         if (!o.Delete(Key(index))) Throw.TypeError($"Cannot delete property '{index}' of object");
     }
 

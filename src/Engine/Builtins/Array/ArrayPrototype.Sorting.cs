@@ -52,6 +52,7 @@ internal static partial class ArrayPrototype
         {
             if (skipHoles && !ArrayOps.Has(o, k)) continue;
             list.Add(ArrayOps.Get(o, k));
+            MemoryBudget.Account(24);
         }
         var items = list.ToArray();
         MergeSort(items, items.Length, SortComparison(cmp));
