@@ -3,6 +3,7 @@
 // CFunction pointing straight at the C# [UnmanagedCallersOnly] trampoline (needs --turbo-fast-api-calls).
 #include <v8-fast-api-calls.h>
 
+#include <cmath>
 #include <limits>
 
 #include "realm.h"
@@ -68,7 +69,16 @@ static void OpCallback(const FunctionCallbackInfo<Value>& info) {
   int op = info.Data().As<Int32>()->Value();
   g_host.op_call(rt->host, op, &f);
   switch (f.result_kind) {  // simple results come back in the frame: no second call across the boundary
-    case kDv8Number: info.GetReturnValue().Set(f.result_number); break;
+    case kDv8Number: {
+      // Integral results go back as Int32 (a Smi in V8): Set(double) would allocate a HeapNumber each call.
+      double d = f.result_number;
+      int32_t i = static_cast<int32_t>(d);
+      if (d >= -2147483648.0 && d <= 2147483647.0 && static_cast<double>(i) == d && !(i == 0 && std::signbit(d)))
+        info.GetReturnValue().Set(i);
+      else
+        info.GetReturnValue().Set(d);
+      break;
+    }
     case kDv8Boolean: info.GetReturnValue().Set(f.result_number != 0); break;
     case kDv8Null: info.GetReturnValue().SetNull(); break;
     default: break;
