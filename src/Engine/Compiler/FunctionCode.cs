@@ -73,6 +73,9 @@ internal sealed class PropertyCache
 {
     public Shape? Shape;
     public int Slot;
+    /// <summary>Set when the property lives on the receiver's prototype: that object and its shape at fill time.</summary>
+    public JsObject? Holder;
+    public Shape? HolderShape;
     /// <summary>For global lookups: a top-level let/const box, and the realm's lexical epoch when cached.</summary>
     public object? Box;
     public int Epoch = -1;

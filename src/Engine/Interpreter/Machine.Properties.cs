@@ -103,12 +103,33 @@ internal sealed partial class Machine
                 {
                     cache.Shape = o._shape;
                     cache.Slot = slot;
+                    cache.Holder = null;
                     return o._slots[slot];
                 }
+                if (slot < 0) TryCacheOnPrototype(o, key, cache);
             }
             return o.Get(key, obj);
         }
         return GetFromPrimitive(realm, obj, key);
+    }
+
+    /// <summary>
+    /// Caches a data property found on the receiver's direct prototype (methods on class and builtin
+    /// prototypes). Valid while the receiver keeps its shape and prototype and the holder its shape; the
+    /// receiver must not be in dictionary mode (it could gain the key without a shape change) and exotic
+    /// own properties (array indices, "length") are never cached.
+    /// </summary>
+    private static void TryCacheOnPrototype(JsObject o, in PropertyKey key, PropertyCache cache)
+    {
+        var proto = o._prototype;
+        if (proto is null || o._shape.IsDictionary || o.IsProxyLike || proto.IsProxyLike || key.IsArrayIndex) return;
+        if (!key.IsSymbol && key.Name == "length") return;
+        int slot = proto._shape.IndexOf(key);
+        if (slot < 0 || (proto._shape.FlagsAt(slot) & PropertyFlags.Accessor) != 0) return;
+        cache.Shape = o._shape;
+        cache.Holder = proto;
+        cache.HolderShape = proto._shape;
+        cache.Slot = slot;
     }
 
     private static JsValue GetFromPrimitive(Realm realm, in JsValue obj, in PropertyKey key)
@@ -144,6 +165,7 @@ internal sealed partial class Machine
                 {
                     cache.Shape = o._shape;
                     cache.Slot = slot;
+                    cache.Holder = null;
                 }
             }
             return;

@@ -213,7 +213,12 @@ internal sealed partial class Machine(JsEngine engine)
                     var obj = regs[sp - 1];
                     var cache = fcode.Caches[code[pc + 1]];
                     if (obj._ref is JsObject o && ReferenceEquals(o._shape, cache.Shape))
-                        regs[sp - 1] = o._slots[cache.Slot];
+                    {
+                        var holder = cache.Holder;
+                        if (holder is null) regs[sp - 1] = o._slots[cache.Slot];
+                        else if (ReferenceEquals(o._prototype, holder) && ReferenceEquals(holder._shape, cache.HolderShape)) regs[sp - 1] = holder._slots[cache.Slot];
+                        else regs[sp - 1] = GetNamedSlow(frame.Realm, obj, fcode.Names[code[pc]], cache);
+                    }
                     else
                         regs[sp - 1] = GetNamedSlow(frame.Realm, obj, fcode.Names[code[pc]], cache);
                     pc += 2;
@@ -224,7 +229,7 @@ internal sealed partial class Machine(JsEngine engine)
                     var obj = regs[sp - 2];
                     var value = regs[sp - 1];
                     var cache = fcode.Caches[code[pc + 1]];
-                    if (obj._ref is JsObject o && ReferenceEquals(o._shape, cache.Shape))
+                    if (obj._ref is JsObject o && ReferenceEquals(o._shape, cache.Shape) && cache.Holder is null)
                         o._slots[cache.Slot] = value;
                     else
                         SetNamedSlow(frame.Realm, obj, fcode.Names[code[pc]], value, cache, fcode.Strict);
