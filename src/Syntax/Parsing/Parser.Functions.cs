@@ -301,6 +301,9 @@ public sealed partial class Parser
         var outerScope = _scope;
         var outerArrow = _potentialArrowAt;
         int outerCover = _coverErrorPos;
+        // Past `=>` the parse is committed: a generic-arrow speculation must not limit the body's nesting.
+        int outerSpec = _specLimit;
+        _specLimit = int.MaxValue;
         _coverErrorPos = -1;
         _fn = new FnCtx(outerFn, FnKind.Arrow) { Async = isAsync, AllowReturn = true };
         _scope = new Scope(outerScope, ScopeKind.Function) { Params = new HashSet<string>() };
@@ -340,6 +343,7 @@ public sealed partial class Parser
             _scope = outerScope;
             _potentialArrowAt = outerArrow;
             _coverErrorPos = outerCover;
+            _specLimit = outerSpec;
         }
         return Finish(arrow);
     }

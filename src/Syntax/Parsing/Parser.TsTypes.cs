@@ -56,6 +56,7 @@ public sealed partial class Parser
     private bool TryTsArrowReturnType()
     {
         var s = _lx.Save();
+        int spec = BeginSpeculation();
         int edits = _tsEdits.Count;
         try
         {
@@ -65,10 +66,12 @@ public sealed partial class Parser
             if (Type == TokenType.Arrow && !T.NewlineBefore)
             {
                 TsBlank(start, _lx.PrevEnd);
+                EndSpeculation(spec);
                 return true;
             }
         }
         catch (JsSyntaxException) when (!_tooDeep) { }
+        EndSpeculation(spec);
         _lx.Restore(s);
         _tsEdits.RemoveRange(edits, _tsEdits.Count - edits);
         return false;
@@ -101,16 +104,41 @@ public sealed partial class Parser
         TsBlank(start, _lx.PrevEnd);
     }
 
+    /// <summary>
+    /// Outcome of reading `&lt;...&gt;` as type arguments at an offset: the lexer state after it, or null
+    /// if it failed. The answer does not depend on context, and `a &lt; b, c &lt; d, ...` or `f&lt;f&lt;f&lt;...`
+    /// would otherwise re-read the same text from every `&lt;` (quadratic).
+    /// </summary>
+    private readonly Dictionary<int, Lexer.State?> _typeArgsMemo = new();
+
     private void SkipTypeArgumentsRaw()
     {
-        if (Type == TokenType.Shl) _lx.SplitLessThan();
-        Expect(TokenType.Lt);
-        while (!IsGreater())
+        int at = T.Start;
+        if (_typeArgsMemo.TryGetValue(at, out var known))
         {
-            SkipType();
-            if (!IsGreater()) Expect(TokenType.Comma);
+            if (known == null) throw Error(at, "Unexpected token '<'");
+            _lx.Restore(known.Value);
+            return;
         }
-        EatGreater();
+        // try/finally, not catch/rethrow: nested rethrows keep every frame alive until the
+        // outermost handler runs, which overflows the stack on deep input.
+        bool ok = false;
+        try
+        {
+            if (Type == TokenType.Shl) _lx.SplitLessThan();
+            Expect(TokenType.Lt);
+            while (!IsGreater())
+            {
+                SkipType();
+                if (!IsGreater()) Expect(TokenType.Comma);
+            }
+            EatGreater();
+            ok = true;
+        }
+        finally
+        {
+            _typeArgsMemo[at] = ok ? _lx.Save() : null;
+        }
     }
 
     private bool IsGreater() => Type is TokenType.Gt or TokenType.Shr or TokenType.UShr or TokenType.GtEq or TokenType.ShrEq or TokenType.UShrEq;
@@ -126,6 +154,7 @@ public sealed partial class Parser
     private bool TryParseTsTypeArgumentsForCall()
     {
         var s = _lx.Save();
+        int spec = BeginSpeculation();
         int edits = _tsEdits.Count;
         try
         {
@@ -136,10 +165,12 @@ public sealed partial class Parser
                 || T.NewlineBefore)
             {
                 TsBlank(start, _lx.PrevEnd);
+                EndSpeculation(spec);
                 return true;
             }
         }
         catch (JsSyntaxException) when (!_tooDeep) { }
+        EndSpeculation(spec);
         _lx.Restore(s);
         _tsEdits.RemoveRange(edits, _tsEdits.Count - edits);
         return false;
@@ -178,6 +209,7 @@ public sealed partial class Parser
         if (Type != TokenType.LParen) return false;
         // `(` starts a function type if it is `()` or `(x:` / `(x,` / `(x?` / `(...` / `({` ... `) =>`.
         var s = _lx.Save();
+        int spec = BeginSpeculation();
         try
         {
             Next();
@@ -196,7 +228,7 @@ public sealed partial class Parser
             return false;
         }
         catch (JsSyntaxException) when (!_tooDeep) { return false; }
-        finally { _lx.Restore(s); }
+        finally { _lx.Restore(s); EndSpeculation(spec); }
     }
 
     private void SkipFunctionType()

@@ -70,12 +70,14 @@ public sealed partial class Parser
     {
         var s = _lx.Save();
         int edits = _tsEdits.Count;
+        int spec = BeginSpeculation();
         try
         {
             var arrow = ParseTsGenericArrow(m);
             if (arrow is ArrowFunctionExpression) return arrow;
         }
         catch (JsSyntaxException) when (!_tooDeep) { }
+        finally { EndSpeculation(spec); }
         _lx.Restore(s);
         _tsEdits.RemoveRange(edits, _tsEdits.Count - edits);
         int start = T.Start;

@@ -208,11 +208,42 @@ public sealed partial class Parser
         {
             // Fatal: speculative TypeScript parses must not swallow this and retry (that would be quadratic).
             _tooDeep = true;
+            _depth--;
             throw Error(T.Start, "Code is too deeply nested");
+        }
+        if (_depth > _specLimit)
+        {
+            _depth--;
+            throw Error(T.Start, "Type nested too deeply");
         }
     }
 
     private bool _tooDeep;
+
+    /// <summary>
+    /// Nesting allowed while speculating (TypeScript: is this `&lt;` a type argument list?). Exceeding it
+    /// just fails the speculation, so `a &lt; b, c &lt; d, ...` stays linear and valid code keeps parsing.
+    /// </summary>
+    private int _specLimit = int.MaxValue;
+    private const int SpeculationDepth = 64;
+
+    /// <summary>Starts a speculative parse; returns the previous limit for <see cref="EndSpeculation"/>.</summary>
+    private int BeginSpeculation()
+    {
+        int saved = _specLimit;
+        _specLimit = Math.Min(saved, _depth + SpeculationDepth);
+        _specDepth.Push(_depth);
+        return saved;
+    }
+
+    /// <summary>Ends a speculation; also restores the nesting counter, which a failed parse may leave raised.</summary>
+    private void EndSpeculation(int saved)
+    {
+        _specLimit = saved;
+        _depth = _specDepth.Pop();
+    }
+
+    private readonly Stack<int> _specDepth = new();
 
     private void Leave() => _depth--;
 }
