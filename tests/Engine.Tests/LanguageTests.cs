@@ -238,3 +238,11 @@ public class LanguageTests
     public void SequentialEvaluationOrder() => Assert.Equal("1,2,3", TestHost.Run(@"
         const log = []; function f(x) { log.push(x); return x; } f(1) + f(2) * f(3); log.join()"));
 }
+
+public class ParameterTests
+{
+    [Fact] public void DefaultsSeeEarlierParameters() => Assert.Equal("3", TestHost.Run("function f(a, b = a + 1) { return a + b; } f(1)"));
+    [Fact] public void DefaultsCannotSeeLaterParameters() => Assert.Equal("ReferenceError", TestHost.Throws("function f(a = b, b) { return a; } f()").Name);
+    [Fact] public void DestructuredParametersWithDefaults() => Assert.Equal("1,2,3", TestHost.Run("function f({x} = {x: 1}, [y, z = 3] = [2]) { return [x, y, z].join(); } f()"));
+    [Fact] public void LegacyAccessorHelpers() => Assert.Equal("7,true", TestHost.Run("const o = {}; o.__defineGetter__('q', () => 7); [o.q, typeof o.__lookupGetter__('q') === 'function'].join()"));
+}

@@ -59,6 +59,9 @@ internal sealed partial class ScopeAnalyzer
 
         if (!arrow) DeclareFunctionSpecials(scope);
         foreach (var p in f.Params) DeclarePattern(p, BindingKind.Parameter);
+        if (!f.Params.TrueForAll(p => p is Identifier))
+            foreach (var b in scope.Ordered)
+                if (b.Kind == BindingKind.Parameter) b.ParameterTdz = true;
         if (f.Body is BlockStatement body)
         {
             HoistVars(body.Body, scope);

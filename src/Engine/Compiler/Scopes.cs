@@ -28,7 +28,10 @@ internal sealed class Binding(string name, BindingKind kind, Scope scope)
     public bool IsLexical => Kind is BindingKind.Let or BindingKind.Const or BindingKind.Class;
     public bool IsImmutable => Kind is BindingKind.Const or BindingKind.FunctionSelf;
     /// <summary>Needs temporal-dead-zone checks (§9.1.1.1: uninitialized until its declaration runs).</summary>
-    public bool NeedsTdz => Kind is BindingKind.Let or BindingKind.Const or BindingKind.Class or BindingKind.This;
+    public bool NeedsTdz => Kind is BindingKind.Let or BindingKind.Const or BindingKind.Class or BindingKind.This || ParameterTdz;
+
+    /// <summary>Parameters of a non-simple list are uninitialized until bound in order (§10.2.11 step 26-27), so `(a = b, b) => a` throws.</summary>
+    public bool ParameterTdz;
 
     public override string ToString() => $"{Kind} {Name}";
 }

@@ -29,6 +29,8 @@ internal static class ErrorConstructors
             return JsValue.Undefined;
         });
         errorCtor.FastSet("stackTraceLimit", JsValue.FromNumber(10));
+        // Error.isError (ES2026 proposal, shipped by V8): true for objects with [[ErrorData]].
+        errorCtor.DefineMethod(realm, "isError", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromBoolean(a.At(0)._ref is JsErrorObject));
 
         for (int k = 1; k < Names.Length; k++)
         {

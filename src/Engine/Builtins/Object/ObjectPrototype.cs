@@ -30,6 +30,11 @@ internal static class ObjectPrototype
             return fn._ref is JsFunction f ? f.Call(t, ReadOnlySpan<JsValue>.Empty) : Throw.TypeError<JsValue>("toString is not a function");
         });
         proto.DefineMethod(realm, "valueOf", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromObject(Conversions.ToObject(r, t)));
+        // Annex B §B.2.2.2-5: legacy accessor helpers, still used by older libraries.
+        proto.DefineMethod(realm, "__defineGetter__", 2, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => DefineLegacyAccessor(r, t, a, getter: true));
+        proto.DefineMethod(realm, "__defineSetter__", 2, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => DefineLegacyAccessor(r, t, a, getter: false));
+        proto.DefineMethod(realm, "__lookupGetter__", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => LookupLegacyAccessor(r, t, a.At(0), getter: true));
+        proto.DefineMethod(realm, "__lookupSetter__", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => LookupLegacyAccessor(r, t, a.At(0), getter: false));
         // Annex B §B.2.2.1 Object.prototype.__proto__
         proto.DefineGetter(realm, "__proto__",
             (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => Conversions.ToObject(r, t).GetPrototypeOf() is { } p ? JsValue.FromObject(p) : JsValue.Null,
@@ -41,6 +46,34 @@ internal static class ObjectPrototype
                 if (!t.AsObject().SetPrototypeOf(v.TryObject)) Throw.TypeError("Cyclic __proto__ value");
                 return JsValue.Undefined;
             });
+    }
+
+    private static JsValue DefineLegacyAccessor(Realm realm, in JsValue thisValue, ReadOnlySpan<JsValue> args, bool getter)
+    {
+        var o = Conversions.ToObject(realm, thisValue);
+        if (args.At(1)._ref is not JsFunction fn) return Throw.TypeError<JsValue>("Object.prototype.__define" + (getter ? "Getter" : "Setter") + "__: Expecting function");
+        var desc = new PropertyDescriptor
+        {
+            Has = (getter ? PropertyDescriptor.Fields.Get : PropertyDescriptor.Fields.Set) | PropertyDescriptor.Fields.Enumerable | PropertyDescriptor.Fields.Configurable,
+            Enumerable = true,
+            Configurable = true,
+        };
+        if (getter) desc.Getter = fn; else desc.Setter = fn;
+        if (!o.DefineOwnProperty(Conversions.ToPropertyKey(args.At(0)), desc)) Throw.TypeError("Cannot redefine property");
+        return JsValue.Undefined;
+    }
+
+    private static JsValue LookupLegacyAccessor(Realm realm, in JsValue thisValue, in JsValue keyValue, bool getter)
+    {
+        var key = Conversions.ToPropertyKey(keyValue);
+        for (JsObject? o = Conversions.ToObject(realm, thisValue); o is not null; o = o.GetPrototypeOf())
+        {
+            if (!o.GetOwnProperty(key, out var desc)) continue;
+            if (!desc.IsAccessor) return JsValue.Undefined;
+            var fn = getter ? desc.Getter : desc.Setter;
+            return fn is null ? JsValue.Undefined : JsValue.FromObject(fn);
+        }
+        return JsValue.Undefined;
     }
 
     /// <summary>Object.prototype.toString (§20.1.3.6).</summary>
