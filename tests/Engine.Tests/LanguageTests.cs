@@ -246,3 +246,22 @@ public class ParameterTests
     [Fact] public void DestructuredParametersWithDefaults() => Assert.Equal("1,2,3", TestHost.Run("function f({x} = {x: 1}, [y, z = 3] = [2]) { return [x, y, z].join(); } f()"));
     [Fact] public void LegacyAccessorHelpers() => Assert.Equal("7,true", TestHost.Run("const o = {}; o.__defineGetter__('q', () => 7); [o.q, typeof o.__lookupGetter__('q') === 'function'].join()"));
 }
+
+public class WithStatementTests
+{
+    [Fact] public void ReadsAndWritesObjectProperties() => Assert.Equal("3,10,outer", TestHost.Run(@"
+        var o = { a: 1, b: 2 }; var c = 'outer'; var r;
+        with (o) { r = a + b; a = 10; }
+        [r, o.a, c].join()"));
+
+    [Fact] public void FallsBackToOuterScope() => Assert.Equal("5,undefined", TestHost.Run(@"
+        function f() { var x = 5; with ({}) { return x; } } var o = {}; with (o) { var y = 1; } [f(), String(o.y)].join()"));
+
+    [Fact] public void ClosuresInsideWithSeeTheObject() => Assert.Equal("2", TestHost.Run(@"
+        var o = { v: 1 }; var get; with (o) { get = function () { return v; }; } o.v = 2; get()"));
+
+    [Fact] public void UnscopablesAreSkipped() => Assert.Equal("outer", TestHost.Run(@"
+        var keys = 'outer'; with ([]) { keys }"));
+
+    [Fact] public void TypeofInsideWith() => Assert.Equal("number,undefined", TestHost.Run("with ({ n: 1 }) { [typeof n, typeof missing].join() }"));
+}

@@ -471,8 +471,7 @@ internal sealed partial class FunctionCompiler
         switch (u.Operator)
         {
             case UnaryOperator.TypeOf when u.Argument is Identifier id:
-                if (Lookup(id.Name, out _) is null) _b.Emit(OpCode.LoadGlobalOrUndefined, 1, _b.Name(id.Name), _b.NewCache());
-                else EmitLoad(id.Name);
+                EmitLoad(id.Name, typeofGlobal: true);
                 _b.Emit(OpCode.TypeOf, 0);
                 return;
             case UnaryOperator.Delete:

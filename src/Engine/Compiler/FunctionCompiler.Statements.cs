@@ -80,9 +80,18 @@ internal sealed partial class FunctionCompiler
             case ForOfStatement fo: CompileForOf(fo, labels); break;
             case SwitchStatement sw: CompileSwitch(sw, labels); break;
             case WithStatement with:
+            {
+                // §14.11.2: the body's free names are looked up on the object first (see EmitLoad/EmitAssign).
                 _b.Position(with);
-                Throw.SyntaxError("'with' statements are not supported by this engine yet");
+                CompileExpression(with.Object);
+                _b.Emit(OpCode.ToObject, 0);
+                var scope = ScopeOf(with)!;
+                int top = EnterBlockScope(scope);
+                EmitInitialize(scope.Find("%with")!);
+                CompileStatement(with.Body, labels);
+                ExitBlockScope(scope, top);
                 break;
+            }
             default:
                 Throw.SyntaxError("Unsupported statement: " + s.Kind);
                 break;

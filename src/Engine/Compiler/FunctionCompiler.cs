@@ -267,15 +267,37 @@ internal sealed partial class FunctionCompiler
         return null;
     }
 
-    private void EmitLoad(string name)
+    private void EmitLoad(string name, bool typeofGlobal = false)
     {
+        var end = EmitWithLookups(name, OpCode.WithGet);
         var b = Lookup(name, out int depth);
         if (b is null)
+            _b.Emit(typeofGlobal ? OpCode.LoadGlobalOrUndefined : OpCode.LoadGlobal, 1, _b.Name(name), _b.NewCache());
+        else
+            EmitLoadBinding(b, depth);
+        if (end is not null) _b.Mark(end);
+    }
+
+    /// <summary>
+    /// For a name used inside `with` bodies (nearer than its binding), tries each with-object first:
+    /// WithGet leaves the property value and jumps to the returned label; WithSet stores and jumps.
+    /// Returns null when no `with` is involved.
+    /// </summary>
+    private Label? EmitWithLookups(string name, OpCode op)
+    {
+        if (name.StartsWith('%') || name is "this" or "new.target") return null;
+        Label? end = null;
+        for (var s = _scope; s is not null; s = s.Parent)
         {
-            _b.Emit(OpCode.LoadGlobal, 1, _b.Name(name), _b.NewCache());
-            return;
+            if (s.Find(name) is not null && s.Kind != ScopeKind.With) break;
+            if (s.Kind != ScopeKind.With) continue;
+            end ??= new Label();
+            EmitLoadBindingOf(s.Find("%with")!);
+            // Fall-through pops the object; the jump path leaves (WithGet) or consumes (WithSet) the
+            // same depth the static path ends with, so the label's depth agrees either way.
+            _b.EmitJump(op, end, -1, _b.Name(name));
         }
-        EmitLoadBinding(b, depth);
+        return end;
     }
 
     private void EmitLoadBinding(Binding b, int depth)
@@ -312,6 +334,13 @@ internal sealed partial class FunctionCompiler
 
     /// <summary>PutValue to an identifier reference (§6.2.5.6): TDZ, const and strict-mode rules apply.</summary>
     private void EmitAssign(string name)
+    {
+        var withEnd = EmitWithLookups(name, OpCode.WithSet);
+        EmitAssignStatic(name);
+        if (withEnd is not null) _b.Mark(withEnd);
+    }
+
+    private void EmitAssignStatic(string name)
     {
         var b = Lookup(name, out int depth);
         if (b is null)

@@ -43,6 +43,9 @@ internal enum OpCode
     StoreGlobal,        // n strict c [v] →   sloppy: creates; strict: ReferenceError when unresolvable
     InitGlobalLexical,  // n [v] →            initializes a top-level let/const/class binding
     DeleteGlobal,       // n → [bool]
+    WithGet,            // t n [obj] → jump t with [obj.n] if the with-object has n (and it is not unscopable), else pops obj
+    WithSet,            // t n [v obj] → obj.n = v and jump t with both popped if obj has n, else pops obj ([v] stays)
+    ToObject,           // [v] → [ToObject(v)]
 
     // ---- properties ----
     GetNamed,           // n c [obj] → [v]

@@ -84,7 +84,10 @@ internal sealed partial class ScopeAnalyzer
                 break;
             case WithStatement with:
                 VisitExpression(with.Object);
+                PushScope(with, ScopeKind.With);
+                _scope.Declare("%with", BindingKind.Var).Captured = true;
                 VisitStatement(with.Body);
+                PopScope();
                 break;
             case ExportNamedDeclaration { Declaration: { } d }: VisitStatement(d); break;
             case ExportDefaultDeclaration ed: VisitNode(ed); break;

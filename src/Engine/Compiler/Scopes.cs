@@ -36,7 +36,8 @@ internal sealed class Binding(string name, BindingKind kind, Scope scope)
     public override string ToString() => $"{Kind} {Name}";
 }
 
-internal enum ScopeKind : byte { Script, Function, Block, Catch, Class }
+/// <summary>With: the body of a `with` statement (§14.11); names inside are looked up on its object first.</summary>
+internal enum ScopeKind : byte { Script, Function, Block, Catch, Class, With }
 
 /// <summary>A lexical scope of the source: function body, block, catch clause, loop head or class body.</summary>
 internal sealed class Scope(ScopeKind kind, Scope? parent, FunctionInfo function)

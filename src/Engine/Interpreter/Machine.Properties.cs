@@ -80,6 +80,14 @@ internal sealed partial class Machine
             Throw.TypeError($"Cannot assign to read only property '{key}' of object");
     }
 
+    /// <summary>HasBinding of an object environment with withEnvironment true (§9.1.1.2.1): the property exists and is not unscopable.</summary>
+    private static bool WithHas(JsObject obj, in PropertyKey key)
+    {
+        if (!obj.HasProperty(key)) return false;
+        var unscopables = obj.Get(WellKnownSymbols.Unscopables);
+        return !(unscopables.IsObject && Conversions.ToBoolean(unscopables.AsObject().Get(key)));
+    }
+
     // ---- named and keyed access ----
 
     /// <summary>The prototype used for property lookups on a primitive (§7.1.18 ToObject without allocating a wrapper).</summary>

@@ -203,6 +203,43 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.InitGlobalLexical:
                     frame.Realm.InitializeGlobalLexical(fcode.Names[code[pc++]].Name, regs[--sp]);
                     break;
+                case OpCode.WithGet:
+                {
+                    var obj = regs[sp - 1].AsObject();
+                    var key = fcode.Names[code[pc + 1]];
+                    if (WithHas(obj, key))
+                    {
+                        regs[sp - 1] = obj.Get(key, JsValue.FromObject(obj));
+                        pc = code[pc];
+                    }
+                    else
+                    {
+                        sp--;
+                        pc += 2;
+                    }
+                    break;
+                }
+                case OpCode.WithSet:
+                {
+                    var obj = regs[sp - 1].AsObject();
+                    var key = fcode.Names[code[pc + 1]];
+                    if (WithHas(obj, key))
+                    {
+                        if (!obj.Set(key, regs[sp - 2], JsValue.FromObject(obj)) && fcode.Strict)
+                            Throw.TypeError($"Cannot assign to read only property '{key}' of object");
+                        sp -= 2;
+                        pc = code[pc];
+                    }
+                    else
+                    {
+                        sp--;
+                        pc += 2;
+                    }
+                    break;
+                }
+                case OpCode.ToObject:
+                    regs[sp - 1] = JsValue.FromObject(Conversions.ToObject(frame.Realm, regs[sp - 1]));
+                    break;
                 case OpCode.DeleteGlobal:
                     regs[sp++] = JsValue.FromBoolean(frame.Realm.GlobalObject.Delete(fcode.Names[code[pc++]]));
                     break;
