@@ -119,6 +119,14 @@ void CaptureValue(Dv8Realm* rt, Local<Value> exception, Local<Message> message) 
     rt->err_name = u"";
     rt->err_message = ToU16(iso, exception);
     if (exception->IsString()) rt->err_message = u"\"" + rt->err_message + u"\"";  // as Deno prints a thrown string
+    // Other values print as the runtime's inspect shows them (Deno: "Uncaught { code: 42 }"), when it has one.
+    Local<Function> inspect;
+    if (exception->IsObject() && FindHook(iso, ctx, "inspect").ToLocal(&inspect)) {
+      TryCatch tc(iso);
+      Local<Value> args[] = {exception};
+      Local<Value> shown;
+      if (inspect->Call(ctx, Undefined(iso), 1, args).ToLocal(&shown) && shown->IsString()) rt->err_message = ToU16(iso, shown);
+    }
     rt->last_error.is_error_object = 0;
   }
   if (!message.IsEmpty()) {

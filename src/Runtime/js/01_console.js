@@ -12,7 +12,11 @@
     const src = Function.prototype.toString.call(fn);
     const isClass = src.startsWith("class");
     const name = fn.name;
-    if (isClass) return name ? `[class ${name}]` : "[class (anonymous)]";
+    if (isClass) {
+      const base = Object.getPrototypeOf(fn);
+      const extendsPart = typeof base === "function" && base !== Function.prototype && base.name ? ` extends ${base.name}` : "";
+      return `[class ${name || "(anonymous)"}${extendsPart}]`;
+    }
     const kind = fn.constructor && fn.constructor.name === "AsyncFunction" ? "AsyncFunction"
       : fn.constructor && fn.constructor.name === "GeneratorFunction" ? "GeneratorFunction"
       : fn.constructor && fn.constructor.name === "AsyncGeneratorFunction" ? "AsyncGeneratorFunction"
@@ -25,10 +29,10 @@
     return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : quote(key);
   }
 
+  // Deno.inspect: strings are quoted even at the top level (console.log prints them bare).
   function inspect(value, options = {}) {
     const depth = options.depth ?? 4;
-    const seen = [];
-    return format(value, 0, depth, seen, true);
+    return format(value, 0, depth, [], false);
   }
 
   function format(value, level, depth, seen, top) {
@@ -128,10 +132,11 @@
         if (rest >= args.length) return spec;
         const arg = args[rest++];
         switch (spec) {
-          case "%s": return typeof arg === "string" ? arg : format(arg, 1, 2, [], false);
+          // Deno: %s is String(value) (so "[object Object]", "1,2"); symbols and bigints print as inspect would.
+          case "%s": return typeof arg === "symbol" ? String(arg) : typeof arg === "bigint" ? `${arg}n` : String(arg);
           case "%d": case "%i": {
-            // Deno formats both as integers: parseInt for %i, Math.trunc(Number()) for %d.
-            if (typeof arg === "bigint") return `${arg}n`;
+            // Deno formats both as integers: parseInt for %i, Math.trunc(Number()) for %d; a BigInt as its digits.
+            if (typeof arg === "bigint") return `${arg}`;
             if (typeof arg === "symbol") return "NaN";
             return String(spec === "%i" ? parseInt(arg) : Math.trunc(Number(arg)));
           }
@@ -189,10 +194,10 @@
     },
     group: (...args) => {
       if (args.length) print(false, args);
-      groupIndent += "    ";
+      groupIndent += "  ";
     },
     groupEnd: () => {
-      groupIndent = groupIndent.slice(4);
+      groupIndent = groupIndent.slice(2);
     },
   };
   console.groupCollapsed = console.group;
@@ -204,5 +209,7 @@
 
   core.console = console;
   core.inspect = inspect;
+  // The engine prints an uncaught non-Error value with this (Deno: "Uncaught { code: 42 }").
+  core.setHook("inspect", (value) => format(value, 0, 4, [], false));
   Object.defineProperty(globalThis, "console", { value: console, writable: true, enumerable: false, configurable: true });
 })(globalThis.__core);

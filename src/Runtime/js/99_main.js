@@ -52,7 +52,7 @@
   Object.defineProperty(globalThis, "Deno", { value: Deno, writable: false, enumerable: false, configurable: false });
 
   core.setHook("bootstrap", (options) => {
-    Deno.args = Object.freeze(options.args);
+    Deno.args = options.args;  // a plain mutable array, as in Deno
     Deno.pid = options.pid;
     Deno.version = Object.freeze({ deno: options.version, v8: options.v8Version, typescript: "" });
     Object.freeze(Deno.build);
