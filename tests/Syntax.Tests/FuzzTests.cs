@@ -207,6 +207,9 @@ public sealed class FuzzTests
     [InlineData("type T = {a:", "}", true)]
     [InlineData("f<", ">()", true)]
     [InlineData("x = <T>", "y", true)]
+    [InlineData("x = <T>(", ")", true)]
+    [InlineData("x = (a) ? (", ") : c", true)]
+    [InlineData("x = a as (", ")", true)]
     public void Deep_TypeScript_nesting_is_a_SyntaxError_not_a_crash(string open, string close, bool ts)
     {
         foreach (int depth in new[] { 20, 3000, 50000 })

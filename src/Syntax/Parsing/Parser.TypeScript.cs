@@ -68,18 +68,24 @@ public sealed partial class Parser
     /// <summary>`&lt;T&gt;expr` type assertion or a generic arrow `&lt;T&gt;(x: T) =&gt; x`.</summary>
     private Expression ParseTsTypeAssertion(Mark m)
     {
-        var s = _lx.Save();
-        int edits = _tsEdits.Count;
-        int spec = BeginSpeculation();
-        try
+        // Each `<` is tried as a generic arrow at most once: `<T>(<T>(<T>(...)))` would otherwise
+        // re-parse the inner text once per failed attempt around it (exponential).
+        if (!_genericArrowFailed.Contains(m.Start))
         {
-            var arrow = ParseTsGenericArrow(m);
-            if (arrow is ArrowFunctionExpression) return arrow;
+            var s = _lx.Save();
+            int edits = _tsEdits.Count;
+            int spec = BeginSpeculation();
+            try
+            {
+                var arrow = ParseTsGenericArrow(m);
+                if (arrow is ArrowFunctionExpression) return arrow;
+            }
+            catch (JsSyntaxException) when (!_tooDeep) { }
+            finally { EndSpeculation(spec); }
+            _genericArrowFailed.Add(m.Start);
+            _lx.Restore(s);
+            _tsEdits.RemoveRange(edits, _tsEdits.Count - edits);
         }
-        catch (JsSyntaxException) when (!_tooDeep) { }
-        finally { EndSpeculation(spec); }
-        _lx.Restore(s);
-        _tsEdits.RemoveRange(edits, _tsEdits.Count - edits);
         int start = T.Start;
         Next();
         SkipType();
@@ -89,6 +95,8 @@ public sealed partial class Parser
     }
 
     private static bool IsTsTargetWrapper(Expression e) => false;
+
+    private readonly HashSet<int> _genericArrowFailed = new();
 
     /// <summary>`&lt;T&gt;(a: T) =&gt; a` or `async &lt;T&gt;(a) =&gt; a`.</summary>
     private Expression ParseTsGenericArrow(Mark m, bool isAsync = false)
