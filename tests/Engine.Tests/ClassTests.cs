@@ -66,3 +66,13 @@ public class ClassTests
         class B extends A { constructor() { const get = () => this.v; super(); this.r = get(); } }
         new B().r"));
 }
+
+public class PrivateSuperTests
+{
+    [Fact]
+    public void SuperInsidePrivateMethodsAndAccessors() => Assert.Equal("A,A,sA", TestHost.Run(@"
+        class A { m() { return 'A'; } static s() { return 'sA'; } }
+        class C extends A { get #g() { return super.m(); } #f() { return super.m(); } static #h() { return super.s(); }
+            run() { return [this.#g, this.#f()].join(); } static srun() { return C.#h(); } }
+        new C().run() + ',' + C.srun()"));
+}

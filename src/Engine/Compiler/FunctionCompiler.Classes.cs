@@ -58,12 +58,14 @@ internal sealed partial class FunctionCompiler
                         _b.Emit(OpCode.Over, 1);            // [F proto F]
                         EmitLoad("#" + pid.Name);
                         EmitMethodClosure(m, "#" + pid.Name);
+                        _b.Emit(OpCode.SetHome, 0, 2);      // home object: F
                         EmitPrivateMethodDefine(m);
                         _b.Emit(OpCode.Pop, -1);
                     }
                     else
                     {
                         EmitMethodClosure(m, "#" + pid.Name);
+                        _b.Emit(OpCode.SetHome, 0, 1);      // home object: the prototype
                         EmitInitialize(hidden[m]);
                         instanceFields.Insert(0, m);         // private methods are installed before fields
                     }

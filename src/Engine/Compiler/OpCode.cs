@@ -145,6 +145,7 @@ internal enum OpCode
     RunStaticInitializer, // [ctor proto init] → [ctor proto]          static fields and blocks, this = ctor
     DefineClassField,   // [obj key v] → [obj]                          (§7.3.33 DefineField)
     NewPrivateName,     // n → [private name]                           (§6.2.12)
+    SetHome,            // k [.. home .. fn] → same; fn.[[HomeObject]] = the value k slots below fn (private methods)
     PrivateGet,         // [obj name] → [v]
     PrivateSet,         // [obj name v] → [v]
     PrivateIn,          // [obj name] → [bool]

@@ -869,6 +869,9 @@ internal sealed partial class Machine(JsEngine engine)
                     DefineClassField(regs[sp - 3], regs[sp - 2], regs[sp - 1]);
                     sp -= 2;
                     break;
+                case OpCode.SetHome:
+                    ((JsClosure)regs[sp - 1].AsObject()).HomeObject = regs[sp - 1 - code[pc++]].AsObject();
+                    break;
                 case OpCode.NewPrivateName:
                     regs[sp++] = JsValue.FromSymbol(new JsSymbol(fcode.Names[code[pc++]].Name) { IsPrivate = true });
                     break;
