@@ -76,3 +76,8 @@ public class PrivateSuperTests
             run() { return [this.#g, this.#f()].join(); } static srun() { return C.#h(); } }
         new C().run() + ',' + C.srun()"));
 }
+
+public class ClassSourceTests
+{
+    [Fact] public void ClassToStringIsItsSource() => Assert.Equal("class A { m() {} }", TestHost.Run("class A { m() {} } A.toString()"));
+}

@@ -38,6 +38,10 @@ internal sealed partial class FunctionCompiler
             ? DefaultConstructor(name, derived)
             : CompileFunction(ctorDef.Value, ctorDef.Value, derived ? FunctionKind.DerivedConstructor : FunctionKind.ClassConstructor, name);
         ctorCode.Name = name;
+        // Function.prototype.toString of a class returns the whole class text (§20.2.3.5).
+        ctorCode.Source = _source;
+        ctorCode.SourceStart = classNode.Start;
+        ctorCode.SourceEnd = classNode.End;
         if (ctorDef is null) ctorCode.Kind = derived ? FunctionKind.DerivedConstructor : FunctionKind.ClassConstructor;
         _b.Position(classNode);
         _b.Emit(OpCode.CreateClass, derived ? 1 : 2, _b.AddFunction(ctorCode), derived ? 1 : 0);
