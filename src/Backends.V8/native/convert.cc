@@ -151,7 +151,15 @@ void CaptureError(Dv8Realm* rt, TryCatch& tc) {
     SetSimpleError(rt, u"Error", u"unknown error");
     return;
   }
-  CaptureValue(rt, tc.Exception(), tc.Message());
+  // Deno shows where an Error was created (its stack's top frame), not the throw statement: use the
+  // error's own stack for the location. Compile-time SyntaxErrors have no such frame; keep V8's message.
+  Local<Value> exception = tc.Exception();
+  Local<Message> message = tc.Message();
+  if (exception->IsNativeError() && !message.IsEmpty()) {
+    Local<Message> created = Exception::CreateMessage(rt->isolate, exception);
+    if (created->GetLineNumber(rt->isolate->GetCurrentContext()).FromMaybe(0) > 0) message = created;
+  }
+  CaptureValue(rt, exception, message);
 }
 
 bool RecoverFromTermination(Dv8Realm* rt) {
