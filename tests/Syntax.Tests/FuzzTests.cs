@@ -12,6 +12,9 @@ namespace DualEngine.Syntax.Tests;
 public sealed class FuzzTests
 {
     private static readonly TimeSpan PerInputLimit = TimeSpan.FromSeconds(5);
+
+    /// <summary>DUALENGINE_FUZZ_SCALE=N multiplies the number of mutated inputs (default 1; CI keeps it small).</summary>
+    private static readonly int Scale = int.TryParse(Environment.GetEnvironmentVariable("DUALENGINE_FUZZ_SCALE"), out var n) && n > 0 ? n : 1;
     private readonly ITestOutputHelper _out;
 
     public FuzzTests(ITestOutputHelper output) => _out = output;
@@ -99,7 +102,7 @@ public sealed class FuzzTests
         if (test262 != null)
         {
             var files = Test262ParseRunner.EnumerateFiles(test262, p => p.StartsWith("test/language/", StringComparison.Ordinal)).ToList();
-            for (int k = 0; k < 300; k++) corpus.Add(File.ReadAllText(files[rng.Next(files.Count)]));
+            for (int k = 0; k < 300 * Scale; k++) corpus.Add(File.ReadAllText(files[rng.Next(files.Count)]));
         }
         else
         {
@@ -120,6 +123,7 @@ public sealed class FuzzTests
             }
         }
         _out.WriteLine($"{cases} mutated inputs, {failures.Count} failures");
+        foreach (var x in failures.Take(3)) _out.WriteLine(x);
         Assert.True(cases >= 20);
         Assert.Empty(failures);
     }
@@ -135,7 +139,7 @@ public sealed class FuzzTests
         int cases = 0;
         foreach (var src in corpus)
         {
-            for (int m = 0; m < 150; m++)
+            for (int m = 0; m < 150 * Scale; m++)
             {
                 var input = Mutate(src, rng);
                 cases++;

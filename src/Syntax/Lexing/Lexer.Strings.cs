@@ -24,6 +24,8 @@ public sealed partial class Lexer
             // LS and PS are allowed in string literals since ES2019 (§12.9.4); CR and LF are not.
             if (c == '\n' || c == '\r') throw Error(start, "Invalid or unexpected token: unterminated string literal");
             _pos++;
+            // They still end a line for line/column numbering.
+            if (c == '\u2028' || c == '\u2029') NewLine(_pos);
         }
         _sb.Append(_src, chunk, _pos - chunk);
         _pos++;
