@@ -624,6 +624,25 @@ internal sealed partial class Machine(JsEngine engine)
                     int fnIndex = sp - argc - 1;
                     var ctor = regs[fnIndex];
                     if (ctor._ref is not JsFunction { IsConstructor: true } fn) { ThrowNotConstructor(fcode, code[pc - 1], ctor); break; }
+                    if (fn is JsClosure { FieldInitializer: null } target && !target.Code.IsDefaultConstructor)
+                    {
+                        // [[Construct]] of compiled code (§10.2.2) without leaving the loop: push the frame here.
+                        JsValue thisArg = JsValue.Empty;
+                        if (target.Code.Kind != FunctionKind.DerivedConstructor)
+                        {
+                            var proto = JsFunction.GetPrototypeFromConstructor(target, static i => i.ObjectPrototype);
+                            MemoryBudget.Account(48);
+                            thisArg = JsValue.FromObject(new JsObject(proto));
+                        }
+                        var callee = PushFrame(target, thisArg, new ReadOnlySpan<JsValue>(regs, fnIndex + 1, argc), target);
+                        callee.IsConstruct = true;
+                        frame.Sp = fnIndex;
+                        callee.ReturnPc = pc;
+                        callee.Caller = frame;
+                        frame = callee;
+                        Current = frame;
+                        goto Reload;
+                    }
                     engine.Tick();
                     var result = fn.Construct(new ReadOnlySpan<JsValue>(regs, fnIndex + 1, argc), fn);
                     sp = fnIndex;
