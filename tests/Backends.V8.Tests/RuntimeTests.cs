@@ -275,4 +275,18 @@ public class RuntimeTests : IDisposable
         ex = Assert.Throws<ExtensionException>(() => new JsRuntime(new V8Engine(), new RuntimeOptions { Extensions = [a, b] }));
         Assert.Equal("extension dependency cycle: a -> b -> a", ex.Message);
     }
+
+    [Fact]
+    public void Late_handler_dispatches_rejectionhandled_after_its_checkpoint()
+    {
+        // Expected output produced by deno 2.9.6 on the same program.
+        var (code, output, _) = Run("""
+            addEventListener("unhandledrejection", (e) => { console.log("unhandled", e.reason.message); e.preventDefault(); });
+            addEventListener("rejectionhandled", (e) => console.log("handled later", e.reason.message, e.promise instanceof Promise));
+            const p = Promise.reject(new Error("late"));
+            setTimeout(() => { p.catch(() => console.log("caught")); }, 10);
+            """);
+        Assert.Equal(0, code);
+        Assert.Equal("unhandled late\ncaught\nhandled later late true\n", output);
+    }
 }

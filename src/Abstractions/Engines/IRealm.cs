@@ -38,7 +38,8 @@ public interface IRealm : IDisposable
     /// <summary>
     /// Rejections that had no handler at the end of the last checkpoint (and were not handled since), oldest first,
     /// after each was offered to the "unhandledRejection" hook (promise, reason): those it returned true for
-    /// (a listener called preventDefault) are not returned.
+    /// (a listener called preventDefault) are not returned. A handled one that later gets a handler is first
+    /// passed to the "rejectionHandled" hook (HTML's rejectionhandled event).
     /// </summary>
     IReadOnlyList<Errors.JsError> TakeUnhandledRejections();
 

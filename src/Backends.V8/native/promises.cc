@@ -17,7 +17,14 @@ static void OnPromiseReject(PromiseRejectMessage message) {
       for (auto it = rt->unhandled.begin(); it != rt->unhandled.end(); ++it) {
         if (it->first.Get(iso) == promise) {
           rt->unhandled.erase(it);
-          break;
+          return;
+        }
+      }
+      for (auto it = rt->reported.begin(); it != rt->reported.end(); ++it) {
+        if (it->first.Get(iso) == promise) {
+          rt->handled_later.emplace_back(std::move(it->first), std::move(it->second));
+          rt->reported.erase(it);
+          return;
         }
       }
       break;
@@ -114,6 +121,20 @@ DV8_API int32_t dv8_run_microtasks(Dv8Realm* rt) {
 DV8_API int32_t dv8_take_unhandled_rejection(Dv8Realm* rt) {
   Enter e(rt);
   Isolate* iso = rt->isolate;
+  while (!rt->handled_later.empty()) {
+    Local<Promise> promise = rt->handled_later.front().first.Get(iso);
+    Local<Value> reason = rt->handled_later.front().second.Get(iso);
+    rt->handled_later.pop_front();
+    Local<Function> hook;
+    if (!FindHook(iso, e.context, "rejectionHandled").ToLocal(&hook)) continue;
+    TryCatch tc(iso);
+    Local<Value> args[] = {promise, reason};
+    if (hook->Call(e.context, Undefined(iso), 2, args).IsEmpty()) {
+      CaptureError(rt, tc);
+      RecoverFromTermination(rt);
+      return 0;
+    }
+  }
   while (!rt->unhandled.empty()) {
     Local<Promise> promise = rt->unhandled.front().first.Get(iso);
     Local<Value> reason = rt->unhandled.front().second.Get(iso);
@@ -135,6 +156,7 @@ DV8_API int32_t dv8_take_unhandled_rejection(Dv8Realm* rt) {
       CaptureReason(rt, reason);
       return 0;
     }
+    rt->reported.emplace_back(Global<Promise>(iso, promise), Global<Value>(iso, reason));
   }
   return 1;
 }

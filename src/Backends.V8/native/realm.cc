@@ -103,6 +103,8 @@ DV8_API void dv8_realm_dispose(Dv8Realm* rt) {
     rt->modules.clear();
     rt->modules_by_hash.clear();
     rt->unhandled.clear();
+    rt->reported.clear();
+    rt->handled_later.clear();
     rt->microtask_error.reset();
     rt->microtask_message.reset();
     rt->context.Reset();

@@ -49,6 +49,10 @@ struct Dv8Realm {
 
   // Rejections without handler, in order; removed again when a handler is attached.
   std::deque<std::pair<v8::Global<v8::Promise>, v8::Global<v8::Value>>> unhandled;
+  // Rejections an "unhandledrejection" listener handled; a handler attached later moves one to
+  // handled_later, which is dispatched as "rejectionhandled" after the next checkpoint (as Deno does).
+  std::vector<std::pair<v8::Global<v8::Promise>, v8::Global<v8::Value>>> reported;
+  std::deque<std::pair<v8::Global<v8::Promise>, v8::Global<v8::Value>>> handled_later;
   // Errors reported by V8's message listener during a microtask checkpoint (queueMicrotask throws).
   std::optional<v8::Global<v8::Value>> microtask_error;
   std::optional<v8::Global<v8::Message>> microtask_message;
