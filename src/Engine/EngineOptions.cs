@@ -16,9 +16,11 @@ public sealed class EngineOptions
     public CancellationToken CancellationToken { get; init; }
 
     /// <summary>
-    /// Budget in bytes for accounted allocations (objects, element storage, strings from concatenation).
-    /// The count is cumulative for the engine's lifetime: a coarse guard against allocation bombs, not a
-    /// live-heap measure. Null for none.
+    /// Memory budget in bytes. Allocations scripts can grow without bound (objects, element storage,
+    /// environments, strings) are counted; when the count crosses the budget the managed heap is measured
+    /// after a full collection and the script stops with "OutOfMemory" if more than half the budget is
+    /// really live (the measure is process-wide, so keep budgets well above the host's own usage).
+    /// Null for none.
     /// </summary>
     public long? MemoryLimitBytes { get; init; }
 }

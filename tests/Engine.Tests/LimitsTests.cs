@@ -124,3 +124,14 @@ public class DeepRecursionTests
         Assert.Equal("2000", result);
     }
 }
+
+public class MemoryBudgetTests
+{
+    [Fact]
+    public void GarbageDoesNotExhaustTheBudget()
+    {
+        // 3M short-lived objects and arrays count for more than the 256 MB budget, but little of it is live.
+        var realm = TestHost.NewRealm(new EngineOptions { MemoryLimitBytes = 256L << 20, TimeLimit = TimeSpan.FromSeconds(30) });
+        Assert.Equal("done", realm.Evaluate("for (let i = 0; i < 3000000; i++) { const o = { a: i, b: [i] }; } 'done'", "gc.js").ToString());
+    }
+}

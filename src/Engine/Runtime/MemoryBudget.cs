@@ -4,6 +4,9 @@ namespace DualEngine.Engine.Runtime;
 /// Accounts allocations that scripts can make unboundedly (element storage, big strings, objects) against
 /// the running engine's <see cref="EngineOptions.MemoryLimitBytes"/>. The engine running on this thread is
 /// kept in a thread-static so the object model needs no engine reference for this.
+/// The count only triggers a check: when it crosses the limit, a full collection measures the managed
+/// heap, and the script is stopped only if the heap really is over the limit; otherwise counting restarts
+/// from the measured size. So long-running scripts that free what they allocate keep running.
 /// </summary>
 internal static class MemoryBudget
 {
@@ -16,6 +19,12 @@ internal static class MemoryBudget
         engine.AllocatedBytes += bytes;
         if (engine.AllocatedBytes > engine.MemoryLimit)
         {
+            long live = GC.GetTotalMemory(forceFullCollection: true);
+            if (live < engine.MemoryLimit / 2)
+            {
+                engine.AllocatedBytes = live;
+                return;
+            }
             engine.AllocatedBytes = 0; // let the host reuse the engine after it handled the error
             throw new ScriptTerminatedException("OutOfMemory", "Memory budget exceeded");
         }
