@@ -81,3 +81,16 @@ public class ClassSourceTests
 {
     [Fact] public void ClassToStringIsItsSource() => Assert.Equal("class A { m() {} }", TestHost.Run("class A { m() {} } A.toString()"));
 }
+
+public class PrivateProxyTests
+{
+    [Fact] public void PrivateFieldsAreNotForwardedByProxies() => Assert.Equal("TypeError,false", TestHost.Run(@"
+        class C { #x = 1; static read(o) { return o.#x; } static has(o) { return #x in o; } }
+        const p = new Proxy(new C(), {});
+        let r; try { C.read(p); r = 'no'; } catch (e) { r = e.name; } [r, C.has(p)].join()"));
+
+    [Fact] public void PrivateFieldsOnFrozenObjects() => Assert.Equal("5", TestHost.Run(@"
+        class Base { constructor(o) { return o; } }
+        class Stamp extends Base { #v = 5; static get(o) { return o.#v; } }
+        const frozen = Object.freeze({}); new Stamp(frozen); Stamp.get(frozen)"));
+}

@@ -343,40 +343,54 @@ internal sealed partial class Machine
     }
 
     // ---- private names (§7.3.31-32 PrivateGet/PrivateSet, §7.3.28 PrivateFieldAdd) ----
+    // Private elements live in the object's own slots and are found without any internal method, so a
+    // Proxy never forwards them (it has no slots of its own) and non-extensible objects can still get them.
+
+    internal static bool PrivateFind(in JsValue obj, JsSymbol name, out JsObject o, out int slot)
+    {
+        o = obj._ref as JsObject ?? null!;
+        slot = o is null ? -1 : o._shape.IndexOf(name);
+        return slot >= 0;
+    }
 
     private static JsValue PrivateGet(in JsValue obj, JsSymbol name)
     {
-        if (obj._ref is not JsObject o || !o.GetOwnProperty(name, out var desc))
+        if (!PrivateFind(obj, name, out var o, out int slot))
             return Throw.TypeError<JsValue>($"Cannot read private member {name.Description} from an object whose class did not declare it");
-        if (desc.IsAccessor)
+        if ((o._shape.FlagsAt(slot) & PropertyFlags.Accessor) != 0)
         {
-            if (desc.Getter is null) Throw.TypeError($"'{name.Description}' was defined without a getter");
-            return desc.Getter!.Call(obj, ReadOnlySpan<JsValue>.Empty);
+            var getter = ((AccessorPair)o._slots[slot]._ref!).Getter;
+            if (getter is null) Throw.TypeError($"'{name.Description}' was defined without a getter");
+            return getter!.Call(obj, ReadOnlySpan<JsValue>.Empty);
         }
-        return desc.Value;
+        return o._slots[slot];
     }
 
     private static void PrivateSet(in JsValue obj, JsSymbol name, in JsValue value)
     {
-        if (obj._ref is not JsObject o || !o.GetOwnProperty(name, out var desc))
+        if (!PrivateFind(obj, name, out var o, out int slot))
         {
             Throw.TypeError($"Cannot write private member {name.Description} to an object whose class did not declare it");
             return;
         }
-        if (desc.IsAccessor)
+        var flags = o._shape.FlagsAt(slot);
+        if ((flags & PropertyFlags.Accessor) != 0)
         {
-            if (desc.Setter is null) Throw.TypeError($"'{name.Description}' was defined without a setter");
-            desc.Setter!.Call(obj, new ReadOnlySpan<JsValue>(in value));
+            var setter = ((AccessorPair)o._slots[slot]._ref!).Setter;
+            if (setter is null) Throw.TypeError($"'{name.Description}' was defined without a setter");
+            setter!.Call(obj, new ReadOnlySpan<JsValue>(in value));
             return;
         }
-        if (!desc.Writable) Throw.TypeError($"Private method {name.Description} is not writable");
-        o.FastSet(name, value, PropertyFlags.Writable);
+        if ((flags & PropertyFlags.Writable) == 0) Throw.TypeError($"Private method {name.Description} is not writable");
+        o._slots[slot] = value;
     }
+
+    internal static bool PrivateHas(in JsValue obj, JsSymbol name) => PrivateFind(obj, name, out _, out _);
 
     private static void PrivateDefine(in JsValue obj, JsSymbol name, in JsValue value)
     {
         var o = obj.AsObject();
-        if (o.HasOwnProperty(name)) Throw.TypeError($"Cannot initialize {name.Description} twice on the same object");
+        if (o._shape.IndexOf(name) >= 0) Throw.TypeError($"Cannot initialize {name.Description} twice on the same object");
         bool isMethod = value._ref is JsClosure { Code.Kind: FunctionKind.Method };
         o.AddSlot(name, value, isMethod ? PropertyFlags.None : PropertyFlags.Writable);
     }
@@ -384,11 +398,15 @@ internal sealed partial class Machine
     private static void PrivateAccessor(in JsValue obj, JsSymbol name, JsFunction fn, bool setter)
     {
         var o = obj.AsObject();
-        if (o.GetOwnProperty(name, out var existing) && existing.IsAccessor)
+        int slot = o._shape.IndexOf(name);
+        if (slot >= 0 && (o._shape.FlagsAt(slot) & PropertyFlags.Accessor) != 0)
         {
-            o.FastAccessor(name, setter ? existing.Getter : fn, setter ? fn : existing.Setter, PropertyFlags.None);
+            var pair = (AccessorPair)o._slots[slot]._ref!;
+            if ((setter ? pair.Setter : pair.Getter) is not null) Throw.TypeError($"Cannot initialize {name.Description} twice on the same object");
+            if (setter) pair.Setter = fn; else pair.Getter = fn;
             return;
         }
+        if (slot >= 0) Throw.TypeError($"Cannot initialize {name.Description} twice on the same object");
         o.FastAccessor(name, setter ? null : fn, setter ? fn : null, PropertyFlags.None);
     }
 }

@@ -907,7 +907,7 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     var target = regs[sp - 2];
                     if (!target.IsObject) Throw.TypeError("Cannot use 'in' operator to search for a private field in a non-object");
-                    regs[sp - 2] = JsValue.FromBoolean(target.AsObject().HasOwnProperty(regs[sp - 1].AsSymbol()));
+                    regs[sp - 2] = JsValue.FromBoolean(PrivateHas(target, regs[sp - 1].AsSymbol()));
                     sp--;
                     break;
                 }
