@@ -14,6 +14,9 @@ internal static class FunctionConstructor
         proto.DefineMethod(realm, "apply", 2, Apply);
         proto.DefineMethod(realm, "bind", 1, Bind);
         proto.DefineMethod(realm, "toString", 0, ToStringMethod);
+        // AddRestrictedFunctionProperties (§10.2.4): "caller" and "arguments" throw on Function.prototype.
+        proto.FastAccessor("caller", realm.Intrinsics.ThrowTypeError, realm.Intrinsics.ThrowTypeError, PropertyFlags.Configurable);
+        proto.FastAccessor("arguments", realm.Intrinsics.ThrowTypeError, realm.Intrinsics.ThrowTypeError, PropertyFlags.Configurable);
         proto.DefineMethod(realm, WellKnownSymbols.HasInstance, "[Symbol.hasInstance]", 1,
             (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromBoolean(Operators.OrdinaryHasInstance(t, a.At(0))), PropertyFlags.None);
     }
