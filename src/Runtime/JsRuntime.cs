@@ -243,8 +243,7 @@ public sealed class JsRuntime : IDisposable
 
     private string BootstrapJson(IJsEngine engine)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        return Ext.JsonText.Write(json =>
         {
             json.WriteStartObject();
             json.WriteStartArray("args");
@@ -255,8 +254,7 @@ public sealed class JsRuntime : IDisposable
             json.WriteString("v8Version", engine.Name == "v8" ? engine.Version : "");
             json.WriteString("engine", engine.Name);
             json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        });
     }
 
     public void Dispose()

@@ -121,8 +121,7 @@ public static partial class FsOps
         return OpValue.FromJson(FsErrors.Guard("readdir", path, () =>
         {
             if (File.Exists(full)) throw FsErrors.NotADirectory("readdir", path);
-            using var buffer = new MemoryStream();
-            using (var json = new Utf8JsonWriter(buffer))
+            return JsonText.Write(json =>
             {
                 json.WriteStartArray();
                 foreach (var entry in new DirectoryInfo(full).EnumerateFileSystemInfos())
@@ -136,8 +135,7 @@ public static partial class FsOps
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
-            }
-            return Encoding.UTF8.GetString(buffer.ToArray());
+            });
         }));
     }
 
@@ -195,8 +193,7 @@ public static partial class FsOps
         if (followSymlinks && info.LinkTarget is not null)
             info = info.ResolveLinkTarget(returnFinalTarget: true) ?? throw FsErrors.NotFound("stat", path);
         bool link = !followSymlinks && info.LinkTarget is not null;
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        return JsonText.Write(json =>
         {
             json.WriteStartObject();
             json.WriteBoolean("isFile", !link && info is FileInfo);
@@ -208,7 +205,6 @@ public static partial class FsOps
             json.WriteNumber("birthtime", new DateTimeOffset(info.CreationTimeUtc).ToUnixTimeMilliseconds());
             json.WriteNumber("mode", (int)info.UnixFileMode);
             json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        });
     }
 }

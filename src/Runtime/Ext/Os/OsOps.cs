@@ -39,15 +39,13 @@ public static partial class OsOps
     public static OpValue op_os_env_to_object([FromState] PermissionContainer permissions)
     {
         permissions.Check(PermissionKind.Env, null, "Deno.env.toObject()");
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        return OpValue.FromJson(JsonText.Write(json =>
         {
             json.WriteStartObject();
             foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
                 json.WriteString((string)entry.Key, (string?)entry.Value);
             json.WriteEndObject();
-        }
-        return OpValue.FromJson(Encoding.UTF8.GetString(buffer.ToArray()));
+        }));
     }
 
     [Op]

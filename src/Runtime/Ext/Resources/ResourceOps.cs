@@ -17,14 +17,12 @@ public static partial class ResourceOps
     [Op]
     public static OpValue op_resources_list([FromState] ResourceTable table)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        return OpValue.FromJson(JsonText.Write(json =>
         {
             json.WriteStartObject();
             foreach (var (rid, name) in table.Names()) json.WriteString(rid.ToString(System.Globalization.CultureInfo.InvariantCulture), name);
             json.WriteEndObject();
-        }
-        return OpValue.FromJson(Encoding.UTF8.GetString(buffer.ToArray()));
+        }));
     }
 
     /// <summary>Deno.openSync(path, { read, write, append, create, truncate, createNew }): checks read and/or write permission.</summary>
