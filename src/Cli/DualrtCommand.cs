@@ -47,6 +47,9 @@ internal static class DualrtCommand
         Description = "Evaluate the runtime's JS from source instead of the startup snapshot",
     };
 
+    // Options without a value, before the script; anything else starting with '-' there is an error.
+    private static readonly HashSet<string> FlagOptions = ["--no-snapshot", "-h", "--help", "-?"];
+
     // Options that take a value as the next token; needed to find where the script's own arguments start.
     private static readonly HashSet<string> ValueOptions = ["--engine", "--timeout", "--max-heap-size", "--log-level", "--import-map", "--lock"];
 
@@ -66,7 +69,16 @@ internal static class DualrtCommand
             return 1;
         });
 
-        var scriptArgs = SplitScriptArguments(argv, out var ownArgs);
+        string[] scriptArgs, ownArgs;
+        try
+        {
+            scriptArgs = SplitScriptArguments(argv, out ownArgs);
+        }
+        catch (CliException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return 1;
+        }
         // Deno's permission flags take their values after '=' only (--allow-read=/tmp), which
         // System.CommandLine cannot express for optional values: they are parsed apart.
         var permissionTokens = ownArgs.Where(PermissionFlags.IsPermissionFlag).ToArray();
@@ -141,6 +153,8 @@ internal static class DualrtCommand
             if (token.StartsWith('-'))
             {
                 if (ValueOptions.Contains(token)) i++;
+                else if (!FlagOptions.Contains(token) && !token.Contains('=') && !PermissionFlags.IsPermissionFlag(token))
+                    throw new CliException($"unexpected argument '{token}' found");
                 continue;
             }
             ownArgs = argv[..(i + 1)];
