@@ -14,5 +14,5 @@ bench="$repo/bench/Runtime/bin/Release/net10.0/DualEngine.Bench.Runtime"
 echo "machine: $(nproc) cores; $("$repo/dualrt" --version | tr '\n' ' '); deno $("$peers/node_modules/.bin/deno" --version | head -1 | cut -d' ' -f2); node $(node --version)"
 echo
 cd "$repo"
-"$bench" startup "$repo/src/Cli/bin/Release/net10.0/dualrt" "$peers/node_modules/.bin/deno" examples/hello.js
+"$bench" startup "$repo/artifacts/dualrt/dualrt" "$peers/node_modules/.bin/deno" examples/hello.js
 "$bench" ops

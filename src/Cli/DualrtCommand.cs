@@ -167,6 +167,10 @@ internal static class DualrtCommand
     private static int Execute(ParseResult parse, string? mainModule, PermissionOptions permissions, Func<JsRuntime, int> body, string[] scriptArgs)
     {
         bool debug = parse.GetValue(LogLevelOption) == "debug";
+        // Debug lines carry milliseconds since the process started, to see where startup time goes.
+        var started = System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime();
+        Action<string>? log = debug ? line => Console.Error.WriteLine($"DEBUG +{(DateTime.UtcNow - started).TotalMilliseconds:0}ms {line}") : null;
+        log?.Invoke("arguments parsed");
         try
         {
             var permissionContainer = new PermissionContainer(permissions, permissions.Prompt ? ConsolePermissionPrompter.CreateIfTerminal() : null);
@@ -177,13 +181,17 @@ internal static class DualrtCommand
                 Args = scriptArgs,
                 Timeout = parse.GetValue(TimeoutOption) is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
                 HeapLimitBytes = parse.GetValue(MaxHeapOption) is { } mb ? mb * 1024L * 1024L : null,
-                Log = debug ? line => Console.Error.WriteLine($"DEBUG {line}") : null,
+                Log = log,
                 Version = DualrtVersion,
                 ModuleLoader = loader,
                 Permissions = permissionContainer,
             };
+            log?.Invoke("engine ready");
             using var runtime = new JsRuntime(engine, options);
-            return body(runtime);
+            log?.Invoke("runtime ready");
+            int code = body(runtime);
+            log?.Invoke($"finished with exit code {code}");
+            return code;
         }
         catch (CliException ex)
         {
