@@ -33,8 +33,10 @@ for program in "${programs[@]}"; do
   dir="$(dirname "$program")"
   args=()
   if [ -f "$base.args" ]; then mapfile -t args < "$base.args"; fi
+  flags=(-A)
+  if [ -f "$base.flags" ]; then mapfile -t flags < <(grep -v '^$' "$base.flags"); fi
   set +e
-  (cd "$dir" && NO_COLOR=1 RUST_BACKTRACE=0 timeout 30 "$deno" run -A "$(basename "$program")" "${args[@]}" </dev/null >"$root/$base.out.tmp" 2>"$root/$base.err.tmp")
+  (cd "$dir" && NO_COLOR=1 RUST_BACKTRACE=0 timeout 30 "$deno" run "${flags[@]}" "$(basename "$program")" "${args[@]}" </dev/null >"$root/$base.out.tmp" 2>"$root/$base.err.tmp")
   code=$?
   set -e
   normalise <"$base.out.tmp" >"$base.out"

@@ -2,7 +2,8 @@ namespace DualEngine.Conformance.Tests;
 
 /// <summary>
 /// One program of conformance/ and its expectations (conformance/README.md): x.out (stdout),
-/// x.err (stderr, absent = empty), x.code (exit code, absent = 0), x.args (arguments, one per line).
+/// x.err (stderr, absent = empty), x.code (exit code, absent = 0), x.args (arguments, one per line),
+/// x.flags (runtime flags such as --allow-read=., one per line; absent = -A).
 /// </summary>
 internal sealed record ConformanceProgram(string RelativePath)
 {
@@ -13,6 +14,10 @@ internal sealed record ConformanceProgram(string RelativePath)
     public string ExpectedStderr => ReadOrEmpty(Base + ".err");
     public int ExpectedExitCode => File.Exists(Base + ".code") ? int.Parse(File.ReadAllText(Base + ".code").Trim()) : 0;
     public bool HasExpectations => File.Exists(Base + ".out");
+
+    /// <summary>Runtime flags before the program (x.flags, one per line; absent = "-A", as Deno's expectations are made).</summary>
+    public IReadOnlyList<string> Flags =>
+        File.Exists(Base + ".flags") ? File.ReadAllLines(Base + ".flags").Where(l => l.Length > 0).ToArray() : ["-A"];
 
     public IReadOnlyList<string> Arguments =>
         File.Exists(Base + ".args") ? File.ReadAllLines(Base + ".args").Where(l => l.Length > 0).ToArray() : [];

@@ -21,7 +21,7 @@ internal sealed class ConformanceRun
         {
             var program = item.Program;
             var result = ProcessRunner.Run(RepoPaths.Dualrt,
-                ["run", "--engine", item.Engine, Path.GetFileName(program.FullPath), .. program.Arguments],
+                ["run", "--engine", item.Engine, .. program.Flags, Path.GetFileName(program.FullPath), .. program.Arguments],
                 Path.GetDirectoryName(program.FullPath)!, Timeout);
             _results[(item.Engine, program.RelativePath)] = result with
             {
