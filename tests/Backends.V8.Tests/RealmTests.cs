@@ -54,6 +54,8 @@ public class RealmTests
         Assert.Equal("TypeError: bad", Eval(realm, "(() => { try { __core.ops.op_test_fail('TypeError', 'bad') } catch (e) { return e } })()"));
         Assert.Equal("CustomNotFound: gone", Eval(realm, "(() => { try { __core.ops.op_test_fail('NotFound', 'gone') } catch (e) { return e } })()"));
         Assert.Equal("Error: boom from C#", Eval(realm, "(() => { try { __core.ops.op_test_crash() } catch (e) { return e } })()"));
+        // Same exception-to-class mapping as async ops' rejections (OpError.From).
+        Assert.Equal("CustomNotFound: no such file", Eval(realm, "(() => { try { __core.ops.op_test_missing() } catch (e) { return e } })()"));
     }
 
     [Fact]

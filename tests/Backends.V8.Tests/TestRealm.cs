@@ -21,6 +21,7 @@ internal static class TestOps
         new() { Name = "op_test_concat", Kind = OpKind.Sync, Invoke = c => c.SetResult(OpValue.From(c.GetString(0) + c.GetString(1))) },
         new() { Name = "op_test_fail", Kind = OpKind.Sync, Invoke = c => throw new OpError(c.GetString(0), c.GetString(1)) },
         new() { Name = "op_test_crash", Kind = OpKind.Sync, Invoke = _ => throw new InvalidOperationException("boom from C#") },
+        new() { Name = "op_test_missing", Kind = OpKind.Sync, Invoke = _ => throw new FileNotFoundException("no such file") },
         new() { Name = "op_test_json", Kind = OpKind.Sync, Invoke = c => c.SetResult(OpValue.FromJson(c.GetJson(0))) },
         new() { Name = "op_test_bytes", Kind = OpKind.Sync, Invoke = c => c.SetResult(OpValue.From(c.GetBytes(0).Reverse().ToArray())) },
         new() { Name = "op_test_promise", Kind = OpKind.Async, Invoke = c => c.CreatePromise() },

@@ -48,12 +48,8 @@ internal static unsafe class HostCallbacks
 
     private static void Throw(Dv8OpFrame* frame, Exception ex)
     {
-        var (cls, message) = ex switch
-        {
-            OpError e => (e.ClassName, e.Message),
-            ArgumentException e => ("TypeError", e.Message),
-            _ => ("Error", ex.Message),
-        };
+        var error = OpError.From(ex);
+        var (cls, message) = (error.ClassName, error.Message);
         if (t_errorClass.IsAllocated) t_errorClass.Free();
         if (t_errorMessage.IsAllocated) t_errorMessage.Free();
         t_errorClass = GCHandle.Alloc(cls, GCHandleType.Pinned);

@@ -28,7 +28,7 @@ internal sealed class AsyncOpQueue : IAsyncOpSink
             var (queue, id) = ((AsyncOpQueue, int))state!;
             queue._completed.Enqueue(t.IsCompletedSuccessfully
                 ? PromiseSettlement.Resolve(id, t.Result)
-                : PromiseSettlement.Reject(id, ToOpError(t.Exception?.InnerException)));
+                : PromiseSettlement.Reject(id, OpError.From(t.Exception?.InnerException)));
             queue._signal.Release();
         }, (this, promiseId), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
@@ -41,16 +41,4 @@ internal sealed class AsyncOpQueue : IAsyncOpSink
         Interlocked.Add(ref _pending, -batch.Count);
         return batch.ToArray();
     }
-
-    // Exceptions map to JS error classes by kind, as deno_core's error mapping does.
-    internal static OpError ToOpError(Exception? ex) => ex switch
-    {
-        OpError e => e,
-        OperationCanceledException => new OpError("Interrupted", "operation canceled"),
-        FileNotFoundException or DirectoryNotFoundException => new OpError("NotFound", ex.Message),
-        UnauthorizedAccessException => new OpError("PermissionDenied", ex.Message),
-        ArgumentException => new OpError("TypeError", ex.Message),
-        null => new OpError("Error", "unknown error"),
-        _ => new OpError("Error", ex.Message),
-    };
 }
