@@ -38,7 +38,7 @@ public sealed unsafe class V8Engine : IJsEngine
     {
         var ops = options.Ops.ToArray();
         nint table = OpTable(ops);
-        byte[]? blob = LoadSnapshot(options, out string why);
+        ArraySegment<byte> blob = LoadSnapshot(options, out string why);
         var realm = new V8Realm(ops, table, options, blob);
         if (realm.FromSnapshot)
         {
@@ -109,19 +109,20 @@ public sealed unsafe class V8Engine : IJsEngine
         }
     }
 
-    private byte[]? LoadSnapshot(RealmOptions options, out string why)
+    /// <summary>The blob after the fingerprint (a view of the file's bytes: the shim makes its own copy).</summary>
+    private ArraySegment<byte> LoadSnapshot(RealmOptions options, out string why)
     {
         why = "";
-        if (SnapshotPath is null) { why = "none configured"; return null; }
-        if (!File.Exists(SnapshotPath)) { why = $"{SnapshotPath} does not exist"; return null; }
+        if (SnapshotPath is null) { why = "none configured"; return default; }
+        if (!File.Exists(SnapshotPath)) { why = $"{SnapshotPath} does not exist"; return default; }
         byte[] file = File.ReadAllBytes(SnapshotPath);
         byte[] expected = Fingerprint(options.Ops, options.Bootstrap);
         if (file.Length <= expected.Length || !file.AsSpan(0, expected.Length).SequenceEqual(expected))
         {
             why = $"{SnapshotPath} does not match this build";
-            return null;
+            return default;
         }
-        return file[expected.Length..];
+        return new ArraySegment<byte>(file, expected.Length, file.Length - expected.Length);
     }
 
     private byte[] Fingerprint(IReadOnlyList<OpDescriptor> ops, IReadOnlyList<ScriptSource> bootstrap)

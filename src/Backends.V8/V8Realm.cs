@@ -19,7 +19,7 @@ internal sealed unsafe class V8Realm : IRealm
     internal readonly IModuleLoader? ModuleLoader;
     internal GCHandle PinnedModuleSource;  // kept alive until the shim compiled it (next load call frees it)
 
-    internal V8Realm(OpDescriptor[] ops, nint opTable, RealmOptions options, byte[]? snapshot)
+    internal V8Realm(OpDescriptor[] ops, nint opTable, RealmOptions options, ReadOnlySpan<byte> snapshot)
     {
         Ops = ops;
         Call = new V8OpCall(options.State);
@@ -28,7 +28,7 @@ internal sealed unsafe class V8Realm : IRealm
         _self = GCHandle.Alloc(this);
         fixed (byte* blob = snapshot)
         {
-            _native = Dv8.RealmNew(GCHandle.ToIntPtr(_self), opTable, blob, snapshot?.Length ?? 0, options.HeapLimitBytes ?? 0);
+            _native = Dv8.RealmNew(GCHandle.ToIntPtr(_self), opTable, blob, snapshot.Length, options.HeapLimitBytes ?? 0);
         }
         if (_native == 0) throw new InvalidOperationException("V8 could not create an isolate");
         FromSnapshot = Dv8.RealmFromSnapshot(_native) != 0;
