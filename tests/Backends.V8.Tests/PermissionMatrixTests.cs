@@ -103,14 +103,13 @@ public sealed class PermissionMatrixTests : IDisposable
             const DATA = {{System.Text.Json.JsonSerializer.Serialize(_data, Json.Default.String)}};
             try { console.log("ok", {{expression}}); } catch (e) { console.log(`${e.name}: ${e.message}`); }
             """);
-        var stdout = new StringWriter();
-        using var runtime = new JsRuntime(new V8Engine(), new RuntimeOptions
+        var (code, stdout, _) = RuntimeHarness.Run(main, stdio => new RuntimeOptions
         {
-            Stdio = new Stdio(stdout, new StringWriter()),
+            Stdio = stdio,
             Permissions = new PermissionContainer(permissions),
         });
-        Assert.Equal(0, runtime.RunMainModule(main));
-        return stdout.ToString();
+        Assert.Equal(0, code);
+        return stdout;
     }
 }
 

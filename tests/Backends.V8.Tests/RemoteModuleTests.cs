@@ -41,16 +41,12 @@ public sealed class RemoteModuleTests : IAsyncLifetime
         File.WriteAllText(main, $"import {{ where }} from '{_origin}/lib.js';\nimport {{ n }} from '{_origin}/typed.ts';\nconsole.log(where, n);\n");
         var container = new PermissionContainer(permissions);
         var store = new RemoteModuleStore(Path.Combine(_dir, "cache"), container, lockPath is null ? null : Lockfile.Open(lockPath));
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        using var runtime = new JsRuntime(new V8Engine(), new RuntimeOptions
+        return RuntimeHarness.Run(main, stdio => new RuntimeOptions
         {
-            Stdio = new Stdio(stdout, stderr),
+            Stdio = stdio,
             Permissions = container,
             ModuleLoader = new FileModuleLoader(new ModuleSpecifierResolver(), TypeScriptTranspiler.Transpile, store),
         });
-        int code = runtime.RunMainModule(main);
-        return (code, stdout.ToString(), stderr.ToString());
     }
 
     [Fact]

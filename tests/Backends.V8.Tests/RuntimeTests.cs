@@ -15,17 +15,14 @@ public class RuntimeTests : IDisposable
     {
         string path = Path.Combine(_dir, "main.js");
         File.WriteAllText(path, source);
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        using var runtime = new JsRuntime(new V8Engine(), new RuntimeOptions
+        var (code, stdout, stderr) = RuntimeHarness.Run(path, stdio => new RuntimeOptions
         {
-            Stdio = new Stdio(stdout, stderr),
+            Stdio = stdio,
             Timeout = timeout,
             HeapLimitBytes = heapLimit,
             Args = args ?? [],
         });
-        int code = runtime.RunMainModule(path);
-        return (code, stdout.ToString(), stderr.ToString().Replace(new Uri(path).AbsoluteUri, "file:///main.js"));
+        return (code, stdout, stderr.Replace(new Uri(path).AbsoluteUri, "file:///main.js"));
     }
 
     [Fact]
@@ -241,12 +238,10 @@ public class RuntimeTests : IDisposable
             console.log(Math.hypot(3, 4 as number), Color.Red, Color.Green, new Box<string>("boxed").get(), twice(21)!);
             throw new Error("where?");
             """);
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        using var runtime = new JsRuntime(new V8Engine(), new RuntimeOptions { Stdio = new Stdio(stdout, stderr) });
-        Assert.Equal(1, runtime.RunMainModule(main));
-        Assert.Equal("5 0 g boxed 42\n", stdout.ToString());
-        Assert.Contains($"at {new Uri(main).AbsoluteUri}:6:7", stderr.ToString());  // same line:col as the .ts source
+        var (code, stdout, stderr) = RuntimeHarness.Run(main);
+        Assert.Equal(1, code);
+        Assert.Equal("5 0 g boxed 42\n", stdout);
+        Assert.Contains($"at {new Uri(main).AbsoluteUri}:6:7", stderr);  // same line:col as the .ts source
     }
 
     [Fact]
@@ -254,14 +249,13 @@ public class RuntimeTests : IDisposable
     {
         string main = Path.Combine(_dir, "ext.js");
         File.WriteAllText(main, "console.log(greeting.greet('Ada'), greeting.greet('Bo'), await greeting.shout('hi'));");
-        var stdout = new StringWriter();
-        using var runtime = new JsRuntime(new V8Engine(), new RuntimeOptions
+        var (code, stdout, _) = RuntimeHarness.Run(main, stdio => new RuntimeOptions
         {
-            Stdio = new Stdio(stdout, new StringWriter()),
+            Stdio = stdio,
             Extensions = [Examples.CustomExtension.GreetingExtension.Create()],
         });
-        Assert.Equal(0, runtime.RunMainModule(main));
-        Assert.Equal("Hello, Ada! (greeting #1) Hello, Bo! (greeting #2) HI\n", stdout.ToString());
+        Assert.Equal(0, code);
+        Assert.Equal("Hello, Ada! (greeting #1) Hello, Bo! (greeting #2) HI\n", stdout);
     }
 
     [Fact]
