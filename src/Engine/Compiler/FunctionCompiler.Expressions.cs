@@ -79,10 +79,16 @@ internal sealed partial class FunctionCompiler
                 break;
             case MetaProperty mp:
                 if (mp.IsNewTarget) EmitLoad("new.target");
-                else EmitThrow(ErrorType.SyntaxError, "import.meta is only valid in modules");
+                else if (_code.Module is not null) _b.Emit(OpCode.ImportMeta, 1);
+                else EmitThrow(ErrorType.SyntaxError, "Cannot use 'import.meta' outside a module");
                 break;
-            case ImportExpression:
-                EmitThrow(ErrorType.SyntaxError, "Dynamic import is not supported by this engine yet");
+            case ImportExpression ie:
+                // §13.3.10.1 EvaluateImportCall: specifier, then options, both evaluated before anything is loaded.
+                CompileExpression(ie.Source);
+                if (ie.Options is not null) CompileExpression(ie.Options);
+                else _b.Emit(OpCode.Undefined, 1);
+                _b.Position(ie);
+                _b.Emit(OpCode.DynamicImport, -1);
                 break;
             default:
                 Throw.SyntaxError("Unsupported expression: " + e.Kind);

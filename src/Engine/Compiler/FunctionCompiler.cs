@@ -90,6 +90,7 @@ internal sealed partial class FunctionCompiler
             SourceStart = f.Start,
             SourceEnd = f.End,
             Length = ExpectedArgumentCount(f.Params),
+            Module = _code.Module,
         };
         var c = new FunctionCompiler(_analysis, info, info.Scope, code, _source);
         c.CompileFunctionBody(f);
@@ -211,6 +212,7 @@ internal sealed partial class FunctionCompiler
         int slots = 0;
         foreach (var b in scope.Ordered)
         {
+            if (b.Kind == BindingKind.Import) continue; // reads the exporter's slot through the module's import cells
             if (b.Captured) b.EnvSlot = slots++;
             else if (!(skipAllocated && b.Register >= 0)) b.Register = _b.AllocRegister();
         }
@@ -302,6 +304,11 @@ internal sealed partial class FunctionCompiler
 
     private void EmitLoadBinding(Binding b, int depth)
     {
+        if (b.Kind == BindingKind.Import)
+        {
+            _b.Emit(OpCode.LoadImport, 1, b.ImportIndex, _b.Name(b.Name));
+            return;
+        }
         bool check = b.NeedsTdz;
         if (!b.Captured)
         {

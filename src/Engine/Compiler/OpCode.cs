@@ -46,6 +46,11 @@ internal enum OpCode
     WithGet,            // t n [obj] → jump t with [obj.n] if the with-object has n (and it is not unscopable), else pops obj
     WithSet,            // t n [v obj] → obj.n = v and jump t with both popped if obj has n, else pops obj ([v] stays)
     ToObject,           // [v] → [ToObject(v)]
+    LoadImport,         // i n → [v]          module import binding i (the exporter's env slot); ReferenceError while uninitialized
+
+    // ---- modules ----
+    ImportMeta,         // → [import.meta]    (§13.3.12.1, created on first use)
+    DynamicImport,      // [specifier options] → [promise]   import() (§13.3.10.1)
 
     // ---- properties ----
     GetNamed,           // n c [obj] → [v]

@@ -90,7 +90,7 @@ internal sealed partial class ScopeAnalyzer
                 PopScope();
                 break;
             case ExportNamedDeclaration { Declaration: { } d }: VisitStatement(d); break;
-            case ExportDefaultDeclaration ed: VisitNode(ed); break;
+            case ExportDefaultDeclaration ed: VisitNode(ed.Declaration); break;
         }
     }
 

@@ -12,6 +12,8 @@ internal enum BindingKind : byte
     FunctionSelf,
     /// <summary>A private name `#x` of a class (§6.2.12), holding its Private Name at run time.</summary>
     PrivateName,
+    /// <summary>An import binding of a module (§16.2.1.6.4 step 7.d): an indirection to the exporter's slot, immutable.</summary>
+    Import,
 }
 
 /// <summary>A resolved name: which scope declares it and where it lives at run time.</summary>
@@ -24,9 +26,11 @@ internal sealed class Binding(string name, BindingKind kind, Scope scope)
     public bool Captured;
     public int Register = -1;
     public int EnvSlot = -1;
+    /// <summary>Import bindings: index into the module's resolved import cells.</summary>
+    public int ImportIndex = -1;
 
     public bool IsLexical => Kind is BindingKind.Let or BindingKind.Const or BindingKind.Class;
-    public bool IsImmutable => Kind is BindingKind.Const or BindingKind.FunctionSelf;
+    public bool IsImmutable => Kind is BindingKind.Const or BindingKind.FunctionSelf or BindingKind.Import;
     /// <summary>Needs temporal-dead-zone checks (§9.1.1.1: uninitialized until its declaration runs).</summary>
     public bool NeedsTdz => Kind is BindingKind.Let or BindingKind.Const or BindingKind.Class or BindingKind.This || ParameterTdz;
 

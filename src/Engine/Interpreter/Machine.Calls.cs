@@ -171,7 +171,7 @@ internal sealed partial class Machine
         for (var f = Current; f is not null && list.Count < 10; f = f.Caller)
         {
             var (line, col) = f.Code.PositionAt(f.Pc);
-            string name = f.Code.Kind == FunctionKind.Script ? "" : f.Code.Name.Length == 0 ? "<anonymous>" : f.Code.Name;
+            string name = f.Code.Kind is FunctionKind.Script or FunctionKind.Module ? "" : f.Code.Name.Length == 0 ? "<anonymous>" : f.Code.Name;
             if (f.Code.Kind is FunctionKind.ClassConstructor or FunctionKind.DerivedConstructor) name = "new " + name;
             list.Add(new StackFrameInfo(name, f.Code.FileName, line, col));
         }

@@ -240,6 +240,24 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.ToObject:
                     regs[sp - 1] = JsValue.FromObject(Conversions.ToObject(frame.Realm, regs[sp - 1]));
                     break;
+                case OpCode.LoadImport:
+                {
+                    var cell = fcode.Module!.ImportCells[code[pc]];
+                    var v = cell.Env.Slots[cell.Slot];
+                    if (v.IsEmpty) ThrowTdz(fcode.Names[code[pc + 1]]);
+                    pc += 2;
+                    regs[sp++] = v;
+                    break;
+                }
+                case OpCode.ImportMeta:
+                    frame.Sp = sp;
+                    regs[sp++] = JsValue.FromObject(Modules.DynamicImport.GetImportMeta(fcode.Module!));
+                    break;
+                case OpCode.DynamicImport:
+                    frame.Sp = sp;
+                    regs[sp - 2] = JsValue.FromObject(Modules.DynamicImport.Import(frame.Realm, fcode, regs[sp - 2], regs[sp - 1]));
+                    sp--;
+                    break;
                 case OpCode.DeleteGlobal:
                     regs[sp++] = JsValue.FromBoolean(frame.Realm.GlobalObject.Delete(fcode.Names[code[pc++]]));
                     break;
