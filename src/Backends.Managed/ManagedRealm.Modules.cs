@@ -1,17 +1,38 @@
 using DualEngine.Abstractions.Engines;
-using DualEngine.Abstractions.Errors;
+using DualEngine.Engine;
 
 namespace DualEngine.Backends.Managed;
 
-/// <summary>ES modules on the managed engine (the engine's module API is not there yet).</summary>
+/// <summary>ES modules: the engine loads, links and evaluates; <see cref="ManagedModuleHost"/> bridges to the runtime's loader.</summary>
 internal sealed partial class ManagedRealm
 {
     public PromiseHandle EvaluateModule(string url)
     {
         CheckAlive();
-        throw new JsException(new JsError("Error", "ES modules are not supported by the managed engine yet"));
+        _moduleHost.MainUrl ??= url;
+        JsValue promise = default;
+        Guard(() => promise = _realm.EvaluateModule(url));
+        int id = _nextPromiseId++;
+        _heldPromises[id] = promise;
+        return new PromiseHandle(id);
     }
 
-    /// <summary>Finishes import() calls waiting for a module that was still evaluating; true if any was.</summary>
-    private bool SettleDeferredImports() => false;
+    internal void RememberSource(string url, string source) => _errors.Remember(url, source);
+
+    /// <summary>JSON.parse's error message for invalid JSON text, or null when it parses.</summary>
+    internal string? JsonError(string text)
+    {
+        try
+        {
+            _realm.ParseJson(text);
+            return null;
+        }
+        catch (JsEngineException e) when (!e.IsTermination)
+        {
+            return e.JsMessage;
+        }
+    }
+
+    /// <summary>ToString of a value (may run JS); a throw becomes a host-visible JS throw.</summary>
+    internal string ToText(JsValue value) => value.IsString ? value.AsString() : _realm.Call(_helpers.ToText, JsValue.Undefined, value).AsString();
 }

@@ -1,6 +1,5 @@
 using DualEngine.Abstractions.Engines;
 using DualEngine.Abstractions.Errors;
-using DualEngine.Abstractions.Modules;
 using DualEngine.Abstractions.Ops;
 using DualEngine.Engine;
 
@@ -18,6 +17,7 @@ internal sealed partial class ManagedRealm : IRealm
     private readonly HostHelpers _helpers;
     private readonly ManagedOpCall _call;
     private readonly ManagedErrors _errors;
+    private readonly ManagedModuleHost _moduleHost;
     private readonly Action<string>? _log;
     private readonly Dictionary<int, JsPromiseResolver> _resolvers = new();   // async-op promises
     private readonly Dictionary<int, JsValue> _heldPromises = new();          // module evaluations
@@ -37,9 +37,10 @@ internal sealed partial class ManagedRealm : IRealm
         _engine = engine;
         _realm = engine.CreateRealm();
         _log = options.Log;
-        ModuleLoader = options.ModuleLoader;
         _errors = new ManagedErrors(this);
         _call = new ManagedOpCall(this, options.State);
+        _moduleHost = new ManagedModuleHost(this, options.ModuleLoader);
+        _realm.ModuleHost = _moduleHost;
         try
         {
             _helpers = new HostHelpers(_realm);
@@ -50,8 +51,6 @@ internal sealed partial class ManagedRealm : IRealm
             throw Fail(e);
         }
     }
-
-    internal IModuleLoader? ModuleLoader { get; }
 
     /// <summary>The engine's managed heap is the process's: this is the process-wide managed heap size.</summary>
     public long HeapUsedBytes => GC.GetTotalMemory(forceFullCollection: false);
@@ -132,10 +131,7 @@ internal sealed partial class ManagedRealm : IRealm
         _microtaskError = null;
         Guard(() =>
         {
-            do
-            {
-                _realm.RunMicrotasks();
-            } while (SettleDeferredImports());
+            _realm.RunMicrotasks();
             return JsValue.Undefined;
         });
         if (_microtaskError is { } error)
