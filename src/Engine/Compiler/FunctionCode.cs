@@ -47,6 +47,9 @@ internal sealed class FunctionCode
     /// <summary>The module this code belongs to (its import cells and import.meta), or null for scripts.</summary>
     public Modules.ModuleRecord? Module;
 
+    /// <summary>Direct eval call sites (operand of CallEval).</summary>
+    public EvalSite[] EvalSites = [];
+
     /// <summary>Line and column of the instruction at <paramref name="pc"/>, from the last entry at or before it.</summary>
     public (int Line, int Column) PositionAt(int pc)
     {

@@ -175,6 +175,13 @@ internal sealed partial class FunctionCompiler
                 case BindingKind.Callee:
                 case BindingKind.FunctionSelf:
                     _b.Emit(OpCode.LoadCallee, 1); EmitInitialize(b); break;
+                case BindingKind.EvalVars:
+                    // A prototype-less object: only names eval code declared are found on it.
+                    _b.Emit(OpCode.NewObject, 1);
+                    _b.Emit(OpCode.Null, 1);
+                    _b.Emit(OpCode.SetProtoLiteral, -1);
+                    EmitInitialize(b);
+                    break;
                 case BindingKind.Arguments:
                     if (_info.UsesArgumentsObject) { _b.Emit(OpCode.CreateArguments, 1); EmitInitialize(b); }
                     break;
@@ -292,9 +299,11 @@ internal sealed partial class FunctionCompiler
         for (var s = _scope; s is not null; s = s.Parent)
         {
             if (s.Find(name) is not null && s.Kind != ScopeKind.With) break;
-            if (s.Kind != ScopeKind.With) continue;
+            // A with-object, or the vars a sloppy direct eval declared in this function (they may shadow outer names).
+            var dynamicObject = s.Kind == ScopeKind.With ? s.Find("%with") : s.Find("%evalvars");
+            if (dynamicObject is null) continue;
             end ??= new Label();
-            EmitLoadBindingOf(s.Find("%with")!);
+            EmitLoadBindingOf(dynamicObject);
             // Fall-through pops the object; the jump path leaves (WithGet) or consumes (WithSet) the
             // same depth the static path ends with, so the label's depth agrees either way.
             _b.EmitJump(op, end, -1, _b.Name(name));

@@ -623,6 +623,34 @@ internal sealed partial class Machine(JsEngine engine)
                     regs[sp++] = result;
                     break;
                 }
+                case OpCode.CallEval:
+                {
+                    int argc = code[pc];
+                    int fnIndex = sp - argc - 2;
+                    var fnValue = regs[fnIndex];
+                    if (fnValue._ref is JsFunction evalFn && ReferenceEquals(evalFn, frame.Realm.Intrinsics.Eval))
+                    {
+                        frame.Sp = sp;
+                        var evalResult = Eval(frame.Realm, argc > 0 ? regs[fnIndex + 2] : JsValue.Undefined, fcode.EvalSites[code[pc + 2]], frame);
+                        pc += 3;
+                        sp = fnIndex;
+                        regs[sp++] = evalResult;
+                        break;
+                    }
+                    if (fnValue._ref is not JsFunction fn) { ThrowNotCallable(fcode, code[pc + 1], fnValue); break; }
+                    pc += 3;
+                    engine.Tick();
+                    frame.Sp = sp;
+                    var result = fn.Call(regs[fnIndex + 1], new ReadOnlySpan<JsValue>(regs, fnIndex + 2, argc));
+                    sp = fnIndex;
+                    regs[sp++] = result;
+                    break;
+                }
+                case OpCode.DeclareEvalVar:
+                    frame.Sp = sp;
+                    DeclareEvalVar(frame.Realm, regs[--sp], fcode.Names[code[pc]], code[pc + 1]);
+                    pc += 2;
+                    break;
                 case OpCode.CallSpread:
                 {
                     var args = ((JsArray)regs[sp - 1].AsObject()).ToArgumentArray();
