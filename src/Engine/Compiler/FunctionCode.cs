@@ -47,6 +47,12 @@ internal sealed class FunctionCode
     /// <summary>The module this code belongs to (its import cells and import.meta), or null for scripts.</summary>
     public Modules.ModuleRecord? Module;
 
+    /// <summary>
+    /// Sloppy functions with simple parameters: the environment slot of each parameter index that a mapped arguments
+    /// object aliases (-1: not mapped, e.g. an earlier duplicate name). Null: the arguments object is unmapped.
+    /// </summary>
+    public int[]? MappedArguments;
+
     /// <summary>Direct eval call sites (operand of CallEval).</summary>
     public EvalSite[] EvalSites = [];
 

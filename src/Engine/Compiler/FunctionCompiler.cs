@@ -183,7 +183,12 @@ internal sealed partial class FunctionCompiler
                     EmitInitialize(b);
                     break;
                 case BindingKind.Arguments:
-                    if (_info.UsesArgumentsObject) { _b.Emit(OpCode.CreateArguments, 1); EmitInitialize(b); }
+                    if (_info.UsesArgumentsObject)
+                    {
+                        if (!Strict && simple) _code.MappedArguments = MappedParameterSlots(parameters);
+                        _b.Emit(OpCode.CreateArguments, 1);
+                        EmitInitialize(b);
+                    }
                     break;
                 default:
                     if (b.NeedsTdz) { _b.Emit(OpCode.Hole, 1); EmitInitialize(b); }
@@ -192,6 +197,21 @@ internal sealed partial class FunctionCompiler
         }
         if (_info.UsesArgumentsObject) _code.NeedsArgumentsArray = true;
         if (!simple) CompileParameters(parameters!);
+    }
+
+    /// <summary>CreateMappedArgumentsObject (§10.4.4.7) steps 15-17: the last parameter of a name is the one mapped.</summary>
+    private int[] MappedParameterSlots(List<Node>? parameters)
+    {
+        if (parameters is null) return [];
+        var slots = new int[parameters.Count];
+        var seen = new HashSet<string>();
+        for (int i = parameters.Count - 1; i >= 0; i--)
+        {
+            string name = ((Identifier)parameters[i]).Name;
+            var b = _scope.Find(name);
+            slots[i] = seen.Add(name) && b is { Captured: true, Kind: BindingKind.Parameter } ? b.EnvSlot : -1;
+        }
+        return slots;
     }
 
     private void CompileParameters(List<Node> parameters)

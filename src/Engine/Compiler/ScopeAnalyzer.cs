@@ -79,6 +79,10 @@ internal sealed partial class ScopeAnalyzer
             foreach (var s in block.Body) VisitStatement(s);
         else
             VisitExpression((Expression)f.Body);
+        // A mapped arguments object aliases the parameters (§10.4.4), so they must live in the environment.
+        if (!arrow && !info.Strict && info.UsesArgumentsObject && f.Params.TrueForAll(p => p is Identifier))
+            foreach (var b in scope.Ordered)
+                if (b.Kind == BindingKind.Parameter) b.Captured = true;
 
         (_scope, _fn) = (savedScope, savedFn);
     }
