@@ -3,7 +3,7 @@ using System.Globalization;
 using DualEngine.Engine;
 
 // Managed engine vs node on the workloads in bench/Engine/workloads (one file each, defining a global run()).
-//   bench/Engine/run.sh [--runs N] [--warmup N] [--node PATH] [name ...]
+//   bench/Engine/run.sh [--runs N] [--warmup N] [--node PATH] [--managed-only] [name ...]
 // Each workload runs warm-up + N times in-process on the managed engine and in one node process with
 // the same counts (timed inside JS with performance.now, so process start is excluded); the table shows
 // medians. Both engines must print the same checksum, or the row fails and the exit code is 1.
@@ -11,7 +11,9 @@ using DualEngine.Engine;
 int runs = IntArg("--runs", 7);
 int warmup = IntArg("--warmup", 2);
 string node = StringArg("--node") ?? "node";
-var names = args.Where((a, i) => !a.StartsWith("--") && (i == 0 || !args[i - 1].StartsWith("--"))).ToHashSet();
+// --managed-only: skip node (for profiling the managed engine, e.g. under dotnet-trace).
+bool managedOnly = args.Contains("--managed-only");
+var names = args.Where((a, i) => !a.StartsWith("--") && (i == 0 || !args[i - 1].StartsWith("--") || args[i - 1] == "--managed-only")).ToHashSet();
 
 string dir = Path.Combine(AppContext.BaseDirectory, "workloads");
 string runner = Path.Combine(AppContext.BaseDirectory, "node-runner.js");
@@ -34,8 +36,13 @@ foreach (var (name, title, jint) in workloads)
 {
     if (names.Count > 0 && !names.Contains(name)) continue;
     string file = Path.Combine(dir, name + ".js");
-    var (nodeTimes, nodeSum) = RunNode(file);
     var (times, sum) = RunManaged(file);
+    if (managedOnly)
+    {
+        Console.WriteLine($"{title,-18} {Median(times),11:F1}");
+        continue;
+    }
+    var (nodeTimes, nodeSum) = RunNode(file);
     double m = Median(times), n = Median(nodeTimes), ratio = m / n, goal = jint / 2;
     bool ok = sum == nodeSum;
     allOk &= ok;
