@@ -14,6 +14,11 @@ internal sealed class Shape
     private int _count;
     private Dictionary<PropertyKey, int>? _index;
     private Dictionary<(PropertyKey, PropertyFlags), Shape>? _transitions;
+    // The most recent transition, checked before the dictionary: objects built by the same code add the
+    // same keys in the same order, so this one entry answers almost every Add without hashing the key.
+    private PropertyKey _lastKey;
+    private PropertyFlags _lastFlags;
+    private Shape? _lastNext;
 
     /// <summary>Beyond this many properties an object goes to dictionary mode (per-shape arrays are copied on transition).</summary>
     private const int MaxSharedProperties = 64;
@@ -58,7 +63,12 @@ internal sealed class Shape
             Append(key, flags);
             return this;
         }
-        if (_transitions is not null && _transitions.TryGetValue((key, flags), out var next)) return next;
+        if (_lastNext is not null && _lastFlags == flags && _lastKey.Equals(key)) return _lastNext;
+        if (_transitions is not null && _transitions.TryGetValue((key, flags), out var next))
+        {
+            (_lastKey, _lastFlags, _lastNext) = (key, flags, next);
+            return next;
+        }
         if (_count >= MaxSharedProperties)
         {
             var dict = ToDictionary();
@@ -73,6 +83,7 @@ internal sealed class Shape
         fl[_count] = flags;
         next = new Shape(keys, fl, _count + 1, false);
         (_transitions ??= new())[(key, flags)] = next;
+        (_lastKey, _lastFlags, _lastNext) = (key, flags, next);
         return next;
     }
 
