@@ -24,6 +24,11 @@ internal sealed class Binding(string name, BindingKind kind, Scope scope)
     public bool Captured;
     public int Register = -1;
     public int EnvSlot = -1;
+    /// <summary>
+    /// An uncaptured `this`/new.target/home object/callee of its own function: loads read the frame
+    /// directly (LoadThisValue...) instead of a register the prologue would have to fill on every call.
+    /// </summary>
+    public bool FromFrame;
 
     public bool IsLexical => Kind is BindingKind.Let or BindingKind.Const or BindingKind.Class;
     public bool IsImmutable => Kind is BindingKind.Const or BindingKind.FunctionSelf;
