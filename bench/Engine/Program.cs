@@ -3,17 +3,20 @@ using System.Globalization;
 using DualEngine.Engine;
 
 // Managed engine vs node on the workloads in bench/Engine/workloads (one file each, defining a global run()).
-//   bench/Engine/run.sh [--runs N] [--warmup N] [--node PATH] [--managed-only] [name ...]
+//   bench/Engine/run.sh [--runs N] [--warmup N] [--node PATH] [--managed-only] [--wall] [name ...]
 // Each workload runs warm-up + N times in-process on the managed engine and in one node process with
 // the same counts (timed inside JS with performance.now, so process start is excluded); the table shows
 // medians. Both engines must print the same checksum, or the row fails and the exit code is 1.
+// Times are CPU time of the process (user + system) by default, which a loaded machine distorts far less
+// than wall time; --wall switches the table to wall-clock times (both are always measured).
 
 int runs = IntArg("--runs", 7);
 int warmup = IntArg("--warmup", 2);
 string node = StringArg("--node") ?? "node";
 // --managed-only: skip node (for profiling the managed engine, e.g. under dotnet-trace).
 bool managedOnly = args.Contains("--managed-only");
-var names = args.Where((a, i) => !a.StartsWith("--") && (i == 0 || !args[i - 1].StartsWith("--") || args[i - 1] == "--managed-only")).ToHashSet();
+bool wall = args.Contains("--wall");
+var names = args.Where((a, i) => !a.StartsWith("--") && (i == 0 || !args[i - 1].StartsWith("--") || args[i - 1] is "--managed-only" or "--wall")).ToHashSet();
 
 string dir = Path.Combine(AppContext.BaseDirectory, "workloads");
 string runner = Path.Combine(AppContext.BaseDirectory, "node-runner.js");
@@ -30,19 +33,22 @@ var workloads = new (string Name, string Title, double Jint)[]
 
 Console.WriteLine($"runs {runs} (median) after {warmup} warm-up; {Environment.ProcessorCount} cores; load {LoadAverage()}; .NET {Environment.Version}; node {NodeVersion(node)}");
 Console.WriteLine();
+Console.WriteLine($"{(wall ? "wall-clock" : "CPU")} ms per run, medians");
 Console.WriteLine($"{"workload",-18} {"managed ms",11} {"node ms",9} {"ratio",8} {"Jint 4",7} {"goal",7}  check");
 bool allOk = true;
 foreach (var (name, title, jint) in workloads)
 {
     if (names.Count > 0 && !names.Contains(name)) continue;
     string file = Path.Combine(dir, name + ".js");
-    var (times, sum) = RunManaged(file);
+    var (wallTimes, cpuTimes, sum) = RunManaged(file);
+    var times = wall ? wallTimes : cpuTimes;
     if (managedOnly)
     {
         Console.WriteLine($"{title,-18} {Median(times),11:F1}");
         continue;
     }
-    var (nodeTimes, nodeSum) = RunNode(file);
+    var (nodeWall, nodeCpu, nodeSum) = RunNode(file);
+    var nodeTimes = wall ? nodeWall : nodeCpu;
     double m = Median(times), n = Median(nodeTimes), ratio = m / n, goal = jint / 2;
     bool ok = sum == nodeSum;
     allOk &= ok;
@@ -54,16 +60,18 @@ Console.WriteLine();
 Console.WriteLine("* = ratio above the goal");
 return allOk ? 0 : 1;
 
-(List<double> Times, string Checksum) RunManaged(string file)
+(List<double> Wall, List<double> Cpu, string Checksum) RunManaged(string file)
 {
     var engine = new JsEngine(new EngineOptions { TimeLimit = TimeSpan.FromMinutes(5), MemoryLimitBytes = 2L << 30 });
     var realm = engine.CreateRealm();
     realm.Evaluate(File.ReadAllText(file), file);
     var run = realm.GetGlobal("run");
     var times = new List<double>();
+    var cpu = new List<double>();
     string? checksum = null;
     for (int i = 0; i < warmup + runs; i++)
     {
+        var c0 = Environment.CpuUsage.TotalTime;
         long t0 = Stopwatch.GetTimestamp();
         var result = realm.Call(run, JsValue.Undefined);
         realm.RunMicrotasks();
@@ -74,15 +82,20 @@ return allOk ? 0 : 1;
             result = settled;
         }
         double ms = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
-        if (i >= warmup) times.Add(ms);
+        double cpuMs = (Environment.CpuUsage.TotalTime - c0).TotalMilliseconds;
+        if (i >= warmup)
+        {
+            times.Add(ms);
+            cpu.Add(cpuMs);
+        }
         string c = realm.ToDisplayString(result);
         if (checksum is not null && c != checksum) throw new InvalidOperationException($"{file}: checksum changed between runs: {checksum} vs {c}");
         checksum = c;
     }
-    return (times, checksum!);
+    return (times, cpu, checksum!);
 }
 
-(List<double> Times, string Checksum) RunNode(string file)
+(List<double> Wall, List<double> Cpu, string Checksum) RunNode(string file)
 {
     var psi = new ProcessStartInfo(node) { RedirectStandardOutput = true, RedirectStandardError = true };
     foreach (var a in new[] { runner, file, warmup.ToString(CultureInfo.InvariantCulture), runs.ToString(CultureInfo.InvariantCulture) })
@@ -92,11 +105,12 @@ return allOk ? 0 : 1;
     string error = p.StandardError.ReadToEnd();
     p.WaitForExit();
     if (p.ExitCode != 0) throw new InvalidOperationException($"node failed on {file}: {error}");
-    var line = output.Trim().Split('\n')[^1];
-    int bar = line.IndexOf('|');
-    var times = line[..bar].Split(',').Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToList();
-    return (times, line[(bar + 1)..]);
+    var parts = output.Trim().Split('\n')[^1].Split('|', 3);
+    return (ParseTimes(parts[0]), ParseTimes(parts[1]), parts[2]);
 }
+
+static List<double> ParseTimes(string csv) => csv.Split(',').Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToList();
+
 
 static double Median(List<double> xs)
 {
