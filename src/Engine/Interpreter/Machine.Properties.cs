@@ -105,6 +105,12 @@ internal sealed partial class Machine
         // An array's "length" is virtual (never in the slots, so never cached): answer it before the
         // generic [[Get]], which would walk the exotic [[GetOwnProperty]] every time.
         if (obj._ref is JsArray array && !key.IsSymbol && key.Name == "length") return JsValue.FromNumber(array.Length);
+        if (cache is not null && ReferenceEquals(cache.Shape, Shape.PrimitiveReceiver) && obj._tag != JsValue.Tag.Object && !obj.IsNullish)
+        {
+            var holder = cache.Holder!;
+            if (ReferenceEquals(PrimitivePrototype(realm, obj), holder) && ReferenceEquals(holder._shape, cache.HolderShape))
+                return holder._slots[cache.Slot];
+        }
         if (obj._ref is JsObject o)
         {
             if (cache is not null)
@@ -121,7 +127,24 @@ internal sealed partial class Machine
             }
             return o.Get(key, obj);
         }
+        if (cache is not null && !obj.IsNullish) TryCachePrimitiveMethod(realm, obj, key, cache);
         return GetFromPrimitive(realm, obj, key);
+    }
+
+    /// <summary>
+    /// Caches a data property of the prototype a primitive borrows (String.prototype.indexOf for "s".indexOf):
+    /// valid while that prototype keeps its shape. Keys a string has itself (indices, "length") are never cached.
+    /// </summary>
+    private static void TryCachePrimitiveMethod(Realm realm, in JsValue obj, in PropertyKey key, PropertyCache cache)
+    {
+        if (key.IsArrayIndex || (!key.IsSymbol && key.Name == "length")) return;
+        var proto = PrimitivePrototype(realm, obj);
+        int slot = proto._shape.IndexOf(key);
+        if (slot < 0 || (proto._shape.FlagsAt(slot) & PropertyFlags.Accessor) != 0) return;
+        cache.Shape = Shape.PrimitiveReceiver;
+        cache.Holder = proto;
+        cache.HolderShape = proto._shape;
+        cache.Slot = slot;
     }
 
     /// <summary>

@@ -38,6 +38,9 @@ internal sealed class Shape
     /// <summary>The root shape with no properties. Shared by every realm: shapes hold no realm state.</summary>
     public static readonly Shape Empty = new([], [], 0, false);
 
+    /// <summary>No object ever has this shape: an inline cache holding it describes a primitive receiver's prototype lookup.</summary>
+    public static readonly Shape PrimitiveReceiver = new([], [], 0, false);
+
     public PropertyKey KeyAt(int slot) => _keys[slot];
     public PropertyFlags FlagsAt(int slot) => _flags[slot];
 
