@@ -9,6 +9,16 @@ internal static class EngineFactory
     /// <summary>The startup snapshot made at build time, beside the executable.</summary>
     public static string SnapshotPath => Path.Combine(AppContext.BaseDirectory, "dualrt.snapshot");
 
+    /// <summary>Whether the command line names the managed engine (read before parsing, to skip preloading V8).</summary>
+    public static bool ManagedRequested(string[] args)
+    {
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--engine=managed" || (args[i] == "--engine" && i + 1 < args.Length && args[i + 1] == "managed")) return true;
+        }
+        return false;
+    }
+
     public static IJsEngine Create(string name, bool useSnapshot) => name switch
     {
         "v8" => new V8Engine(useSnapshot ? SnapshotPath : null),
