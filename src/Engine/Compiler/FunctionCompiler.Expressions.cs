@@ -440,6 +440,13 @@ internal sealed partial class FunctionCompiler
         int argc = EmitArguments(call.Arguments);
         _b.Position(call);
         int text = _b.Name(SourceText(call.Callee));
+        if (argc >= 0 && call.Callee is Identifier { Name: "eval" } && !call.Optional)
+        {
+            // A direct eval candidate (§13.3.6.1): the interpreter checks the callee is %eval%.
+            _b.EvalSites.Add(new EvalSite(_scope, _info, Strict, _code.Module));
+            _b.Emit(OpCode.CallEval, -argc - 1, argc, text, _b.EvalSites.Count - 1);
+            return;
+        }
         if (argc < 0) _b.Emit(OpCode.CallSpread, -2, text);
         else _b.Emit(OpCode.Call, -argc - 1, argc, text);
     }

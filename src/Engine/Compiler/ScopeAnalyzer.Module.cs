@@ -15,6 +15,7 @@ internal sealed partial class ScopeAnalyzer
     {
         var analyzer = new ScopeAnalyzer();
         analyzer.VisitModule(program);
+        analyzer.CaptureForEval();
         return analyzer._result;
     }
 
