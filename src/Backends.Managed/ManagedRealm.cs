@@ -46,7 +46,7 @@ internal sealed partial class ManagedRealm : IRealm
         try
         {
             _helpers = new HostHelpers(_realm);
-            CoreObject.Install(this, _realm, options.Ops);
+            CoreObject.Install(this, _realm, options.Ops, new MoreRealms(this, engine));
         }
         catch (JsEngineException e)
         {
