@@ -34,6 +34,11 @@ try {
   console.log(e.name, e.message);
 }
 
+// Deno.kill signals any process by pid; the child's status names the signal.
+const other = new Deno.Command("sleep", { args: ["30"], stdout: "null" }).spawn();
+Deno.kill(other.pid, "SIGKILL");
+console.log(await other.status);
+
 const piped = new Deno.Command("echo", { args: ["spawned"], stdout: "piped" }).spawn();
 const collected = await piped.output();
 console.log(collected.code, JSON.stringify(decode(collected.stdout)));

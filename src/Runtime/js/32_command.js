@@ -1,4 +1,4 @@
-// Subprocesses: Deno.Command (output / outputSync / spawn) and Deno.ChildProcess (Deno's runtime/js/40_process.js).
+// Subprocesses: Deno.Command (output / outputSync / spawn), Deno.ChildProcess and Deno.kill (Deno's runtime/js/40_process.js).
 // The ops check run permission for the program first.
 // Gap: piped stdout/stderr of a spawned child are not ReadableStreams (the runtime has no web streams yet):
 // they are collected whole and read with child.output(); a piped stdin is a small writer (getWriter, write, close).
@@ -6,7 +6,7 @@
 ((core) => {
   const {
     op_command_spawn, op_command_wait, op_command_wait_sync, op_command_take_output, op_command_kill,
-    op_command_write_stdin, op_command_close_stdin, op_resources_close,
+    op_command_write_stdin, op_command_close_stdin, op_command_kill_process, op_resources_close,
   } = core.ops;
 
   const notPiped = (name) => new TypeError(`Cannot get '${name}': '${name}' is not piped`);
@@ -152,5 +152,10 @@
     }
   }
 
-  core.command = { Command, ChildProcess };
+  // Deno.kill(pid, signal): the length is 1, as Deno's (the signal has a default).
+  function kill(pid, signal = "SIGTERM") {
+    op_command_kill_process(pid, String(signal));
+  }
+
+  core.command = { Command, ChildProcess, kill };
 })(globalThis.__core);

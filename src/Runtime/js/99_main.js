@@ -44,6 +44,7 @@
     TcpConn: core.net.TcpConn,
     Command: core.command.Command,
     ChildProcess: core.command.ChildProcess,
+    kill: core.command.kill,
     osRelease: core.sys.osRelease,
     osUptime: core.sys.osUptime,
     loadavg: core.sys.loadavg,
