@@ -48,6 +48,14 @@ try {
   console.log(e.name, e.message);
 }
 
+// A piped stdin takes bytes through a writer; closing it ends the child's input.
+const cat = new Deno.Command("cat", { stdin: "piped", stdout: "piped" }).spawn();
+const writer = cat.stdin.getWriter();
+await writer.write(Uint8Array.from("fed through stdin", (c) => c.charCodeAt(0)));
+await writer.close();
+const fed = await cat.output();
+console.log(fed.success, JSON.stringify(decode(fed.stdout)));
+
 for (const run of [
   () => new Deno.Command("dualrt-conformance-no-such-program").outputSync(),
   () => new Deno.Command("echo", { stdin: "piped" }).outputSync(),

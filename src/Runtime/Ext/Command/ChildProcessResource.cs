@@ -51,6 +51,8 @@ internal sealed class ChildProcessResource : Resource
     {
         int signal = Signals.Number(signalName);
         if (_process.HasExited) throw OpError.TypeError("Child process has already terminated");
+        // Recorded before sending: the child can die and its status be read before kill(2) even returns.
+        Signals.RecordSent(Pid, signal);
         if (!Posix.Available)
         {
             _process.Kill();
@@ -59,11 +61,11 @@ internal sealed class ChildProcessResource : Resource
         if (Posix.Kill(Pid, signal) != 0)
         {
             int errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+            Signals.TakeSent(Pid);
             throw errno == 3 // ESRCH: it exited between the check and the signal
                 ? OpError.TypeError("Child process has already terminated")
                 : new OpError("Error", $"kill failed (os error {errno})");
         }
-        Signals.RecordSent(Pid, signal);
     }
 
     /// <summary>

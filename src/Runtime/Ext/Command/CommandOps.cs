@@ -83,17 +83,17 @@ public static partial class CommandOps
             process.Kill();
             return;
         }
-        if (Sys.Posix.Kill(pid, number) == 0)
-        {
-            Signals.RecordSent(pid, number);
-            return;
-        }
+        // Recorded before sending: a child's status may be read before kill(2) even returns.
+        Signals.RecordSent(pid, number);
+        if (Sys.Posix.Kill(pid, number) == 0) return;
+        int errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+        Signals.TakeSent(pid);
         // Deno shows errno's name and text (nix's Errno display).
-        throw System.Runtime.InteropServices.Marshal.GetLastPInvokeError() switch
+        throw errno switch
         {
             3 => new OpError("NotFound", "ESRCH: No such process"),
             1 => new OpError("PermissionDenied", "EPERM: Operation not permitted"),
-            var errno => new OpError("Error", $"kill failed (os error {errno})"),
+            _ => new OpError("Error", $"kill failed (os error {errno})"),
         };
     }
 
