@@ -1,6 +1,6 @@
 namespace DualEngine.Engine.Compiler;
 
-internal enum FunctionKind : byte { Normal, Arrow, Method, ClassConstructor, DerivedConstructor, Getter, Setter, Script, ClassFieldInit }
+internal enum FunctionKind : byte { Normal, Arrow, Method, ClassConstructor, DerivedConstructor, Getter, Setter, Script, ClassFieldInit, Module }
 
 /// <summary>
 /// The compiled form of one function (or script): bytecode plus the tables it indexes. Immutable after
@@ -44,6 +44,18 @@ internal sealed class FunctionCode
     /// <summary>A class without a constructor: derived ones forward their arguments to the parent (§15.7.14 step 14.a).</summary>
     public bool IsDefaultConstructor;
 
+    /// <summary>The module this code belongs to (its import cells and import.meta), or null for scripts.</summary>
+    public Modules.ModuleRecord? Module;
+
+    /// <summary>
+    /// Sloppy functions with simple parameters: the environment slot of each parameter index that a mapped arguments
+    /// object aliases (-1: not mapped, e.g. an earlier duplicate name). Null: the arguments object is unmapped.
+    /// </summary>
+    public int[]? MappedArguments;
+
+    /// <summary>Direct eval call sites (operand of CallEval).</summary>
+    public EvalSite[] EvalSites = [];
+
     /// <summary>Line and column of the instruction at <paramref name="pc"/>, from the last entry at or before it.</summary>
     public (int Line, int Column) PositionAt(int pc)
     {
@@ -76,6 +88,14 @@ internal sealed class PropertyCache
     /// <summary>Set when the property lives on the receiver's prototype: that object and its shape at fill time.</summary>
     public JsObject? Holder;
     public Shape? HolderShape;
+    /// <summary>
+    /// Set for an assignment that adds the property: the receiver goes from <see cref="Shape"/> to this
+    /// shape with the value at <see cref="Slot"/>, provided its prototype is still <see cref="Holder"/>
+    /// (shape <see cref="HolderShape"/>) whose prototype is <see cref="Holder2"/> (shape <see cref="Holder2Shape"/>, or none).
+    /// </summary>
+    public Shape? NewShape;
+    public JsObject? Holder2;
+    public Shape? Holder2Shape;
     /// <summary>For global lookups: a top-level let/const box, and the realm's lexical epoch when cached.</summary>
     public object? Box;
     public int Epoch = -1;

@@ -240,6 +240,24 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.ToObject:
                     regs[sp - 1] = JsValue.FromObject(Conversions.ToObject(frame.Realm, regs[sp - 1]));
                     break;
+                case OpCode.LoadImport:
+                {
+                    var cell = fcode.Module!.ImportCells[code[pc]];
+                    var v = cell.Env.Slots[cell.Slot];
+                    if (v.IsEmpty) ThrowTdz(fcode.Names[code[pc + 1]]);
+                    pc += 2;
+                    regs[sp++] = v;
+                    break;
+                }
+                case OpCode.ImportMeta:
+                    frame.Sp = sp;
+                    regs[sp++] = JsValue.FromObject(Modules.DynamicImport.GetImportMeta(fcode.Module!));
+                    break;
+                case OpCode.DynamicImport:
+                    frame.Sp = sp;
+                    regs[sp - 2] = JsValue.FromObject(Modules.DynamicImport.Import(frame.Realm, fcode, regs[sp - 2], regs[sp - 1]));
+                    sp--;
+                    break;
                 case OpCode.DeleteGlobal:
                     regs[sp++] = JsValue.FromBoolean(frame.Realm.GlobalObject.Delete(fcode.Names[code[pc++]]));
                     break;
@@ -266,8 +284,11 @@ internal sealed partial class Machine(JsEngine engine)
                     var obj = regs[sp - 2];
                     var value = regs[sp - 1];
                     var cache = fcode.Caches[code[pc + 1]];
-                    if (obj._ref is JsObject o && ReferenceEquals(o._shape, cache.Shape) && cache.Holder is null)
-                        o._slots[cache.Slot] = value;
+                    if (obj._ref is JsObject o && ReferenceEquals(o._shape, cache.Shape))
+                    {
+                        if (cache.Holder is null) o._slots[cache.Slot] = value;
+                        else if (!TryAddCached(o, cache, value)) SetNamedSlow(frame.Realm, obj, fcode.Names[code[pc]], value, cache, fcode.Strict);
+                    }
                     else
                         SetNamedSlow(frame.Realm, obj, fcode.Names[code[pc]], value, cache, fcode.Strict);
                     regs[sp - 2] = value;
@@ -306,9 +327,14 @@ internal sealed partial class Machine(JsEngine engine)
                     sp--;
                     break;
                 case OpCode.DefineField:
-                    regs[sp - 2].AsObject().DefineOwnProperty(fcode.Names[code[pc++]], PropertyDescriptor.Data(regs[sp - 1]));
+                {
+                    var target = regs[sp - 2].AsObject();
+                    var key = fcode.Names[code[pc++]];
+                    if (!target.TryAppendLiteralProperty(key, regs[sp - 1]))
+                        target.DefineOwnProperty(key, PropertyDescriptor.Data(regs[sp - 1]));
                     sp--;
                     break;
+                }
                 case OpCode.DefineFieldElem:
                     DefineFieldElem(regs[sp - 3].AsObject(), regs[sp - 2], regs[sp - 1], code[pc++] == 1);
                     sp -= 2;
@@ -605,6 +631,34 @@ internal sealed partial class Machine(JsEngine engine)
                     regs[sp++] = result;
                     break;
                 }
+                case OpCode.CallEval:
+                {
+                    int argc = code[pc];
+                    int fnIndex = sp - argc - 2;
+                    var fnValue = regs[fnIndex];
+                    if (fnValue._ref is JsFunction evalFn && ReferenceEquals(evalFn, frame.Realm.Intrinsics.Eval))
+                    {
+                        frame.Sp = sp;
+                        var evalResult = Eval(frame.Realm, argc > 0 ? regs[fnIndex + 2] : JsValue.Undefined, fcode.EvalSites[code[pc + 2]], frame);
+                        pc += 3;
+                        sp = fnIndex;
+                        regs[sp++] = evalResult;
+                        break;
+                    }
+                    if (fnValue._ref is not JsFunction fn) { ThrowNotCallable(fcode, code[pc + 1], fnValue); break; }
+                    pc += 3;
+                    engine.Tick();
+                    frame.Sp = sp;
+                    var result = fn.Call(regs[fnIndex + 1], new ReadOnlySpan<JsValue>(regs, fnIndex + 2, argc));
+                    sp = fnIndex;
+                    regs[sp++] = result;
+                    break;
+                }
+                case OpCode.DeclareEvalVar:
+                    frame.Sp = sp;
+                    DeclareEvalVar(frame.Realm, regs[--sp], fcode.Names[code[pc]], code[pc + 1]);
+                    pc += 2;
+                    break;
                 case OpCode.CallSpread:
                 {
                     var args = ((JsArray)regs[sp - 1].AsObject()).ToArgumentArray();
