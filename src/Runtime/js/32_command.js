@@ -122,7 +122,7 @@
         // Nothing left to collect: release the rid now rather than at teardown.
         if (keepsOutput) this.#output = takeOutputs(rid);
         else op_resources_close(rid);
-        return raw;
+        return commandStatus(raw);
       });
     }
 
@@ -133,7 +133,8 @@
     }
     get stdout() { throw this.#streamGap("stdout"); }
     get stderr() { throw this.#streamGap("stderr"); }
-    get status() { return this.#status.then(commandStatus); }
+    // One promise for the child's life, as in Deno (child.status === child.status).
+    get status() { return this.#status; }
 
     async output() {
       const status = await this.#status;

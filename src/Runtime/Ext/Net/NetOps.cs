@@ -27,7 +27,8 @@ public static partial class NetOps
             // No ReuseAddress: on Linux .NET also sets SO_REUSEPORT with it, which would let a second
             // listener share the port instead of failing with AddrInUse as Deno does.
             socket.Bind(new IPEndPoint(address, port));
-            socket.Listen(128);
+            // A backlog like Deno's: 400 connections made before the first accept all succeed there (600 do not).
+            socket.Listen(512);
         }
         catch
         {
