@@ -91,6 +91,7 @@ internal sealed partial class FunctionCompiler
             SourceEnd = f.End,
             Length = ExpectedArgumentCount(f.Params),
             Module = _code.Module,
+            Referrer = _code.Referrer,
         };
         var c = new FunctionCompiler(_analysis, info, info.Scope, code, _source);
         c.CompileFunctionBody(f);
@@ -214,7 +215,17 @@ internal sealed partial class FunctionCompiler
         return slots;
     }
 
+    /// <summary>Compiling a non-simple parameter list: a direct eval here runs before the body's var scope exists (§10.2.11 step 20).</summary>
+    private bool _inParameters;
+
     private void CompileParameters(List<Node> parameters)
+    {
+        _inParameters = true;
+        CompileParameterList(parameters);
+        _inParameters = false;
+    }
+
+    private void CompileParameterList(List<Node> parameters)
     {
         for (int i = 0; i < parameters.Count; i++)
         {

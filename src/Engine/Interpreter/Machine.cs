@@ -219,6 +219,22 @@ internal sealed partial class Machine(JsEngine engine)
                     }
                     break;
                 }
+                case OpCode.WithDelete:
+                {
+                    var obj = regs[sp - 1].AsObject();
+                    var key = fcode.Names[code[pc + 1]];
+                    if (WithHas(obj, key))
+                    {
+                        regs[sp - 1] = JsValue.FromBoolean(obj.Delete(key));
+                        pc = code[pc];
+                    }
+                    else
+                    {
+                        sp--;
+                        pc += 2;
+                    }
+                    break;
+                }
                 case OpCode.WithSet:
                 {
                     var obj = regs[sp - 1].AsObject();
@@ -353,6 +369,11 @@ internal sealed partial class Machine(JsEngine engine)
                 }
                 case OpCode.SetFunctionName: pc++; sp--; break;
                 case OpCode.ToPropertyKey: regs[sp - 1] = Conversions.ToPropertyKey(regs[sp - 1]).ToJsValue(); break;
+                case OpCode.ToPropertyKeyOf:
+                    if (regs[sp - 2].IsNullish)
+                        Throw.TypeError($"Cannot read properties of {Conversions.ToString(regs[sp - 2])} (reading '{Conversions.ToDisplay(regs[sp - 1])}')");
+                    regs[sp - 1] = Conversions.ToPropertyKey(regs[sp - 1]).ToJsValue();
+                    break;
                 case OpCode.In:
                 {
                     var target = regs[sp - 1];
