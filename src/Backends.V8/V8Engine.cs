@@ -136,6 +136,21 @@ public sealed unsafe class V8Engine : IJsEngine
         return SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
     }
 
+    /// <summary>
+    /// Starts loading and initializing V8 on another thread, for a host that knows early it will need it:
+    /// loading libnode (tens of thousands of symbol relocations) is the largest part of dualrt's start-up,
+    /// and it can overlap with the host's own work. The engine's constructor waits for it (and reports a
+    /// failure itself). Only for hosts that pass no V8 flags.
+    /// </summary>
+    public static void BeginInitialize()
+    {
+        new Thread(() =>
+        {
+            try { EnsureInitialized(null); }
+            catch (Exception) { /* the constructor's own EnsureInitialized throws it to the host */ }
+        }) { IsBackground = true, Name = "v8-init" }.Start();
+    }
+
     private static void EnsureInitialized(string? flags)
     {
         lock (Gate)

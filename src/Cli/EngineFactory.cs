@@ -1,4 +1,5 @@
 using DualEngine.Abstractions.Engines;
+using DualEngine.Backends.Managed;
 using DualEngine.Backends.V8;
 
 namespace DualEngine.Cli;
@@ -9,10 +10,20 @@ internal static class EngineFactory
     /// <summary>The startup snapshot made at build time, beside the executable.</summary>
     public static string SnapshotPath => Path.Combine(AppContext.BaseDirectory, "dualrt.snapshot");
 
+    /// <summary>Whether the command line names the managed engine (read before parsing, to skip preloading V8).</summary>
+    public static bool ManagedRequested(string[] args)
+    {
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--engine=managed" || (args[i] == "--engine" && i + 1 < args.Length && args[i + 1] == "managed")) return true;
+        }
+        return false;
+    }
+
     public static IJsEngine Create(string name, bool useSnapshot) => name switch
     {
         "v8" => new V8Engine(useSnapshot ? SnapshotPath : null),
-        "managed" => throw new CliException("the managed engine is not available yet (issue: managed engine); use --engine v8"),
+        "managed" => new ManagedEngine(),  // no snapshot: it evaluates the bootstrap sources on start
         _ => throw new CliException($"unknown engine \"{name}\"; expected v8 or managed"),
     };
 }

@@ -13,7 +13,11 @@ internal static class RepoPaths
     public static string Configuration { get; } =
         typeof(RepoPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "Configuration")?.Value ?? "Release";
 
-    public static string Dualrt => Path.Combine(Root, "src", "Cli", "bin", Configuration, "net10.0", "dualrt");
+    /// <summary>The dualrt under test: the solution's build, or the binary named by $DUALRT_BIN (e.g. the NativeAOT
+    /// artifacts/dualrt/dualrt that ./dualrt publishes, to hold it to the same suite).</summary>
+    public static string Dualrt => Environment.GetEnvironmentVariable("DUALRT_BIN") is { Length: > 0 } bin
+        ? Path.GetFullPath(bin)
+        : Path.Combine(Root, "src", "Cli", "bin", Configuration, "net10.0", "dualrt");
 
     public static string Test262Runner => Path.Combine(Root, "tools", "Test262", "bin", Configuration, "net10.0", "DualEngine.Test262.dll");
 

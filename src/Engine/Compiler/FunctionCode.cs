@@ -91,6 +91,14 @@ internal sealed class PropertyCache
     /// <summary>Set when the property lives on the receiver's prototype: that object and its shape at fill time.</summary>
     public JsObject? Holder;
     public Shape? HolderShape;
+    /// <summary>
+    /// Set for an assignment that adds the property: the receiver goes from <see cref="Shape"/> to this
+    /// shape with the value at <see cref="Slot"/>, provided its prototype is still <see cref="Holder"/>
+    /// (shape <see cref="HolderShape"/>) whose prototype is <see cref="Holder2"/> (shape <see cref="Holder2Shape"/>, or none).
+    /// </summary>
+    public Shape? NewShape;
+    public JsObject? Holder2;
+    public Shape? Holder2Shape;
     /// <summary>For global lookups: a top-level let/const box, and the realm's lexical epoch when cached.</summary>
     public object? Box;
     public int Epoch = -1;

@@ -165,6 +165,14 @@ internal sealed partial class FunctionCompiler
             }
         foreach (var b in scope.Ordered)
         {
+            // Uncaptured synthetic bindings need no prologue: loads read the frame (see EmitLoadBinding).
+            // A derived constructor's `this` stays a register: it is uninitialized until super() returns.
+            if (!b.Captured && b.Kind is BindingKind.This or BindingKind.NewTarget or BindingKind.HomeObject or BindingKind.Callee
+                && !(b.Kind == BindingKind.This && _code.Kind == FunctionKind.DerivedConstructor))
+            {
+                b.FromFrame = true;
+                continue;
+            }
             switch (b.Kind)
             {
                 case BindingKind.This:
@@ -347,6 +355,17 @@ internal sealed partial class FunctionCompiler
         if (b.Kind == BindingKind.Import)
         {
             _b.Emit(OpCode.LoadImport, 1, b.ImportIndex, _b.Name(b.Name));
+            return;
+        }
+        if (b.FromFrame && ReferenceEquals(b.Scope.Function, _info))
+        {
+            _b.Emit(b.Kind switch
+            {
+                BindingKind.This => OpCode.LoadThisValue,
+                BindingKind.NewTarget => OpCode.LoadNewTarget,
+                BindingKind.HomeObject => OpCode.LoadHomeObject,
+                _ => OpCode.LoadCallee,
+            }, 1);
             return;
         }
         bool check = b.NeedsTdz;

@@ -34,6 +34,11 @@ internal sealed class Binding(string name, BindingKind kind, Scope scope)
     public int EnvSlot = -1;
     /// <summary>Import bindings: index into the module's resolved import cells.</summary>
     public int ImportIndex = -1;
+    /// <summary>
+    /// An uncaptured `this`/new.target/home object/callee of its own function: loads read the frame
+    /// directly (LoadThisValue...) instead of a register the prologue would have to fill on every call.
+    /// </summary>
+    public bool FromFrame;
 
     public bool IsLexical => Kind is BindingKind.Let or BindingKind.Const or BindingKind.Class;
     public bool IsImmutable => Kind is BindingKind.Const or BindingKind.FunctionSelf or BindingKind.Import;

@@ -102,6 +102,15 @@ internal sealed partial class Machine
 
     internal static JsValue GetNamedSlow(Realm realm, in JsValue obj, in PropertyKey key, PropertyCache? cache)
     {
+        // An array's "length" is virtual (never in the slots, so never cached): answer it before the
+        // generic [[Get]], which would walk the exotic [[GetOwnProperty]] every time.
+        if (obj._ref is JsArray array && !key.IsSymbol && key.Name == "length") return JsValue.FromNumber(array.Length);
+        if (cache is not null && ReferenceEquals(cache.Shape, Shape.PrimitiveReceiver) && obj._tag != JsValue.Tag.Object && !obj.IsNullish)
+        {
+            var holder = cache.Holder!;
+            if (ReferenceEquals(PrimitivePrototype(realm, obj), holder) && ReferenceEquals(holder._shape, cache.HolderShape))
+                return holder._slots[cache.Slot];
+        }
         if (obj._ref is JsObject o)
         {
             if (cache is not null)
@@ -118,7 +127,24 @@ internal sealed partial class Machine
             }
             return o.Get(key, obj);
         }
+        if (cache is not null && !obj.IsNullish) TryCachePrimitiveMethod(realm, obj, key, cache);
         return GetFromPrimitive(realm, obj, key);
+    }
+
+    /// <summary>
+    /// Caches a data property of the prototype a primitive borrows (String.prototype.indexOf for "s".indexOf):
+    /// valid while that prototype keeps its shape. Keys a string has itself (indices, "length") are never cached.
+    /// </summary>
+    private static void TryCachePrimitiveMethod(Realm realm, in JsValue obj, in PropertyKey key, PropertyCache cache)
+    {
+        if (key.IsArrayIndex || (!key.IsSymbol && key.Name == "length")) return;
+        var proto = PrimitivePrototype(realm, obj);
+        int slot = proto._shape.IndexOf(key);
+        if (slot < 0 || (proto._shape.FlagsAt(slot) & PropertyFlags.Accessor) != 0) return;
+        cache.Shape = Shape.PrimitiveReceiver;
+        cache.Holder = proto;
+        cache.HolderShape = proto._shape;
+        cache.Slot = slot;
     }
 
     /// <summary>
@@ -160,6 +186,8 @@ internal sealed partial class Machine
     {
         if (obj._ref is JsObject o)
         {
+            var before = o._shape;
+            bool addable = cache is not null && CanCacheAdd(o, key);
             bool ok = o.Set(key, value, obj);
             if (!ok)
             {
@@ -169,11 +197,24 @@ internal sealed partial class Machine
             if (cache is not null)
             {
                 int slot = o._shape.IndexOf(key);
-                if (slot >= 0 && (o._shape.FlagsAt(slot) & (PropertyFlags.Accessor | PropertyFlags.Writable)) == PropertyFlags.Writable)
+                if (addable && slot == before.Count && !o._shape.IsDictionary && o._shape.Count == slot + 1 && o._shape.FlagsAt(slot) == PropertyFlags.Default)
+                {
+                    // The assignment added the property: remember the transition (see TryAddCached).
+                    var proto = o._prototype!;
+                    cache.Shape = before;
+                    cache.NewShape = o._shape;
+                    cache.Slot = slot;
+                    cache.Holder = proto;
+                    cache.HolderShape = proto._shape;
+                    cache.Holder2 = proto._prototype;
+                    cache.Holder2Shape = proto._prototype?._shape;
+                }
+                else if (slot >= 0 && (o._shape.FlagsAt(slot) & (PropertyFlags.Accessor | PropertyFlags.Writable)) == PropertyFlags.Writable)
                 {
                     cache.Shape = o._shape;
                     cache.Slot = slot;
                     cache.Holder = null;
+                    cache.NewShape = null;
                 }
             }
             return;
@@ -181,6 +222,44 @@ internal sealed partial class Machine
         if (obj.IsNullish) Throw.TypeError($"Cannot set properties of {Conversions.ToString(obj)} (setting '{key}')");
         bool done = PrimitivePrototype(realm, obj).Set(key, value, obj);
         if (!done && strict) Throw.TypeError($"Cannot create property '{key}' on {Operators.TypeOf(obj)} '{Conversions.ToString(obj)}'");
+    }
+
+    /// <summary>
+    /// Can an assignment that adds <paramref name="key"/> to <paramref name="o"/> be replayed from a cache
+    /// as a plain shape transition? Only when [[Set]] (§10.1.9.2) would find nothing on the way: an
+    /// ordinary extensible object (exactly <see cref="JsObject"/>: exotic objects can share its shape) in shared-shape mode without the key, whose prototype chain is one or
+    /// two ordinary objects in shared-shape mode without the key (their shapes then prove, at each hit,
+    /// that no setter or read-only property of that name appeared since).
+    /// </summary>
+    private static bool CanCacheAdd(JsObject o, in PropertyKey key)
+    {
+        if (key.IsArrayIndex || o.GetType() != typeof(JsObject) || !o._extensible || o._shape.IsDictionary) return false;
+        if (o._shape.IndexOf(key) >= 0) return false;
+        var p1 = o._prototype;
+        if (p1 is null || !IsPlainPrototype(p1, key)) return false;
+        var p2 = p1._prototype;
+        return p2 is null || (p2._prototype is null && IsPlainPrototype(p2, key));
+    }
+
+    private static bool IsPlainPrototype(JsObject p, in PropertyKey key) =>
+        !p._shape.IsDictionary && !p.IsExoticStorageForCache && !p.IsProxyLike && p._shape.IndexOf(key) < 0;
+
+    /// <summary>The hit path of an add-property cache filled by <see cref="SetNamedSlow"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryAddCached(JsObject o, PropertyCache cache, in JsValue value)
+    {
+        var newShape = cache.NewShape;
+        if (newShape is null || !o._extensible || o.GetType() != typeof(JsObject)) return false;
+        var p1 = cache.Holder!;
+        if (!ReferenceEquals(o._prototype, p1) || !ReferenceEquals(p1._shape, cache.HolderShape)) return false;
+        var p2 = cache.Holder2;
+        if (!ReferenceEquals(p1._prototype, p2)) return false;
+        if (p2 is not null && (!ReferenceEquals(p2._shape, cache.Holder2Shape) || p2._prototype is not null)) return false;
+        int slot = cache.Slot;
+        if (slot == o._slots.Length) Array.Resize(ref o._slots, slot == 0 ? 4 : slot * 2);
+        o._slots[slot] = value;
+        o._shape = newShape;
+        return true;
     }
 
     internal static JsValue GetElemSlow(Realm realm, in JsValue obj, in JsValue keyValue)

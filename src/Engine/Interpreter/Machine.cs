@@ -300,8 +300,11 @@ internal sealed partial class Machine(JsEngine engine)
                     var obj = regs[sp - 2];
                     var value = regs[sp - 1];
                     var cache = fcode.Caches[code[pc + 1]];
-                    if (obj._ref is JsObject o && ReferenceEquals(o._shape, cache.Shape) && cache.Holder is null)
-                        o._slots[cache.Slot] = value;
+                    if (obj._ref is JsObject o && ReferenceEquals(o._shape, cache.Shape))
+                    {
+                        if (cache.Holder is null) o._slots[cache.Slot] = value;
+                        else if (!TryAddCached(o, cache, value)) SetNamedSlow(frame.Realm, obj, fcode.Names[code[pc]], value, cache, fcode.Strict);
+                    }
                     else
                         SetNamedSlow(frame.Realm, obj, fcode.Names[code[pc]], value, cache, fcode.Strict);
                     regs[sp - 2] = value;
@@ -340,9 +343,14 @@ internal sealed partial class Machine(JsEngine engine)
                     sp--;
                     break;
                 case OpCode.DefineField:
-                    regs[sp - 2].AsObject().DefineOwnProperty(fcode.Names[code[pc++]], PropertyDescriptor.Data(regs[sp - 1]));
+                {
+                    var target = regs[sp - 2].AsObject();
+                    var key = fcode.Names[code[pc++]];
+                    if (!target.TryAppendLiteralProperty(key, regs[sp - 1]))
+                        target.DefineOwnProperty(key, PropertyDescriptor.Data(regs[sp - 1]));
                     sp--;
                     break;
+                }
                 case OpCode.DefineFieldElem:
                     DefineFieldElem(regs[sp - 3].AsObject(), regs[sp - 2], regs[sp - 1], code[pc++] == 1);
                     sp -= 2;

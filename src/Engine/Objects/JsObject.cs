@@ -312,6 +312,20 @@ internal partial class JsObject
     /// <summary>True for objects whose own properties are not all in the slots (arrays' elements, string indices...).</summary>
     protected virtual bool IsExoticStorage => false;
 
+    /// <summary><see cref="IsExoticStorage"/> for the interpreter's inline caches.</summary>
+    internal bool IsExoticStorageForCache => IsExoticStorage;
+
+    /// <summary>
+    /// CreateDataProperty (§7.3.5) for object literals when it is a plain append: an ordinary object
+    /// (exactly <see cref="JsObject"/>), extensible, without the key. False means use [[DefineOwnProperty]].
+    /// </summary>
+    internal bool TryAppendLiteralProperty(in PropertyKey key, in JsValue value)
+    {
+        if (GetType() != typeof(JsObject) || !_extensible || _shape.IndexOf(key) >= 0) return false;
+        AddSlot(key, value, PropertyFlags.Default);
+        return true;
+    }
+
     // ---- §10.1.10 [[Delete]] ----
 
     public virtual bool Delete(in PropertyKey key)

@@ -14,6 +14,11 @@ internal sealed class Shape
     private int _count;
     private Dictionary<PropertyKey, int>? _index;
     private Dictionary<(PropertyKey, PropertyFlags), Shape>? _transitions;
+    // The most recent transition, checked before the dictionary: objects built by the same code add the
+    // same keys in the same order, so this one entry answers almost every Add without hashing the key.
+    private PropertyKey _lastKey;
+    private PropertyFlags _lastFlags;
+    private Shape? _lastNext;
 
     /// <summary>Beyond this many properties an object goes to dictionary mode (per-shape arrays are copied on transition).</summary>
     private const int MaxSharedProperties = 64;
@@ -32,6 +37,9 @@ internal sealed class Shape
 
     /// <summary>The root shape with no properties. Shared by every realm: shapes hold no realm state.</summary>
     public static readonly Shape Empty = new([], [], 0, false);
+
+    /// <summary>No object ever has this shape: an inline cache holding it describes a primitive receiver's prototype lookup.</summary>
+    public static readonly Shape PrimitiveReceiver = new([], [], 0, false);
 
     public PropertyKey KeyAt(int slot) => _keys[slot];
     public PropertyFlags FlagsAt(int slot) => _flags[slot];
@@ -58,7 +66,12 @@ internal sealed class Shape
             Append(key, flags);
             return this;
         }
-        if (_transitions is not null && _transitions.TryGetValue((key, flags), out var next)) return next;
+        if (_lastNext is not null && _lastFlags == flags && _lastKey.Equals(key)) return _lastNext;
+        if (_transitions is not null && _transitions.TryGetValue((key, flags), out var next))
+        {
+            (_lastKey, _lastFlags, _lastNext) = (key, flags, next);
+            return next;
+        }
         if (_count >= MaxSharedProperties)
         {
             var dict = ToDictionary();
@@ -73,6 +86,7 @@ internal sealed class Shape
         fl[_count] = flags;
         next = new Shape(keys, fl, _count + 1, false);
         (_transitions ??= new())[(key, flags)] = next;
+        (_lastKey, _lastFlags, _lastNext) = (key, flags, next);
         return next;
     }
 

@@ -10,6 +10,8 @@ internal static class NumberFormatting
     {
         if (double.IsNaN(value)) return "NaN";
         if (value == 0) return "0";
+        // Small non-negative integers (loop counters, indices) come from a table instead of allocating.
+        if (value > 0 && value < 1024 && value == (int)value) return IndexStrings.Get((uint)value);
         if (double.IsPositiveInfinity(value)) return "Infinity";
         if (double.IsNegativeInfinity(value)) return "-Infinity";
         if (value < 0) return "-" + ToJsString(-value);
