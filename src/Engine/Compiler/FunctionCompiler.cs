@@ -116,6 +116,7 @@ internal sealed partial class FunctionCompiler
         if (f.Generator || f.Async) _b.Emit(OpCode.GeneratorStart, 0);
         if (f.Body is BlockStatement block)
         {
+            if (ScopeOf(block) is { } bodyScope) EnterBodyScope(bodyScope);
             EmitHoistedFunctions(block.Body);
             foreach (var s in block.Body) CompileStatement(s);
             _b.Emit(OpCode.Undefined, 1);
@@ -206,6 +207,22 @@ internal sealed partial class FunctionCompiler
         }
         if (_info.UsesArgumentsObject) _code.NeedsArgumentsArray = true;
         if (!simple) CompileParameters(parameters!);
+    }
+
+    /// <summary>
+    /// The separate var environment of a function with parameter expressions (§10.2.11 step 28): a body var
+    /// named like a parameter (or `arguments`) starts with that binding's value, other vars with undefined.
+    /// </summary>
+    private void EnterBodyScope(Scope bodyScope)
+    {
+        var parameterScope = _scope;
+        EnterBlockScope(bodyScope);
+        foreach (var b in bodyScope.Ordered)
+        {
+            if (b.Kind != BindingKind.Var || parameterScope.Find(b.Name) is not { Kind: BindingKind.Parameter or BindingKind.Arguments } p) continue;
+            EmitLoadBindingOf(p);
+            EmitInitialize(b);
+        }
     }
 
     /// <summary>CreateMappedArgumentsObject (§10.4.4.7) steps 15-17: the last parameter of a name is the one mapped.</summary>

@@ -908,11 +908,12 @@ internal sealed partial class Machine(JsEngine engine)
                         break;
                     }
                     if (!result.IsObject) Throw.TypeError("Iterator result " + Conversions.ToDisplay(result) + " is not an object");
-                    var value = result.AsObject().Get("value");
-                    regs[sp - 1] = value;
-                    if (Conversions.ToBoolean(result.AsObject().Get("done")))
+                    // IteratorComplete before IteratorValue (§15.5.5 step 7.a.v-vi).
+                    bool innerDone = Conversions.ToBoolean(result.AsObject().Get("done"));
+                    regs[sp - 1] = result.AsObject().Get("value");
+                    if (innerDone)
                     {
-                        pc = state.LastResume == ResumeKind.Return ? code[pc + 2] : code[pc + 1];
+                        pc = state.DelegateResume == ResumeKind.Return ? code[pc + 2] : code[pc + 1];
                         state.LastResume = ResumeKind.Next;
                         break;
                     }
