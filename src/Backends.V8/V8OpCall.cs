@@ -45,6 +45,7 @@ internal sealed unsafe class V8OpCall(OpState state) : IOpCall
 
     public int GetInt32(int index)
     {
+        if (index < Dv8OpFrame.InlineArgs && (Frame->IntMask & (1 << index)) != 0) return Frame->Ints[index];
         double d = GetNumber(index);
         // ECMA-262 §7.1.6 ToInt32: truncate, wrap modulo 2^32, NaN and infinities to 0.
         if (double.IsNaN(d) || double.IsInfinity(d)) return 0;

@@ -1,4 +1,5 @@
 using DualEngine.Abstractions.Engines;
+using DualEngine.Backends.Managed;
 using DualEngine.Backends.V8;
 
 namespace DualEngine.Cli;
@@ -22,7 +23,7 @@ internal static class EngineFactory
     public static IJsEngine Create(string name, bool useSnapshot) => name switch
     {
         "v8" => new V8Engine(useSnapshot ? SnapshotPath : null),
-        "managed" => throw new CliException("the managed engine is not available yet (issue: managed engine); use --engine v8"),
+        "managed" => new ManagedEngine(),  // no snapshot: it evaluates the bootstrap sources on start
         _ => throw new CliException($"unknown engine \"{name}\"; expected v8 or managed"),
     };
 }

@@ -43,4 +43,29 @@ public class FastPathTests
         realm.EvaluateScript("__core.ops.op_test_print('slow:' + [__core.ops.op_fast_add(2, 3), __core.ops.op_fast_scale(3, 1.5), __core.ops.op_fast_both(true, false), __core.ops.op_fast_add(2147483647, 1)].join())", "s.js");
         lock (TestOps.Printed) Assert.Contains("slow:5,4.5,false,-2147483648", TestOps.Printed);
     }
+
+    // The slow callback reads small integers (Smis) from the tagged word and everything else through V8's
+    // API; an int32 parameter must get ECMA-262 ToInt32 of the value whichever representation it had.
+    [Theory]
+    [InlineData("7", 7)]
+    [InlineData("-7", -7)]
+    [InlineData("2**30", 1 << 30)]
+    [InlineData("2**31", int.MinValue)]
+    [InlineData("-(2**31) - 1", int.MaxValue)]
+    [InlineData("2**32 + 5", 5)]
+    [InlineData("1.9", 1)]
+    [InlineData("-1.9", -1)]
+    [InlineData("-0", 0)]
+    [InlineData("NaN", 0)]
+    [InlineData("Infinity", 0)]
+    [InlineData("'12'", 12)]
+    [InlineData("true", 1)]
+    [InlineData("undefined", 0)]
+    public void Slow_path_int32_argument_is_ToInt32_of_any_representation(string argument, int expected)
+    {
+        using var realm = TestOps.Engine.CreateRealm(new RealmOptions { Ops = TestOps.All });
+        string tag = "int32:" + Guid.NewGuid().ToString("N") + ":";
+        realm.EvaluateScript($"__core.ops.op_test_print('{tag}' + __core.ops.op_fast_add({argument}, 0))", "s.js");
+        lock (TestOps.Printed) Assert.Contains($"{tag}{expected}", TestOps.Printed);
+    }
 }

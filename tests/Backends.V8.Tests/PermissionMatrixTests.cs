@@ -47,6 +47,19 @@ public sealed class PermissionMatrixTests : IDisposable
         ["env.set"] = (PermissionKind.Env, "Deno.env.set('DUALRT_MATRIX', 'set')", "DUALRT_MATRIX"),
         ["env.delete"] = (PermissionKind.Env, "Deno.env.delete('DUALRT_MATRIX_GONE')", "DUALRT_MATRIX_GONE"),
         ["hostname"] = (PermissionKind.Sys, "typeof Deno.hostname()", "hostname"),
+        ["osRelease"] = (PermissionKind.Sys, "typeof Deno.osRelease()", "osRelease"),
+        ["osUptime"] = (PermissionKind.Sys, "typeof Deno.osUptime()", "osUptime"),
+        ["loadavg"] = (PermissionKind.Sys, "Deno.loadavg().length", "loadavg"),
+        ["systemMemoryInfo"] = (PermissionKind.Sys, "typeof Deno.systemMemoryInfo().total", "systemMemoryInfo"),
+        ["networkInterfaces"] = (PermissionKind.Sys, "Array.isArray(Deno.networkInterfaces())", "networkInterfaces"),
+        ["uid"] = (PermissionKind.Sys, "typeof Deno.uid()", "uid"),
+        ["gid"] = (PermissionKind.Sys, "typeof Deno.gid()", "gid"),
+        // PORT: a port a C# listener holds open for the case; FREE: a port just released, for Deno.listen.
+        ["listen"] = (PermissionKind.Net, "(() => { const l = Deno.listen({ hostname: '127.0.0.1', port: FREE }); l.close(); return l.addr.port === FREE; })()", "127.0.0.1:FREE"),
+        ["connect"] = (PermissionKind.Net, "await Deno.connect({ hostname: '127.0.0.1', port: PORT }).then((c) => { c.close(); return c.remoteAddr.port === PORT; })", "127.0.0.1:PORT"),
+        ["Command.outputSync"] = (PermissionKind.Run, "new Deno.Command('echo', { args: ['hi'] }).outputSync().stdout.length", "echo"),
+        ["Command.output"] = (PermissionKind.Run, "(await new Deno.Command('echo', { args: ['hi'] }).output()).code", "echo"),
+        ["Command.spawn"] = (PermissionKind.Run, "(await new Deno.Command('echo', { stdout: 'null' }).spawn().status).success", "echo"),
     };
 
     [Theory]
@@ -54,12 +67,19 @@ public sealed class PermissionMatrixTests : IDisposable
     public void Op_is_allowed_only_in_its_granted_scope(string name)
     {
         var (kind, js, target) = Matrix[name];
-        string value = target.Replace("DATA", _data);
+        using var held = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        held.Start();
+        string port = ((System.Net.IPEndPoint)held.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string free = FreePort();
+        js = js.Replace("FREE", free).Replace("PORT", port);
+        string value = target.Replace("DATA", _data).Replace("FREE", free).Replace("PORT", port);
         string other = kind switch
         {
             PermissionKind.Read or PermissionKind.Write => _elsewhere,
             PermissionKind.Env => "SOME_OTHER_VARIABLE",
-            _ => "osRelease",
+            PermissionKind.Net => "127.0.0.1:1",  // same host, another port
+            PermissionKind.Run => "cat",
+            _ => target == "osRelease" ? "hostname" : "osRelease",
         };
 
         var denied = Run(js, new PermissionOptions { Prompt = false });
@@ -88,6 +108,13 @@ public sealed class PermissionMatrixTests : IDisposable
         string output = Run("Deno.readTextFileSync(DATA + '/in.txt')",
             new PermissionOptions { Prompt = false }.Allow(PermissionKind.Read, _root).Deny(PermissionKind.Read, _data));
         Assert.Equal(Denial(PermissionKind.Read, Path.Combine(_data, "in.txt")), output.Trim());
+    }
+
+    private static string FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static string Denial(PermissionKind kind, string value) =>

@@ -20,6 +20,8 @@ public class OpError(string className, string message) : Exception(message)
     {
         OpError e => e,
         OperationCanceledException => new OpError("Interrupted", "operation canceled"),
+        System.Net.Sockets.SocketException socket => FromSocket(socket),
+        IOException { InnerException: System.Net.Sockets.SocketException socket } => FromSocket(socket),
         FileNotFoundException or DirectoryNotFoundException => new OpError("NotFound", exception.Message),
         UnauthorizedAccessException => new OpError("PermissionDenied", exception.Message),
         ArgumentException => new OpError("TypeError", exception.Message),
@@ -27,4 +29,28 @@ public class OpError(string className, string message) : Exception(message)
         _ => new OpError("Error", exception.Message),
     };
     public static OpError RangeError(string message) => new("RangeError", message);
+
+    /// <summary>
+    /// A socket error as Deno reports it: the class by kind (Rust's io::ErrorKind names, Deno.errors) and
+    /// the OS text with its errno, e.g. ConnectionRefused "Connection refused (os error 111)".
+    /// </summary>
+    public static OpError FromSocket(System.Net.Sockets.SocketException exception)
+    {
+        var className = exception.SocketErrorCode switch
+        {
+            System.Net.Sockets.SocketError.ConnectionRefused => "ConnectionRefused",
+            System.Net.Sockets.SocketError.ConnectionReset => "ConnectionReset",
+            System.Net.Sockets.SocketError.ConnectionAborted => "ConnectionAborted",
+            System.Net.Sockets.SocketError.NotConnected => "NotConnected",
+            System.Net.Sockets.SocketError.AddressAlreadyInUse => "AddrInUse",
+            System.Net.Sockets.SocketError.AddressNotAvailable => "AddrNotAvailable",
+            System.Net.Sockets.SocketError.TimedOut => "TimedOut",
+            System.Net.Sockets.SocketError.NetworkUnreachable or System.Net.Sockets.SocketError.HostUnreachable => "NetworkUnreachable",
+            System.Net.Sockets.SocketError.Shutdown => "BrokenPipe",
+            System.Net.Sockets.SocketError.OperationAborted => "Interrupted",
+            System.Net.Sockets.SocketError.AccessDenied => "PermissionDenied",
+            _ => "Error",
+        };
+        return new OpError(className, $"{exception.Message} (os error {exception.NativeErrorCode})");
+    }
 }

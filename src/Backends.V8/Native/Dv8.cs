@@ -22,6 +22,8 @@ internal unsafe struct Dv8OpFrame
     public int Argc;
     public fixed int Kinds[InlineArgs];
     public fixed double Numbers[InlineArgs];
+    public int IntMask;
+    public fixed int Ints[InlineArgs];
     public int ResultKind;
     public double ResultNumber;
     public char* ThrowClass; public int ThrowClassLength;

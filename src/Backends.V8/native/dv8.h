@@ -32,6 +32,9 @@ struct Dv8OpFrame {
   int32_t argc;
   int32_t kinds[kDv8InlineArgs];
   double numbers[kDv8InlineArgs];
+  // Bit i set: argument i was a Smi, its value is in ints[i] (C# reads it without a double round trip).
+  int32_t int_mask;
+  int32_t ints[kDv8InlineArgs];
   // Set by C# for Undefined/Null/Boolean/Number results (result_kind -1: nothing set, or set via dv8_set_result).
   int32_t result_kind;
   double result_number;

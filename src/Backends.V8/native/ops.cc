@@ -50,23 +50,32 @@ static void OpCallback(const FunctionCallbackInfo<Value>& info) {
   f.argc = info.Length();
   f.throw_class = nullptr;
   f.result_kind = -1;
+  f.int_mask = 0;
   int n = f.argc < kDv8InlineArgs ? f.argc : kDv8InlineArgs;
   for (int i = 0; i < n; i++) {
     Local<Value> a = info[i];
     double num = 0;
     int32_t kind;
-    if (a->IsNumber()) { kind = kDv8Number; num = a.As<Number>()->Value(); }
+    // Small integers (Smis) are read from the tagged word itself, as V8's own inline accessors do:
+    // no call into libnode for the most common argument (ids, counters, lengths, rids).
+    internal::Address raw = *reinterpret_cast<const internal::Address*>(*a);
+    if (!internal::Internals::HasHeapObjectTag(raw)) {
+      int32_t v = internal::Internals::SmiValue(raw);
+      kind = kDv8Number; num = v; f.ints[i] = v; f.int_mask |= 1 << i;
+    }
     else if (a->IsString()) kind = kDv8String;
-    else if (a->IsBoolean()) { kind = kDv8Boolean; num = a->IsTrue() ? 1 : 0; }
+    else if (a->IsNumber()) { kind = kDv8Number; num = a.As<Number>()->Value(); }
     else if (a->IsUndefined()) kind = kDv8Undefined;
     else if (a->IsNull()) kind = kDv8Null;
+    else if (a->IsBoolean()) { kind = kDv8Boolean; num = a->IsTrue() ? 1 : 0; }
     else if (a->IsArrayBufferView() || a->IsArrayBuffer()) kind = kDv8Bytes;
     else if (a->IsBigInt()) { kind = kDv8BigInt; num = (double)a.As<BigInt>()->Int64Value(); }
     else kind = kDv8Object;
     f.kinds[i] = kind;
     f.numbers[i] = num;
   }
-  int op = info.Data().As<Int32>()->Value();
+  // The op's index is the function's data, always a Smi (see InstallOps).
+  int op = internal::Internals::SmiValue(*reinterpret_cast<const internal::Address*>(*info.Data()));
   g_host.op_call(rt->host, op, &f);
   switch (f.result_kind) {  // simple results come back in the frame: no second call across the boundary
     case kDv8Number: {

@@ -141,6 +141,9 @@ internal sealed class BytecodeBuilder
     /// <summary>Releases registers down to <paramref name="top"/> (registers are freed in stack order).</summary>
     public void ReleaseTo(int top) => _registers = top;
 
+    /// <summary>Direct eval call sites of this function (CallEval's site operand).</summary>
+    public readonly List<EvalSite> EvalSites = new();
+
     public void Finish(FunctionCode target)
     {
         target.Code = _code.ToArray();
@@ -151,6 +154,7 @@ internal sealed class BytecodeBuilder
         for (int i = 0; i < _caches; i++) target.Caches[i] = new PropertyCache();
         target.Handlers = _handlers.ToArray();
         target.Lines = _lines.ToArray();
+        target.EvalSites = EvalSites.ToArray();
         target.RegisterCount = _maxRegisters;
         target.MaxStack = _maxDepth + 2;
     }

@@ -1,6 +1,6 @@
 namespace DualEngine.Engine.Compiler;
 
-internal enum FunctionKind : byte { Normal, Arrow, Method, ClassConstructor, DerivedConstructor, Getter, Setter, Script, ClassFieldInit }
+internal enum FunctionKind : byte { Normal, Arrow, Method, ClassConstructor, DerivedConstructor, Getter, Setter, Script, ClassFieldInit, Module }
 
 /// <summary>
 /// The compiled form of one function (or script): bytecode plus the tables it indexes. Immutable after
@@ -43,6 +43,18 @@ internal sealed class FunctionCode
 
     /// <summary>A class without a constructor: derived ones forward their arguments to the parent (§15.7.14 step 14.a).</summary>
     public bool IsDefaultConstructor;
+
+    /// <summary>The module this code belongs to (its import cells and import.meta), or null for scripts.</summary>
+    public Modules.ModuleRecord? Module;
+
+    /// <summary>
+    /// Sloppy functions with simple parameters: the environment slot of each parameter index that a mapped arguments
+    /// object aliases (-1: not mapped, e.g. an earlier duplicate name). Null: the arguments object is unmapped.
+    /// </summary>
+    public int[]? MappedArguments;
+
+    /// <summary>Direct eval call sites (operand of CallEval).</summary>
+    public EvalSite[] EvalSites = [];
 
     /// <summary>Line and column of the instruction at <paramref name="pc"/>, from the last entry at or before it.</summary>
     public (int Line, int Column) PositionAt(int pc)

@@ -79,10 +79,16 @@ internal sealed partial class FunctionCompiler
                 break;
             case MetaProperty mp:
                 if (mp.IsNewTarget) EmitLoad("new.target");
-                else EmitThrow(ErrorType.SyntaxError, "import.meta is only valid in modules");
+                else if (_code.Module is not null) _b.Emit(OpCode.ImportMeta, 1);
+                else EmitThrow(ErrorType.SyntaxError, "Cannot use 'import.meta' outside a module");
                 break;
-            case ImportExpression:
-                EmitThrow(ErrorType.SyntaxError, "Dynamic import is not supported by this engine yet");
+            case ImportExpression ie:
+                // §13.3.10.1 EvaluateImportCall: specifier, then options, both evaluated before anything is loaded.
+                CompileExpression(ie.Source);
+                if (ie.Options is not null) CompileExpression(ie.Options);
+                else _b.Emit(OpCode.Undefined, 1);
+                _b.Position(ie);
+                _b.Emit(OpCode.DynamicImport, -1);
                 break;
             default:
                 Throw.SyntaxError("Unsupported expression: " + e.Kind);
@@ -434,6 +440,13 @@ internal sealed partial class FunctionCompiler
         int argc = EmitArguments(call.Arguments);
         _b.Position(call);
         int text = _b.Name(SourceText(call.Callee));
+        if (argc >= 0 && call.Callee is Identifier { Name: "eval" } && !call.Optional)
+        {
+            // A direct eval candidate (§13.3.6.1): the interpreter checks the callee is %eval%.
+            _b.EvalSites.Add(new EvalSite(_scope, _info, Strict, _code.Module));
+            _b.Emit(OpCode.CallEval, -argc - 1, argc, text, _b.EvalSites.Count - 1);
+            return;
+        }
         if (argc < 0) _b.Emit(OpCode.CallSpread, -2, text);
         else _b.Emit(OpCode.Call, -argc - 1, argc, text);
     }

@@ -90,6 +90,7 @@ internal sealed partial class FunctionCompiler
             SourceStart = f.Start,
             SourceEnd = f.End,
             Length = ExpectedArgumentCount(f.Params),
+            Module = _code.Module,
         };
         var c = new FunctionCompiler(_analysis, info, info.Scope, code, _source);
         c.CompileFunctionBody(f);
@@ -182,8 +183,20 @@ internal sealed partial class FunctionCompiler
                 case BindingKind.Callee:
                 case BindingKind.FunctionSelf:
                     _b.Emit(OpCode.LoadCallee, 1); EmitInitialize(b); break;
+                case BindingKind.EvalVars:
+                    // A prototype-less object: only names eval code declared are found on it.
+                    _b.Emit(OpCode.NewObject, 1);
+                    _b.Emit(OpCode.Null, 1);
+                    _b.Emit(OpCode.SetProtoLiteral, -1);
+                    EmitInitialize(b);
+                    break;
                 case BindingKind.Arguments:
-                    if (_info.UsesArgumentsObject) { _b.Emit(OpCode.CreateArguments, 1); EmitInitialize(b); }
+                    if (_info.UsesArgumentsObject)
+                    {
+                        if (!Strict && simple) _code.MappedArguments = MappedParameterSlots(parameters);
+                        _b.Emit(OpCode.CreateArguments, 1);
+                        EmitInitialize(b);
+                    }
                     break;
                 default:
                     if (b.NeedsTdz) { _b.Emit(OpCode.Hole, 1); EmitInitialize(b); }
@@ -192,6 +205,21 @@ internal sealed partial class FunctionCompiler
         }
         if (_info.UsesArgumentsObject) _code.NeedsArgumentsArray = true;
         if (!simple) CompileParameters(parameters!);
+    }
+
+    /// <summary>CreateMappedArgumentsObject (§10.4.4.7) steps 15-17: the last parameter of a name is the one mapped.</summary>
+    private int[] MappedParameterSlots(List<Node>? parameters)
+    {
+        if (parameters is null) return [];
+        var slots = new int[parameters.Count];
+        var seen = new HashSet<string>();
+        for (int i = parameters.Count - 1; i >= 0; i--)
+        {
+            string name = ((Identifier)parameters[i]).Name;
+            var b = _scope.Find(name);
+            slots[i] = seen.Add(name) && b is { Captured: true, Kind: BindingKind.Parameter } ? b.EnvSlot : -1;
+        }
+        return slots;
     }
 
     private void CompileParameters(List<Node> parameters)
@@ -219,6 +247,7 @@ internal sealed partial class FunctionCompiler
         int slots = 0;
         foreach (var b in scope.Ordered)
         {
+            if (b.Kind == BindingKind.Import) continue; // reads the exporter's slot through the module's import cells
             if (b.Captured) b.EnvSlot = slots++;
             else if (!(skipAllocated && b.Register >= 0)) b.Register = _b.AllocRegister();
         }
@@ -298,9 +327,11 @@ internal sealed partial class FunctionCompiler
         for (var s = _scope; s is not null; s = s.Parent)
         {
             if (s.Find(name) is not null && s.Kind != ScopeKind.With) break;
-            if (s.Kind != ScopeKind.With) continue;
+            // A with-object, or the vars a sloppy direct eval declared in this function (they may shadow outer names).
+            var dynamicObject = s.Kind == ScopeKind.With ? s.Find("%with") : s.Find("%evalvars");
+            if (dynamicObject is null) continue;
             end ??= new Label();
-            EmitLoadBindingOf(s.Find("%with")!);
+            EmitLoadBindingOf(dynamicObject);
             // Fall-through pops the object; the jump path leaves (WithGet) or consumes (WithSet) the
             // same depth the static path ends with, so the label's depth agrees either way.
             _b.EmitJump(op, end, -1, _b.Name(name));
@@ -310,6 +341,11 @@ internal sealed partial class FunctionCompiler
 
     private void EmitLoadBinding(Binding b, int depth)
     {
+        if (b.Kind == BindingKind.Import)
+        {
+            _b.Emit(OpCode.LoadImport, 1, b.ImportIndex, _b.Name(b.Name));
+            return;
+        }
         if (b.FromFrame && ReferenceEquals(b.Scope.Function, _info))
         {
             _b.Emit(b.Kind switch

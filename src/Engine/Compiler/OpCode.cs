@@ -46,6 +46,11 @@ internal enum OpCode
     WithGet,            // t n [obj] → jump t with [obj.n] if the with-object has n (and it is not unscopable), else pops obj
     WithSet,            // t n [v obj] → obj.n = v and jump t with both popped if obj has n, else pops obj ([v] stays)
     ToObject,           // [v] → [ToObject(v)]
+    LoadImport,         // i n → [v]          module import binding i (the exporter's env slot); ReferenceError while uninitialized
+
+    // ---- modules ----
+    ImportMeta,         // → [import.meta]    (§13.3.12.1, created on first use)
+    DynamicImport,      // [specifier options] → [promise]   import() (§13.3.10.1)
 
     // ---- properties ----
     GetNamed,           // n c [obj] → [v]
@@ -102,6 +107,8 @@ internal enum OpCode
     // ---- calls ----
     Call,               // argc n [fn this a1..an] → [r]     (n: the callee's source text, for error messages)
     CallSpread,         // n [fn this argsArray] → [r]
+    CallEval,           // argc n site [fn this a1..an] → [r]  direct eval when fn is %eval% (§13.3.6.1), else a call
+    DeclareEvalVar,     // n mode [holder] →  sloppy eval var: mode 0 check var, 2 check function, 1 declare (holder undefined: global)
     New,                // argc n [ctor a1..an] → [obj]
     NewSpread,          // n [ctor argsArray] → [obj]
     SuperCall,          // argc [a1..an callee newTarget] → [this]   (§13.3.7.1)

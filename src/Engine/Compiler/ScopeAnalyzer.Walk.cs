@@ -90,7 +90,7 @@ internal sealed partial class ScopeAnalyzer
                 PopScope();
                 break;
             case ExportNamedDeclaration { Declaration: { } d }: VisitStatement(d); break;
-            case ExportDefaultDeclaration ed: VisitNode(ed); break;
+            case ExportDefaultDeclaration ed: VisitNode(ed.Declaration); break;
         }
     }
 
@@ -188,6 +188,7 @@ internal sealed partial class ScopeAnalyzer
                 break;
             case ChainExpression ch: VisitExpression(ch.Expression); break;
             case CallExpression call:
+                if (call.Callee is Identifier { Name: "eval" } && !call.Optional) MarkDirectEval();
                 VisitExpression(call.Callee);
                 VisitExpressions(call.Arguments);
                 break;
@@ -239,6 +240,7 @@ internal sealed partial class ScopeAnalyzer
                 case MethodDefinition m:
                     if (m.Computed) VisitExpression(m.Key);
                     VisitFunction(m.Value, m.Value, true);
+                    if (m.MethodKind == MethodKind.Constructor && c.SuperClass is not null) _result.Functions[m.Value].IsDerivedConstructor = true;
                     break;
                 case PropertyDefinition p:
                     if (p.Computed) VisitExpression(p.Key);
@@ -261,7 +263,7 @@ internal sealed partial class ScopeAnalyzer
 
     private FunctionInfo NewSyntheticFunction()
     {
-        var info = new FunctionInfo(null, _fn, false) { Strict = true };
+        var info = new FunctionInfo(null, _fn, false) { Strict = true, IsMethod = true, IsFieldInitializer = true };
         info.Scope = new Scope(ScopeKind.Function, _scope, info);
         DeclareFunctionSpecials(info.Scope);
         return info;

@@ -27,6 +27,7 @@ internal sealed partial class ScopeAnalyzer
     {
         var analyzer = new ScopeAnalyzer();
         analyzer.VisitProgram(program);
+        analyzer.CaptureForEval();
         return analyzer._result;
     }
 
@@ -48,7 +49,7 @@ internal sealed partial class ScopeAnalyzer
     {
         Throw.IfStackLow();
         bool arrow = node.Kind == NodeKind.ArrowFunctionExpression;
-        var info = new FunctionInfo(node, _fn, arrow) { Strict = (f.Flags & FunctionFlags.Strict) != 0 };
+        var info = new FunctionInfo(node, _fn, arrow) { Strict = (f.Flags & FunctionFlags.Strict) != 0, IsMethod = isMethodLike };
         var scope = new Scope(ScopeKind.Function, _scope, info);
         info.Scope = scope;
         _result.Scopes[node] = scope;
@@ -67,7 +68,8 @@ internal sealed partial class ScopeAnalyzer
             HoistVars(body.Body, scope);
             DeclareLexical(body.Body, scope);
         }
-        if (!arrow && (f.Flags & FunctionFlags.UsesArguments) != 0 && scope.Find("arguments") is null)
+        // Eval code may read `arguments` (§19.2.1.1), so a function that (transitively) contains an eval keeps one.
+        if (!arrow && (f.Flags & (FunctionFlags.UsesArguments | FunctionFlags.UsesEval)) != 0 && scope.Find("arguments") is null)
             scope.Declare("arguments", BindingKind.Arguments);
         if (node is FunctionExpression { Id: { } selfName } && scope.Find(selfName.Name) is null)
             scope.Declare(selfName.Name, BindingKind.FunctionSelf);
@@ -77,6 +79,10 @@ internal sealed partial class ScopeAnalyzer
             foreach (var s in block.Body) VisitStatement(s);
         else
             VisitExpression((Expression)f.Body);
+        // A mapped arguments object aliases the parameters (§10.4.4), so they must live in the environment.
+        if (!arrow && !info.Strict && info.UsesArgumentsObject && f.Params.TrueForAll(p => p is Identifier))
+            foreach (var b in scope.Ordered)
+                if (b.Kind == BindingKind.Parameter) b.Captured = true;
 
         (_scope, _fn) = (savedScope, savedFn);
     }
@@ -185,6 +191,39 @@ internal sealed partial class ScopeAnalyzer
             if (b.Kind == BindingKind.Arguments) b.Scope.Function.UsesArgumentsObject = true;
             return;
         }
+    }
+
+    /// <summary>Scopes that contain a direct eval call: eval code may name any binding visible there.</summary>
+    private readonly List<Scope> _evalScopes = new();
+
+    /// <summary>
+    /// A direct eval candidate `eval(...)` (§13.3.6.1): every binding visible here must live in an environment so
+    /// the eval code, compiled later against this scope chain, can reach it; sloppy eval code declares its vars
+    /// in the var scope's `%evalvars` object (global vars need nothing: globals are looked up by name).
+    /// </summary>
+    private void MarkDirectEval()
+    {
+        _evalScopes.Add(_scope);
+        if (_fn.Strict) return;
+        for (var s = _scope; s is not null; s = s.Parent)
+        {
+            if (!s.IsVarScope) continue;
+            if (s.Kind == ScopeKind.Function) s.Declare("%evalvars", BindingKind.EvalVars);
+            return;
+        }
+    }
+
+    /// <summary>Called when analysis is done: bindings visible to direct eval code move into environments.</summary>
+    private void CaptureForEval()
+    {
+        foreach (var scope in _evalScopes)
+            for (var s = scope; s is not null; s = s.Parent)
+                foreach (var b in s.Ordered)
+                {
+                    if (b.Kind == BindingKind.Import) continue;
+                    b.Captured = true;
+                    if (b.Kind == BindingKind.Arguments) s.Function.UsesArgumentsObject = true;
+                }
     }
 
     private Scope PushScope(Node key, ScopeKind kind)

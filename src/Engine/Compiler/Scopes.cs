@@ -12,6 +12,14 @@ internal enum BindingKind : byte
     FunctionSelf,
     /// <summary>A private name `#x` of a class (§6.2.12), holding its Private Name at run time.</summary>
     PrivateName,
+    /// <summary>An import binding of a module (§16.2.1.6.4 step 7.d): an indirection to the exporter's slot, immutable.</summary>
+    Import,
+    /// <summary>
+    /// `%evalvars`: in a sloppy function containing a direct eval, the object that holds the vars and functions
+    /// eval code declares at run time (§19.2.1.3 step 16-17). Free names of the function are looked up on it
+    /// first, like a `with` object, since an eval may shadow them.
+    /// </summary>
+    EvalVars,
 }
 
 /// <summary>A resolved name: which scope declares it and where it lives at run time.</summary>
@@ -24,6 +32,8 @@ internal sealed class Binding(string name, BindingKind kind, Scope scope)
     public bool Captured;
     public int Register = -1;
     public int EnvSlot = -1;
+    /// <summary>Import bindings: index into the module's resolved import cells.</summary>
+    public int ImportIndex = -1;
     /// <summary>
     /// An uncaptured `this`/new.target/home object/callee of its own function: loads read the frame
     /// directly (LoadThisValue...) instead of a register the prologue would have to fill on every call.
@@ -31,7 +41,7 @@ internal sealed class Binding(string name, BindingKind kind, Scope scope)
     public bool FromFrame;
 
     public bool IsLexical => Kind is BindingKind.Let or BindingKind.Const or BindingKind.Class;
-    public bool IsImmutable => Kind is BindingKind.Const or BindingKind.FunctionSelf;
+    public bool IsImmutable => Kind is BindingKind.Const or BindingKind.FunctionSelf or BindingKind.Import;
     /// <summary>Needs temporal-dead-zone checks (§9.1.1.1: uninitialized until its declaration runs).</summary>
     public bool NeedsTdz => Kind is BindingKind.Let or BindingKind.Const or BindingKind.Class or BindingKind.This || ParameterTdz;
 
@@ -55,6 +65,10 @@ internal sealed class Scope(ScopeKind kind, Scope? parent, FunctionInfo function
     /// <summary>Number of environment slots (captured bindings); 0 means no run-time environment.</summary>
     public int EnvSize;
     public bool HasEnv => EnvSize > 0;
+    /// <summary>The top scope of sloppy eval code: its vars belong to the enclosing var scope, not here (§19.2.1.3).</summary>
+    public bool IsSloppyEval;
+    /// <summary>Where var declarations of eval code land: a function (or strict eval) scope, or the script's (global).</summary>
+    public bool IsVarScope => (Kind == ScopeKind.Function && !IsSloppyEval) || Kind == ScopeKind.Script;
 
     public Binding Declare(string name, BindingKind kind)
     {
@@ -83,6 +97,11 @@ internal sealed class FunctionInfo(Node? node, FunctionInfo? parent, bool isArro
     public bool Strict;
     /// <summary>A reference to `arguments` resolved to this function's arguments object.</summary>
     public bool UsesArgumentsObject;
+    /// <summary>A method, accessor, class constructor or class element initializer: `super.x` is allowed (in eval code too).</summary>
+    public bool IsMethod;
+    public bool IsDerivedConstructor;
+    /// <summary>A synthetic class field initializer / static block function.</summary>
+    public bool IsFieldInitializer;
     /// <summary>The nearest enclosing function that has its own `this` (itself unless an arrow).</summary>
     public FunctionInfo ThisFunction => IsArrow && Parent is not null ? Parent.ThisFunction : this;
 }

@@ -137,16 +137,23 @@ internal sealed partial class Machine
         return (ctor, proto);
     }
 
-    /// <summary>CreateUnmappedArgumentsObject (§10.4.4.6); used for sloppy functions too (mapped arguments are not implemented).</summary>
+    /// <summary>
+    /// The arguments object of a call (§10.2.11 step 22): mapped (§10.4.4.7 CreateMappedArgumentsObject) for sloppy
+    /// functions with simple parameter lists, whose parameters the compiler then keeps in the function environment;
+    /// otherwise unmapped (§10.4.4.6), with a throwing `callee`.
+    /// </summary>
     private static JsObject CreateArgumentsObject(Frame frame)
     {
         var realm = frame.Realm;
         var args = frame.Arguments ?? [];
-        var obj = new JsArgumentsObject(realm.Intrinsics.ObjectPrototype);
-        obj.FastSet("length", JsValue.FromNumber(args.Length), PropertyFlags.Hidden);
+        var map = frame.Code.MappedArguments;
+        JsArgumentsObject obj = map is not null && frame.Env is not null
+            ? new JsMappedArguments(realm.Intrinsics.ObjectPrototype, frame.Env, map, args.Length)
+            : new JsArgumentsObject(realm.Intrinsics.ObjectPrototype);
         for (int i = 0; i < args.Length; i++) obj.FastSet(PropertyKey.FromIndex((uint)i), args[i]);
+        obj.FastSet("length", JsValue.FromNumber(args.Length), PropertyFlags.Hidden);
         obj.FastSet(WellKnownSymbols.Iterator, JsValue.FromObject(realm.Intrinsics.ArrayProtoValues), PropertyFlags.Hidden);
-        if (frame.Code.Strict)
+        if (map is null)
             obj.FastAccessor("callee", realm.Intrinsics.ThrowTypeError, realm.Intrinsics.ThrowTypeError, PropertyFlags.None);
         else if (frame.Function is not null)
             obj.FastSet("callee", JsValue.FromObject(frame.Function), PropertyFlags.Hidden);
@@ -173,7 +180,7 @@ internal sealed partial class Machine
         for (var f = Current; f is not null && list.Count < 10; f = f.Caller)
         {
             var (line, col) = f.Code.PositionAt(f.Pc);
-            string name = f.Code.Kind == FunctionKind.Script ? "" : f.Code.Name.Length == 0 ? "<anonymous>" : f.Code.Name;
+            string name = f.Code.Kind is FunctionKind.Script or FunctionKind.Module ? "" : f.Code.Name.Length == 0 ? "<anonymous>" : f.Code.Name;
             if (f.Code.Kind is FunctionKind.ClassConstructor or FunctionKind.DerivedConstructor) name = "new " + name;
             list.Add(new StackFrameInfo(name, f.Code.FileName, line, col));
         }
@@ -181,8 +188,126 @@ internal sealed partial class Machine
     }
 }
 
-/// <summary>An arguments exotic object (§10.4.4), unmapped: an ordinary object with class "Arguments".</summary>
-internal sealed class JsArgumentsObject(JsObject prototype) : JsObject(prototype)
+/// <summary>An unmapped arguments object (§10.4.4.6): an ordinary object with class "Arguments".</summary>
+internal class JsArgumentsObject(JsObject prototype) : JsObject(prototype)
 {
     public override string ClassName => "Arguments";
+}
+
+/// <summary>
+/// A mapped arguments exotic object (§10.4.4): while index i is mapped, arguments[i] and the i-th parameter are one
+/// variable (the parameter's slot in the function environment). Redefining the index as an accessor or read-only,
+/// or deleting it, ends the mapping (§10.4.4.2-5).
+/// </summary>
+internal sealed class JsMappedArguments : JsArgumentsObject
+{
+    private readonly Env _env;
+    /// <summary>Environment slot per argument index, -1 once unmapped.</summary>
+    private readonly int[] _map;
+
+    public JsMappedArguments(JsObject prototype, Env env, int[] parameterSlots, int argumentCount) : base(prototype)
+    {
+        _env = env;
+        _map = new int[Math.Min(parameterSlots.Length, argumentCount)];
+        Array.Copy(parameterSlots, _map, _map.Length);
+    }
+
+    // Reads and writes must go through the internal methods below, never straight to the property slots.
+    public override bool IsProxyLike => true;
+
+    private int MappedSlot(in PropertyKey key) => key.IsArrayIndex && key.Index < (uint)_map.Length ? _map[key.Index] : -1;
+
+    /// <summary>§10.4.4.1 [[GetOwnProperty]].</summary>
+    public override bool GetOwnProperty(in PropertyKey key, out PropertyDescriptor desc)
+    {
+        if (!OrdinaryGetOwnProperty(key, out desc)) return false;
+        int slot = MappedSlot(key);
+        if (slot >= 0) desc.Value = _env.Slots[slot];
+        return true;
+    }
+
+    /// <summary>§10.4.4.2 [[DefineOwnProperty]].</summary>
+    public override bool DefineOwnProperty(in PropertyKey key, in PropertyDescriptor desc)
+    {
+        int slot = MappedSlot(key);
+        var newDesc = desc;
+        if (slot >= 0 && desc.IsData && !desc.HasValue && desc.HasWritable && !desc.Writable)
+        {
+            newDesc.Value = _env.Slots[slot];
+            newDesc.Has |= PropertyDescriptor.Fields.Value;
+        }
+        if (!OrdinaryDefineOwnProperty(key, newDesc)) return false;
+        if (slot >= 0)
+        {
+            if (desc.IsAccessor) Unmap(key);
+            else
+            {
+                if (desc.HasValue) _env.Slots[slot] = desc.Value;
+                if (desc.HasWritable && !desc.Writable) Unmap(key);
+            }
+        }
+        return true;
+    }
+
+    /// <summary>§10.4.4.3 [[Get]].</summary>
+    public override JsValue Get(in PropertyKey key, in JsValue receiver)
+    {
+        int slot = MappedSlot(key);
+        if (slot >= 0) return _env.Slots[slot];
+        if (OrdinaryGetOwnProperty(key, out var own))
+            return own.IsAccessor ? own.Getter?.Call(receiver, ReadOnlySpan<JsValue>.Empty) ?? JsValue.Undefined : own.Value;
+        return GetPrototypeOf()?.Get(key, receiver) ?? JsValue.Undefined;
+    }
+
+    protected override bool TryGetOwnValue(in PropertyKey key, in JsValue receiver, out JsValue value)
+    {
+        int slot = MappedSlot(key);
+        if (slot >= 0)
+        {
+            value = _env.Slots[slot];
+            return true;
+        }
+        return base.TryGetOwnValue(key, receiver, out value);
+    }
+
+    /// <summary>§10.4.4.4 [[Set]]: a mapped index writes the parameter, then the ordinary property.</summary>
+    public override bool Set(in PropertyKey key, in JsValue value, in JsValue receiver)
+    {
+        if (receiver._ref == (object)this)
+        {
+            int slot = MappedSlot(key);
+            if (slot >= 0) _env.Slots[slot] = value;
+        }
+        // OrdinarySet, written out: the base implementation would hand a proxy-like receiver back to us.
+        if (!GetOwnProperty(key, out var own))
+        {
+            var proto = GetPrototypeOf();
+            return proto is not null ? proto.Set(key, value, receiver) : SetOnReceiver(key, value, receiver);
+        }
+        if (own.IsAccessor)
+        {
+            if (own.Setter is null) return false;
+            own.Setter.Call(receiver, new ReadOnlySpan<JsValue>(in value));
+            return true;
+        }
+        if (!own.Writable) return false;
+        return SetOnReceiver(key, value, receiver);
+    }
+
+    /// <summary>§10.4.4.5 [[Delete]].</summary>
+    public override bool Delete(in PropertyKey key)
+    {
+        int slot = MappedSlot(key);
+        if (!base.Delete(key)) return false;
+        if (slot >= 0) Unmap(key);
+        return true;
+    }
+
+    public override bool HasProperty(in PropertyKey key)
+    {
+        if (OrdinaryGetOwnProperty(key, out _)) return true;
+        return GetPrototypeOf()?.HasProperty(key) ?? false;
+    }
+
+    private void Unmap(in PropertyKey key) => _map[key.Index] = -1;
 }

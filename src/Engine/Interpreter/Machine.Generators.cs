@@ -254,3 +254,29 @@ internal sealed partial class Machine
             AsyncStep(frame, promise, v, rejected ? ResumeKind.Throw : ResumeKind.Next));
     }
 }
+
+internal sealed partial class Machine
+{
+    /// <summary>
+    /// Runs the body of a module with top-level await like an async function (§16.2.1.6.5 ExecuteModule
+    /// step 9, AsyncBlockStart): the promise settles when the body completes.
+    /// </summary>
+    internal JsPromise StartModuleBody(Frame frame)
+    {
+        var realm = frame.Realm;
+        var promise = PromiseFunctions.NewPromise(realm);
+        frame.Generator = new GeneratorState();
+        try
+        {
+            _engine.CallDepth++;
+            Run(frame, out _); // up to GeneratorStart
+        }
+        catch (JsThrowable ex)
+        {
+            promise.Reject(realm, ex.GetValue(realm));
+            return promise;
+        }
+        AsyncStep(frame, promise, JsValue.Undefined, ResumeKind.Next);
+        return promise;
+    }
+}

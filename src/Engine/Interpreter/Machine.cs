@@ -240,6 +240,24 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.ToObject:
                     regs[sp - 1] = JsValue.FromObject(Conversions.ToObject(frame.Realm, regs[sp - 1]));
                     break;
+                case OpCode.LoadImport:
+                {
+                    var cell = fcode.Module!.ImportCells[code[pc]];
+                    var v = cell.Env.Slots[cell.Slot];
+                    if (v.IsEmpty) ThrowTdz(fcode.Names[code[pc + 1]]);
+                    pc += 2;
+                    regs[sp++] = v;
+                    break;
+                }
+                case OpCode.ImportMeta:
+                    frame.Sp = sp;
+                    regs[sp++] = JsValue.FromObject(Modules.DynamicImport.GetImportMeta(fcode.Module!));
+                    break;
+                case OpCode.DynamicImport:
+                    frame.Sp = sp;
+                    regs[sp - 2] = JsValue.FromObject(Modules.DynamicImport.Import(frame.Realm, fcode, regs[sp - 2], regs[sp - 1]));
+                    sp--;
+                    break;
                 case OpCode.DeleteGlobal:
                     regs[sp++] = JsValue.FromBoolean(frame.Realm.GlobalObject.Delete(fcode.Names[code[pc++]]));
                     break;
@@ -613,6 +631,34 @@ internal sealed partial class Machine(JsEngine engine)
                     regs[sp++] = result;
                     break;
                 }
+                case OpCode.CallEval:
+                {
+                    int argc = code[pc];
+                    int fnIndex = sp - argc - 2;
+                    var fnValue = regs[fnIndex];
+                    if (fnValue._ref is JsFunction evalFn && ReferenceEquals(evalFn, frame.Realm.Intrinsics.Eval))
+                    {
+                        frame.Sp = sp;
+                        var evalResult = Eval(frame.Realm, argc > 0 ? regs[fnIndex + 2] : JsValue.Undefined, fcode.EvalSites[code[pc + 2]], frame);
+                        pc += 3;
+                        sp = fnIndex;
+                        regs[sp++] = evalResult;
+                        break;
+                    }
+                    if (fnValue._ref is not JsFunction fn) { ThrowNotCallable(fcode, code[pc + 1], fnValue); break; }
+                    pc += 3;
+                    engine.Tick();
+                    frame.Sp = sp;
+                    var result = fn.Call(regs[fnIndex + 1], new ReadOnlySpan<JsValue>(regs, fnIndex + 2, argc));
+                    sp = fnIndex;
+                    regs[sp++] = result;
+                    break;
+                }
+                case OpCode.DeclareEvalVar:
+                    frame.Sp = sp;
+                    DeclareEvalVar(frame.Realm, regs[--sp], fcode.Names[code[pc]], code[pc + 1]);
+                    pc += 2;
+                    break;
                 case OpCode.CallSpread:
                 {
                     var args = ((JsArray)regs[sp - 1].AsObject()).ToArgumentArray();

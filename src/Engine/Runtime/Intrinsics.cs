@@ -10,6 +10,8 @@ internal sealed class Intrinsics
     public JsObject FunctionPrototype = null!;
     public JsFunction ObjectConstructor = null!;
     public JsFunction FunctionConstructor = null!;
+    /// <summary>%eval%: a call of exactly this function through the name `eval` is a direct eval (§13.3.6.1).</summary>
+    public JsFunction Eval = null!;
     public JsObject ArrayPrototype = null!;
     public JsFunction ArrayConstructor = null!;
     public JsObject StringPrototype = null!;

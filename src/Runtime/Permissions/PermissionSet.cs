@@ -73,10 +73,10 @@ internal sealed class PermissionSet(PermissionKind kind, bool checksRejectPartia
     private bool IsFlagDenied(PermissionDescriptor? request) =>
         _flagDeniedGlobal || (request is not null && _flagDenied.Any(request.IsWithin));
 
-    /// <summary>A refusal at a prompt covers the refused scope, and anything that contains it (asking for /a after refusing /a/b).</summary>
+    /// <summary>A refusal at a prompt covers the refused scope and what its descriptor says (<see cref="PermissionDescriptor.RefusalCovers"/>).</summary>
     private bool IsPromptDenied(PermissionDescriptor? request) =>
         _promptDeniedGlobal
-        || (request is null ? _promptDenied.Count > 0 : _promptDenied.Any(d => request.IsWithin(d) || d.IsWithin(request)));
+        || (request is null ? _promptDenied.Count > 0 : _promptDenied.Any(d => d.RefusalCovers(request)));
 
     private bool IsPartlyFlagDenied(PermissionDescriptor? request) =>
         request is null ? _flagDenied.Count > 0 : _flagDenied.Any(request.Overlaps);

@@ -37,12 +37,27 @@
     // Removed in Deno 2, kept here for diagnostics (issue 3): close a rid, list open resources.
     close: core.fs.close,
     resources: core.fs.resources,
+    listen: core.net.listen,
+    connect: core.net.connect,
+    Listener: core.net.Listener,
+    Conn: core.net.Conn,
+    TcpConn: core.net.TcpConn,
+    Command: core.command.Command,
+    ChildProcess: core.command.ChildProcess,
+    osRelease: core.sys.osRelease,
+    osUptime: core.sys.osUptime,
+    loadavg: core.sys.loadavg,
+    systemMemoryInfo: core.sys.systemMemoryInfo,
+    networkInterfaces: core.sys.networkInterfaces,
+    uid: core.sys.uid,
+    gid: core.sys.gid,
     refTimer: core.timers.refTimer,
     unrefTimer: core.timers.unrefTimer,
     args: [],
     pid: 0,
+    ppid: 0,
     version: { deno: "", v8: "", typescript: "" },
-    build: { target: "x86_64-unknown-linux-gnu", arch: "x86_64", os: "linux", vendor: "unknown", env: "gnu" },
+    build: { target: "x86_64-unknown-linux-gnu", arch: "x86_64", os: "linux", vendor: "unknown", env: "gnu", standalone: false },
   };
   Object.defineProperty(Deno, "exitCode", {
     get: () => core.process.exitCode,
@@ -54,6 +69,7 @@
   core.setHook("bootstrap", (options) => {
     Deno.args = options.args;  // a plain mutable array, as in Deno
     Deno.pid = options.pid;
+    Deno.ppid = core.ops.op_sys_ppid();
     Deno.version = Object.freeze({ deno: options.version, v8: options.v8Version, typescript: "" });
     Object.freeze(Deno.build);
     Object.freeze(Deno);

@@ -17,7 +17,7 @@ internal static class GlobalFunctions
         g.DefineMethod(realm, "encodeURI", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => Encode(Conversions.ToString(a.At(0)), UnreservedComponent + ";/?:@&=+$,#"));
         g.DefineMethod(realm, "decodeURIComponent", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => Decode(Conversions.ToString(a.At(0)), ""));
         g.DefineMethod(realm, "decodeURI", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => Decode(Conversions.ToString(a.At(0)), ";/?:@&=+$,#"));
-        g.DefineMethod(realm, "eval", 1, IndirectEval);
+        realm.Intrinsics.Eval = g.DefineMethod(realm, "eval", 1, IndirectEval);
         realm.Intrinsics.ParseInt = parseIntFn;
         realm.Intrinsics.ParseFloat = parseFloatFn;
     }
@@ -144,21 +144,7 @@ internal static class GlobalFunctions
         return JsValue.FromString(sb.ToString());
     }
 
-    /// <summary>Indirect eval (§19.2.1): evaluates a script in the global scope; non-strings are returned as is.</summary>
-    private static JsValue IndirectEval(Realm realm, in JsValue thisValue, ReadOnlySpan<JsValue> args)
-    {
-        var x = args.At(0);
-        if (!x.IsString) return x;
-        var source = x.AsString();
-        Syntax.Ast.Program program;
-        try
-        {
-            program = Syntax.Parsing.Parser.ParseScript(source, new Syntax.ParserOptions { FileName = "<eval>" });
-        }
-        catch (Syntax.JsSyntaxException e)
-        {
-            return Throw.SyntaxErrorValue<JsValue>(e.Description);
-        }
-        return realm.EvaluateProgram(program, "<eval>", source);
-    }
+    /// <summary>Indirect eval (§19.2.1.1 PerformEval with direct = false): global scope; non-strings are returned as is.</summary>
+    private static JsValue IndirectEval(Realm realm, in JsValue thisValue, ReadOnlySpan<JsValue> args) =>
+        realm.Engine.Machine.Eval(realm, args.At(0), null, null);
 }

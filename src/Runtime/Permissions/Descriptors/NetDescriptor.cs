@@ -35,6 +35,12 @@ internal sealed class NetDescriptor : PermissionDescriptor
         return Host.EndsWith("." + net.Host, StringComparison.Ordinal) || (Subdomains && Host == net.Host);
     }
 
+    /// <summary>
+    /// Deno 2.9.6 remembers a refused "127.0.0.1:4500" for that host and port only: asking about "127.0.0.1"
+    /// (every port) afterwards is still "prompt", unlike paths.
+    /// </summary>
+    public override bool RefusalCovers(PermissionDescriptor request) => request.IsWithin(this);
+
     /// <summary>The scope of a URL's origin, with its scheme's default port (WHATWG URL "default port").</summary>
     public static NetDescriptor FromUrl(Uri url) => Parse(
         (url.HostNameType == UriHostNameType.IPv6 ? url.Host : url.IdnHost) + ":" + url.Port.ToString(CultureInfo.InvariantCulture));

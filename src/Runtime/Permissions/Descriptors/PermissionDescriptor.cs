@@ -17,4 +17,10 @@ internal abstract class PermissionDescriptor
     /// request is then reported as partial, and a path check is refused (reading /a could read /a/secret).
     /// </summary>
     public virtual bool Overlaps(PermissionDescriptor deny) => deny.IsWithin(this);
+
+    /// <summary>
+    /// True when a refusal of this scope at a prompt answers <paramref name="request"/> too: the refused scope
+    /// itself, what lies inside it, and (by default) what contains it, as asking for /a after refusing /a/b.
+    /// </summary>
+    public virtual bool RefusalCovers(PermissionDescriptor request) => request.IsWithin(this) || IsWithin(request);
 }
