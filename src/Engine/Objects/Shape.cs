@@ -16,8 +16,8 @@ internal sealed class Shape
     private Dictionary<(PropertyKey, PropertyFlags), Shape>? _transitions;
     // The most recent transition, checked before the dictionary: objects built by the same code add the
     // same keys in the same order, so this one entry answers almost every Add without hashing the key.
-    private PropertyKey _lastKey;
-    private PropertyFlags _lastFlags;
+    // One reference (the target's own last key and flags say what it adds), so a reader on another
+    // thread (shapes are shared by every engine in the process) never sees a torn key/target pair.
     private Shape? _lastNext;
 
     /// <summary>Beyond this many properties an object goes to dictionary mode (per-shape arrays are copied on transition).</summary>
@@ -66,10 +66,11 @@ internal sealed class Shape
             Append(key, flags);
             return this;
         }
-        if (_lastNext is not null && _lastFlags == flags && _lastKey.Equals(key)) return _lastNext;
+        var last = _lastNext;
+        if (last is not null && last._flags[_count] == flags && last._keys[_count].Equals(key)) return last;
         if (_transitions is not null && _transitions.TryGetValue((key, flags), out var next))
         {
-            (_lastKey, _lastFlags, _lastNext) = (key, flags, next);
+            _lastNext = next;
             return next;
         }
         if (_count >= MaxSharedProperties)
@@ -86,7 +87,7 @@ internal sealed class Shape
         fl[_count] = flags;
         next = new Shape(keys, fl, _count + 1, false);
         (_transitions ??= new())[(key, flags)] = next;
-        (_lastKey, _lastFlags, _lastNext) = (key, flags, next);
+        _lastNext = next;
         return next;
     }
 
