@@ -20,6 +20,6 @@ const i = setInterval(() => {
 const r = setTimeout(() => console.log("refreshed timer fired"), 20);
 setTimeout(() => r.refresh(), 10);
 
-const u = setTimeout(() => console.log("unref'd timer must not keep the program alive"), 200);
+const u = setTimeout(() => console.log("unref'd timer must not keep the program alive"), 30000);
 u.unref();
 setTimeout((x, y) => console.log("arguments:", x, y), 2, "one", "two");

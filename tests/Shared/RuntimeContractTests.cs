@@ -150,6 +150,19 @@ public abstract class RuntimeContractTests : IDisposable
     }
 
     [Fact]
+    public void Uncaught_op_error_shows_the_programs_line_not_the_runtimes()
+    {
+        var (code, _, err) = Run("console.log('start');\nconst text = Deno.readTextFileSync('/nonexistent/dualrt-file');\n");
+        Assert.Equal(1, code);
+        var lines = err.Split('\n');
+        Assert.StartsWith("error: Uncaught (in promise) NotCapable: Requires read access", lines[0]);  // the harness grants nothing
+        // As Deno: the code frame is the program's line (the error was built in ext:fs), the caret at its call.
+        Assert.Equal("const text = Deno.readTextFileSync('/nonexistent/dualrt-file');", lines[1]);
+        Assert.Matches(@"^ {13,18}\^$", lines[2]);
+        Assert.Contains("at file:///main.js:2:", err);
+    }
+
+    [Fact]
     public void Op_errors_surface_as_Deno_errors_classes()
     {
         var (code, output, _) = Run("""

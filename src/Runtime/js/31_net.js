@@ -81,17 +81,14 @@
     [Symbol.asyncIterator]() { return this; }
   }
 
-  // `using` support only where the engine has Symbol.dispose (V8 10.2 does not: a computed
-  // [Symbol.dispose] method there would be named "undefined").
-  if (typeof Symbol.dispose === "symbol") {
-    for (const cls of [Conn, Listener]) {
-      Object.defineProperty(cls.prototype, Symbol.dispose, {
-        value() {
-          try { this.close(); } catch (e) { if (!(e instanceof BadResource)) throw e; }
-        },
-        writable: true, configurable: true,
-      });
-    }
+  // `using` support (Symbol.dispose is defined in 00_core.js where the engine lacks it).
+  for (const cls of [Conn, Listener]) {
+    Object.defineProperty(cls.prototype, Symbol.dispose, {
+      value() {
+        try { this.close(); } catch (e) { if (!(e instanceof BadResource)) throw e; }
+      },
+      writable: true, configurable: true,
+    });
   }
 
   function listen(options) {
