@@ -36,3 +36,15 @@ public class ScopeTests
           .then(r => { log.push(r.value + ':' + r.done); globalThis.result = log.join('|'); });
         """));
 }
+
+public class WithReferenceTests
+{
+    [Theory]
+    // A reference inside `with` is resolved once: the write goes to the object that had the name when it was read (§9.4.2).
+    [InlineData("function f() { var x = 0; var s = { get x() { delete this.x; return 2; } }; with (s) { x ^= 3; } return s.x + ',' + x; } f()", "1,0")]
+    [InlineData("function f() { var x = 0; var s = { x: 1 }; with (s) { x = (delete s.x, 5); } return s.x + ',' + x; } f()", "5,0")]
+    [InlineData("function f() { var x = 0; var s = { get x() { delete this.x; return 2; } }; with (s) { x++; } return s.x + ',' + x; } f()", "3,0")]
+    [InlineData("function f() { var x = 0; var s = { x: 0 }; with (s) { x ||= 7; } return s.x + ',' + x; } f()", "7,0")]
+    [InlineData("var o = {}; function f() { var v = 1; with (o) { v += 1; } return v + ',' + ('v' in o); } f()", "2,false")]
+    public void ResolvedOnce(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+}
