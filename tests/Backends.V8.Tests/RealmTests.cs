@@ -35,6 +35,20 @@ public class RealmTests
     }
 
     [Fact]
+    public void More_realms_in_the_isolate_have_their_own_intrinsics_and_errors()
+    {
+        using var realm = NewRealm();
+        realm.EvaluateScript("""
+            globalThis.other = __core.v8.createRealm();
+            globalThis.otherEval = (source) => __core.v8.evalScriptIn(other, source);
+            """, "realms.js");
+        Assert.Equal("false", Eval(realm, "other.Array === Array"));
+        Assert.Equal("3,true", Eval(realm, "[otherEval('[1, 2, 3]').length, otherEval('[]') instanceof other.Array]"));
+        Assert.Equal("true,false", Eval(realm, "(() => { try { otherEval('1 +'); } catch (e) { return [e instanceof other.SyntaxError, e instanceof SyntaxError]; } })()"));
+        Assert.Equal("7", Eval(realm, "(otherEval('var shared = 7'), other.shared)"));
+    }
+
+    [Fact]
     public void Syntax_error_reports_file_line_and_column()
     {
         using var realm = NewRealm();
