@@ -7,11 +7,13 @@ using DualEngine.Engine;
 // Each workload runs warm-up + N times in-process on the managed engine and in one node process with
 // the same counts (timed inside JS with performance.now, so process start is excluded); the table shows
 // medians. Both engines must print the same checksum, or the row fails and the exit code is 1.
-// Times are CPU time of the process (user + system) by default, which a loaded machine distorts far less
-// than wall time; --wall switches the table to wall-clock times (both are always measured).
+// Times are CPU time of the process (user + system, getrusage on both sides) by default, which a loaded
+// machine distorts far less than wall time; --wall switches the table to wall-clock times (both are
+// always measured). Per-thread schedstat would exclude background JIT/GC threads but only advances at
+// scheduler ticks, too coarse for node's sub-millisecond runs.
 
 int runs = IntArg("--runs", 7);
-int warmup = IntArg("--warmup", 2);
+int warmup = IntArg("--warmup", 5);
 string node = StringArg("--node") ?? "node";
 // --managed-only: skip node (for profiling the managed engine, e.g. under dotnet-trace).
 bool managedOnly = args.Contains("--managed-only");
@@ -71,7 +73,7 @@ return allOk ? 0 : 1;
     string? checksum = null;
     for (int i = 0; i < warmup + runs; i++)
     {
-        var c0 = Environment.CpuUsage.TotalTime;
+        double c0 = CpuMs();
         long t0 = Stopwatch.GetTimestamp();
         var result = realm.Call(run, JsValue.Undefined);
         realm.RunMicrotasks();
@@ -82,7 +84,7 @@ return allOk ? 0 : 1;
             result = settled;
         }
         double ms = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
-        double cpuMs = (Environment.CpuUsage.TotalTime - c0).TotalMilliseconds;
+        double cpuMs = CpuMs() - c0;
         if (i >= warmup)
         {
             times.Add(ms);
@@ -111,6 +113,8 @@ return allOk ? 0 : 1;
 
 static List<double> ParseTimes(string csv) => csv.Split(',').Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToList();
 
+
+static double CpuMs() => Environment.CpuUsage.TotalTime.TotalMilliseconds;
 
 static double Median(List<double> xs)
 {

@@ -113,6 +113,30 @@ public class RealmTests
     }
 
     [Fact]
+    public void Import_attributes_with_spelling_is_accepted_and_look_alikes_are_left_alone()
+    {
+        // V8 10.2 knows only `assert`; the backend rewrites `with` where the parser finds an attribute clause.
+        using var realm = NewRealm(new()
+        {
+            ["file:///app/main.mjs"] = """
+                import data from "./data.json" with { type: "json" };
+                export { default as again } from "./data.json" /* a comment */ with { type: "json" };
+                const spec = "./data.json";
+                const dyn = await import(spec, { with: { type: "json" } });
+                const text = 'import x from "./y.json" with { type: "json" }';
+                const obj = { with: 1 };
+                __core.ops.op_test_print(`attrs:${data.n},${dyn.default.n},${text.includes("with {")},${obj.with}`);
+                """,
+            ["file:///app/data.json"] = "{\"n\": 21}",
+        });
+        var promise = realm.EvaluateModule("file:///app/main.mjs");
+        realm.RunMicrotasks();
+        Assert.Equal(PromiseStatus.Fulfilled, realm.GetPromiseStatus(promise, out var error));
+        Assert.Null(error);
+        lock (TestOps.Printed) Assert.Contains("attrs:21,21,true,1", TestOps.Printed);
+    }
+
+    [Fact]
     public void Missing_module_names_specifier_and_the_error()
     {
         using var realm = NewRealm(new() { ["file:///app/main.mjs"] = "import './nope.mjs';" });

@@ -245,7 +245,8 @@ internal sealed partial class Machine
         !p._shape.IsDictionary && !p.IsExoticStorageForCache && !p.IsProxyLike && p._shape.IndexOf(key) < 0;
 
     /// <summary>The hit path of an add-property cache filled by <see cref="SetNamedSlow"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <remarks>Not inlined: every local inlined into Dispatch competes for the JIT's tracked-locals budget.</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool TryAddCached(JsObject o, PropertyCache cache, in JsValue value)
     {
         var newShape = cache.NewShape;

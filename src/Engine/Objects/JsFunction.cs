@@ -37,9 +37,22 @@ internal abstract class JsFunction : JsObject
     /// <summary>SetFunctionLength (§10.2.9) and SetFunctionName (§10.2.8), in the spec's property order.</summary>
     internal void InitLengthAndName(int length, string name)
     {
+        if (ReferenceEquals(_shape, Shape.Empty))
+        {
+            // The common case (a fresh function): jump straight to the shared shape the two FastSets
+            // below would reach, with room for "prototype" and one more property.
+            _shape = LengthNameShape;
+            _slots = new JsValue[4];
+            _slots[0] = JsValue.FromNumber(length);
+            _slots[1] = JsValue.FromString(name);
+            return;
+        }
         FastSet("length", JsValue.FromNumber(length), PropertyFlags.Configurable);
         FastSet("name", JsValue.FromString(name), PropertyFlags.Configurable);
     }
+
+    private static readonly Shape LengthNameShape =
+        Shape.Empty.Add("length", PropertyFlags.Configurable).Add("name", PropertyFlags.Configurable);
 
     /// <summary>GetPrototypeFromConstructor (§10.1.14): newTarget.prototype, or the intrinsic default from newTarget's realm.</summary>
     internal static JsObject GetPrototypeFromConstructor(JsObject newTarget, Func<Intrinsics, JsObject> fallback)

@@ -16,8 +16,8 @@ internal sealed class Shape
     private Dictionary<(PropertyKey, PropertyFlags), Shape>? _transitions;
     // The most recent transition, checked before the dictionary: objects built by the same code add the
     // same keys in the same order, so this one entry answers almost every Add without hashing the key.
-    private PropertyKey _lastKey;
-    private PropertyFlags _lastFlags;
+    // One reference (the target's own last key and flags say what it adds), so a reader on another
+    // thread (shapes are shared by every engine in the process) never sees a torn key/target pair.
     private Shape? _lastNext;
 
     /// <summary>Beyond this many properties an object goes to dictionary mode (per-shape arrays are copied on transition).</summary>
@@ -53,9 +53,12 @@ internal sealed class Shape
                 if (_keys[i].Equals(key)) return i;
             return -1;
         }
-        _index = new Dictionary<PropertyKey, int>(_count);
-        for (int i = 0; i < _count; i++) _index[_keys[i]] = i;
-        return _index.TryGetValue(key, out var j) ? j : -1;
+        // Filled before it is published: shared shapes are read by engines on other threads, which must
+        // never see a half-built index (a property would look missing).
+        var index = new Dictionary<PropertyKey, int>(_count);
+        for (int i = 0; i < _count; i++) index[_keys[i]] = i;
+        Volatile.Write(ref _index, index);
+        return index.TryGetValue(key, out var j) ? j : -1;
     }
 
     /// <summary>The shape after adding <paramref name="key"/>; its slot is the old <see cref="Count"/>.</summary>
@@ -66,29 +69,37 @@ internal sealed class Shape
             Append(key, flags);
             return this;
         }
-        if (_lastNext is not null && _lastFlags == flags && _lastKey.Equals(key)) return _lastNext;
-        if (_transitions is not null && _transitions.TryGetValue((key, flags), out var next))
-        {
-            (_lastKey, _lastFlags, _lastNext) = (key, flags, next);
-            return next;
-        }
+        var last = _lastNext;
+        if (last is not null && last._flags[_count] == flags && last._keys[_count].Equals(key)) return last;
         if (_count >= MaxSharedProperties)
         {
             var dict = ToDictionary();
             dict.Append(key, flags);
             return dict;
         }
-        var keys = new PropertyKey[_count + 1];
-        var fl = new PropertyFlags[_count + 1];
-        Array.Copy(_keys, keys, _count);
-        Array.Copy(_flags, fl, _count);
-        keys[_count] = key;
-        fl[_count] = flags;
-        next = new Shape(keys, fl, _count + 1, false);
-        (_transitions ??= new())[(key, flags)] = next;
-        (_lastKey, _lastFlags, _lastNext) = (key, flags, next);
-        return next;
+        // The transition tree is shared by every engine in the process (Shape.Empty is static), so the
+        // dictionary is only touched under a lock; the lock-free path above answers repeated adds.
+        lock (TransitionLock)
+        {
+            if (_transitions is not null && _transitions.TryGetValue((key, flags), out var next))
+            {
+                _lastNext = next;
+                return next;
+            }
+            var keys = new PropertyKey[_count + 1];
+            var fl = new PropertyFlags[_count + 1];
+            Array.Copy(_keys, keys, _count);
+            Array.Copy(_flags, fl, _count);
+            keys[_count] = key;
+            fl[_count] = flags;
+            next = new Shape(keys, fl, _count + 1, false);
+            (_transitions ??= new())[(key, flags)] = next;
+            _lastNext = next;
+            return next;
+        }
     }
+
+    private static readonly Lock TransitionLock = new();
 
     /// <summary>A private, mutable copy (for delete / attribute changes / very large objects).</summary>
     public Shape ToDictionary()

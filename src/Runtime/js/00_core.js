@@ -2,6 +2,15 @@
 // error factory the engine uses to build them. Runs first; every later file reads globalThis.__core.
 "use strict";
 ((core) => {
+  // Symbol.dispose / Symbol.asyncDispose (explicit resource management, which Deno's V8 has): V8 10.2
+  // and the managed engine lack them, so they are defined here, as Deno itself did before its V8 had
+  // them, and resources (FsFile, Conn, Listener) can offer [Symbol.dispose] on every engine.
+  for (const name of ["dispose", "asyncDispose"]) {
+    if (typeof Symbol[name] !== "symbol") {
+      Object.defineProperty(Symbol, name, { value: Symbol(`Symbol.${name}`), writable: false, enumerable: false, configurable: false });
+    }
+  }
+
   // Deno.errors: one class per op error kind. The engine calls the factory with the class name an op
   // raised (OpError.ClassName); undefined falls back to an Error named after the class.
   const names = [

@@ -81,26 +81,23 @@
     [Symbol.asyncIterator]() { return this; }
   }
 
-  // `using` support only where the engine has Symbol.dispose (V8 10.2 does not: a computed
-  // [Symbol.dispose] method there would be named "undefined").
-  if (typeof Symbol.dispose === "symbol") {
-    for (const cls of [Conn, Listener]) {
-      Object.defineProperty(cls.prototype, Symbol.dispose, {
-        value() {
-          try { this.close(); } catch (e) { if (!(e instanceof BadResource)) throw e; }
-        },
-        writable: true, configurable: true,
-      });
-    }
+  // `using` support (Symbol.dispose is defined in 00_core.js where the engine lacks it).
+  for (const cls of [Conn, Listener]) {
+    Object.defineProperty(cls.prototype, Symbol.dispose, {
+      value() {
+        try { this.close(); } catch (e) { if (!(e instanceof BadResource)) throw e; }
+      },
+      writable: true, configurable: true,
+    });
   }
 
-  function listen(options = {}) {
+  function listen(options) {
     checkTransport(options);
     const raw = op_net_listen(String(options.hostname ?? "0.0.0.0"), checkPort(options.port ?? 0));
     return new Listener(raw.rid, raw.localAddr);
   }
 
-  async function connect(options = {}) {
+  async function connect(options) {
     checkTransport(options);
     const port = checkPort(options.port);
     // Nothing listens on port 0: Deno refuses it for connect.
