@@ -72,3 +72,13 @@ public class CompletionValueTests
     [InlineData("let r = []; for (let x of [1, 2]) r.push(x); r.join()", "1,2")]
     public void LoopHeadTdz(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 }
+
+public class ClassElementDefinitionTests
+{
+    [Theory]
+    // A static element named "prototype" cannot replace the class's non-configurable prototype (DefinePropertyOrThrow).
+    [InlineData("try { class C { static ['prototype']() {} } 'no error' } catch (e) { e.name }", "TypeError")]
+    [InlineData("try { class C { static get ['prototype']() {} } 'no error' } catch (e) { e.name }", "TypeError")]
+    [InlineData("class C { static m() { return 1; } get g() { return 2; } } C.m() + new C().g", "3")]
+    public void Definitions(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+}
