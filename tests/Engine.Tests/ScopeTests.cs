@@ -36,3 +36,49 @@ public class ScopeTests
           .then(r => { log.push(r.value + ':' + r.done); globalThis.result = log.join('|'); });
         """));
 }
+
+public class WithReferenceTests
+{
+    [Theory]
+    // A reference inside `with` is resolved once: the write goes to the object that had the name when it was read (§9.4.2).
+    [InlineData("function f() { var x = 0; var s = { get x() { delete this.x; return 2; } }; with (s) { x ^= 3; } return s.x + ',' + x; } f()", "1,0")]
+    [InlineData("function f() { var x = 0; var s = { x: 1 }; with (s) { x = (delete s.x, 5); } return s.x + ',' + x; } f()", "5,0")]
+    [InlineData("function f() { var x = 0; var s = { get x() { delete this.x; return 2; } }; with (s) { x++; } return s.x + ',' + x; } f()", "3,0")]
+    [InlineData("function f() { var x = 0; var s = { x: 0 }; with (s) { x ||= 7; } return s.x + ',' + x; } f()", "7,0")]
+    [InlineData("var o = {}; function f() { var v = 1; with (o) { v += 1; } return v + ',' + ('v' in o); } f()", "2,false")]
+    public void ResolvedOnce(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+}
+
+public class CompletionValueTests
+{
+    [Theory]
+    // Loops, if, switch, try and with complete with undefined unless their body produced a value (UpdateEmpty).
+    [InlineData("eval('1; do { } while (false)')", "undefined")]
+    [InlineData("eval('2; do { 3; } while (false)')", "3")]
+    [InlineData("eval('1; for (var a in { x: 0 }) { }')", "undefined")]
+    [InlineData("eval('1; if (true) { }')", "undefined")]
+    [InlineData("eval('1; { }')", "1")]
+    [InlineData("eval('1; switch (0) { case 0: }')", "undefined")]
+    // A finally block's normal completion does not replace the try's value.
+    [InlineData("eval('1; try { 2; } finally { 3; }')", "2")]
+    [InlineData("eval('1; try { } finally { 3; }')", "undefined")]
+    [InlineData("eval('1; do { try { 2; } finally { 3; break; } } while (false)')", "3")]
+    public void Completion(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
+    [Theory]
+    // The head expression of for-in/of sees the declared names in their TDZ (§14.7.5.6).
+    [InlineData("let x = 'out'; try { for (let x of [x]) {} 'no error' } catch (e) { e.name }", "ReferenceError")]
+    [InlineData("let x = 'out'; let probe; for (const x in (probe = () => x, {})) {} try { probe() } catch (e) { e.name }", "ReferenceError")]
+    [InlineData("let r = []; for (let x of [1, 2]) r.push(x); r.join()", "1,2")]
+    public void LoopHeadTdz(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+}
+
+public class ClassElementDefinitionTests
+{
+    [Theory]
+    // A static element named "prototype" cannot replace the class's non-configurable prototype (DefinePropertyOrThrow).
+    [InlineData("try { class C { static ['prototype']() {} } 'no error' } catch (e) { e.name }", "TypeError")]
+    [InlineData("try { class C { static get ['prototype']() {} } 'no error' } catch (e) { e.name }", "TypeError")]
+    [InlineData("class C { static m() { return 1; } get g() { return 2; } } C.m() + new C().g", "3")]
+    public void Definitions(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+}

@@ -13,11 +13,17 @@ internal sealed partial class FunctionCompiler
             switch (a.Left)
             {
                 case Identifier id:
+                {
+                    // The reference is resolved before the right-hand side runs (§13.15.2 step 1.a).
+                    int top = _b.RegisterTop;
+                    var reference = EmitResolveReference(id.Name);
                     CompileNamedExpression(a.Right, id.Name);
                     _b.Emit(OpCode.Dup, 1);
                     _b.Position(a);
-                    EmitAssign(id.Name);
+                    EmitAssignResolved(id.Name, reference);
+                    _b.ReleaseTo(top);
                     return;
+                }
                 case MemberExpression m:
                     CompileMemberStore(m, () => CompileExpression(a.Right));
                     return;
@@ -37,13 +43,18 @@ internal sealed partial class FunctionCompiler
         switch (a.Left)
         {
             case Identifier id:
-                EmitLoad(id.Name);
+            {
+                int top = _b.RegisterTop;
+                var reference = EmitResolveReference(id.Name);
+                EmitLoadResolved(id.Name, reference);
                 CompileExpression(a.Right);
                 _b.Position(a);
                 _b.Emit(binop, -1);
                 _b.Emit(OpCode.Dup, 1);
-                EmitAssign(id.Name);
+                EmitAssignResolved(id.Name, reference);
+                _b.ReleaseTo(top);
                 return;
+            }
             case MemberExpression m:
                 CompileMemberUpdate(m, () =>
                 {
@@ -68,11 +79,12 @@ internal sealed partial class FunctionCompiler
         var end = new Label();
         if (a.Left is Identifier id)
         {
-            EmitLoad(id.Name);
+            var reference = EmitResolveReference(id.Name);
+            EmitLoadResolved(id.Name, reference);
             _b.EmitJump(jump, end, -1);
             CompileNamedExpression(a.Right, id.Name);
             _b.Emit(OpCode.Dup, 1);
-            EmitAssign(id.Name);
+            EmitAssignResolved(id.Name, reference);
             _b.Mark(end);
             return;
         }
@@ -202,7 +214,8 @@ internal sealed partial class FunctionCompiler
         _b.Position(u);
         if (u.Argument is Identifier id)
         {
-            EmitLoad(id.Name);
+            var reference = EmitResolveReference(id.Name);
+            EmitLoadResolved(id.Name, reference);
             if (u.Prefix)
             {
                 _b.Emit(op, 0);
@@ -214,7 +227,7 @@ internal sealed partial class FunctionCompiler
                 _b.Emit(OpCode.Dup, 1);
                 _b.Emit(op, 0);
             }
-            EmitAssign(id.Name);
+            EmitAssignResolved(id.Name, reference);
             return;
         }
         CompileMemberUpdate((MemberExpression)u.Argument, () => _b.Emit(op, 0), postfix: !u.Prefix);

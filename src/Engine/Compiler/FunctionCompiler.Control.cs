@@ -173,7 +173,7 @@ internal sealed partial class FunctionCompiler
             finEnvReg = _b.AllocRegister();
             _b.Emit(OpCode.SaveEnv, 0, finEnvReg);
             var finalizer = t.Finalizer;
-            finRegion = PushRegion(() => CompileBlock(finalizer));
+            finRegion = PushRegion(() => CompileFinally(finalizer));
         }
         if (t.Handler is { } h)
         {
@@ -206,7 +206,7 @@ internal sealed partial class FunctionCompiler
         {
             var handler = new Label();
             PopRegion(finRegion, handler);
-            CompileBlock(t.Finalizer!);
+            CompileFinally(t.Finalizer!);
             var end = new Label();
             _b.EmitJump(OpCode.Jump, end, 0);
             _b.Mark(handler);
@@ -215,7 +215,7 @@ internal sealed partial class FunctionCompiler
             int excReg = _b.AllocRegister();
             _b.Emit(OpCode.RestoreEnv, 0, finEnvReg);
             _b.Emit(OpCode.StoreReg, -1, excReg);
-            CompileBlock(t.Finalizer!);
+            CompileFinally(t.Finalizer!);
             _b.Emit(OpCode.LoadReg, 1, excReg);
             _b.Emit(OpCode.Throw, -1);
             _b.Mark(end);
@@ -224,4 +224,25 @@ internal sealed partial class FunctionCompiler
     }
 
     private Label _catchLabel = null!;
+
+    /// <summary>
+    /// A finally block: its normal completion does not replace the try statement's completion value
+    /// (§14.15.3: F is normal → the result is B's), so scripts and eval keep the value from before it.
+    /// </summary>
+    private void CompileFinally(BlockStatement finalizer)
+    {
+        if (_completionRegister < 0)
+        {
+            CompileBlock(finalizer);
+            return;
+        }
+        int top = _b.RegisterTop;
+        int saved = _b.AllocRegister();
+        _b.Emit(OpCode.LoadReg, 1, _completionRegister);
+        _b.Emit(OpCode.StoreReg, -1, saved);
+        CompileBlock(finalizer);
+        _b.Emit(OpCode.LoadReg, 1, saved);
+        _b.Emit(OpCode.StoreReg, -1, _completionRegister);
+        _b.ReleaseTo(top);
+    }
 }

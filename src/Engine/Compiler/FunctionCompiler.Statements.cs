@@ -8,6 +8,14 @@ internal sealed partial class FunctionCompiler
     private void CompileStatement(Statement s, List<string>? labels = null)
     {
         Throw.IfStackLow();
+        // if, loops, switch, try and with complete with undefined unless their body produced a value
+        // (UpdateEmpty(C, undefined), §14.6.2, §14.7, §14.12.4, §14.15.3, §14.11.2): visible through eval and scripts.
+        if (_completionRegister >= 0 && s is IfStatement or WhileStatement or DoWhileStatement or ForStatement or ForInStatement
+                or ForOfStatement or SwitchStatement or TryStatement or WithStatement)
+        {
+            _b.Emit(OpCode.Undefined, 1);
+            _b.Emit(OpCode.StoreReg, -1, _completionRegister);
+        }
         switch (s)
         {
             case ExpressionStatement e:
@@ -198,11 +206,25 @@ internal sealed partial class FunctionCompiler
             CompileAssignmentTarget(left);
     }
 
+    /// <summary>The expression of a for-in/of head, inside the TDZ scope of a lexical declaration's names (§14.7.5.6 step 2).</summary>
+    private void CompileLoopHeadExpression(Expression right)
+    {
+        var tdz = ScopeOf(right);
+        if (tdz is null)
+        {
+            CompileExpression(right);
+            return;
+        }
+        int scopeTop = EnterBlockScope(tdz);
+        CompileExpression(right);
+        ExitBlockScope(tdz, scopeTop);
+    }
+
     private void CompileForIn(ForInStatement f, List<string>? labels)
     {
         int top = _b.RegisterTop;
         _b.Position(f);
-        CompileExpression(f.Right);
+        CompileLoopHeadExpression(f.Right);
         _b.Emit(OpCode.ForInPrepare, 0);
         int enumReg = _b.AllocRegister();
         _b.Emit(OpCode.StoreReg, -1, enumReg);
@@ -229,7 +251,7 @@ internal sealed partial class FunctionCompiler
     {
         int top = _b.RegisterTop;
         _b.Position(f);
-        CompileExpression(f.Right);
+        CompileLoopHeadExpression(f.Right);
         _b.Emit(f.Await ? OpCode.GetAsyncIterator : OpCode.GetIterator, 0);
         int iterReg = _b.AllocRegister();
         _b.Emit(OpCode.StoreReg, -1, iterReg);

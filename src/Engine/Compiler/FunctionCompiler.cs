@@ -367,6 +367,62 @@ internal sealed partial class FunctionCompiler
         return end;
     }
 
+    /// <summary>
+    /// Resolves an identifier reference once (§9.4.2 ResolveBinding) when a with-object or eval var object may
+    /// hold it: the register gets that object, or undefined for the static binding. Read-modify-write and
+    /// assignment then use the same base even if the object loses the property in between. Null: no dynamic
+    /// scope is involved and plain loads/stores are exact.
+    /// </summary>
+    private int? EmitResolveReference(string name)
+    {
+        var end = EmitWithLookups(name, OpCode.WithResolve);
+        if (end is null) return null;
+        _b.Emit(OpCode.Undefined, 1);
+        _b.Mark(end);
+        int reg = _b.AllocRegister();
+        _b.Emit(OpCode.StoreReg, -1, reg);
+        return reg;
+    }
+
+    private void EmitLoadResolved(string name, int? reference)
+    {
+        if (reference is not int reg) { EmitLoad(name); return; }
+        var objectPath = new Label();
+        var done = new Label();
+        _b.Emit(OpCode.LoadReg, 1, reg);
+        _b.EmitJump(OpCode.JumpIfNotUndefined, objectPath, 0);
+        _b.Emit(OpCode.Pop, -1);
+        EmitLoadStatic(name);
+        _b.EmitJump(OpCode.Jump, done, 0);
+        _b.Mark(objectPath);
+        _b.Emit(OpCode.WithRefGet, 0, _b.Name(name));
+        _b.Mark(done);
+    }
+
+    /// <summary>Stores the value on the stack (consumed) through a reference from <see cref="EmitResolveReference"/>.</summary>
+    private void EmitAssignResolved(string name, int? reference)
+    {
+        if (reference is not int reg) { EmitAssign(name); return; }
+        var objectPath = new Label();
+        var done = new Label();
+        _b.Emit(OpCode.LoadReg, 1, reg);
+        _b.EmitJump(OpCode.JumpIfNotUndefined, objectPath, 0);
+        _b.Emit(OpCode.Pop, -1);
+        EmitAssignStatic(name);
+        _b.EmitJump(OpCode.Jump, done, 0);
+        _b.Mark(objectPath);
+        _b.Depth += 2; // [v obj] on this path
+        _b.Emit(OpCode.WithRefSet, -2, _b.Name(name), Strict ? 1 : 0);
+        _b.Mark(done);
+    }
+
+    private void EmitLoadStatic(string name)
+    {
+        var b = Lookup(name, out int depth);
+        if (b is null) _b.Emit(OpCode.LoadGlobal, 1, _b.Name(name), _b.NewCache());
+        else EmitLoadBinding(b, depth);
+    }
+
     private void EmitLoadBinding(Binding b, int depth)
     {
         if (b.Kind == BindingKind.Import)

@@ -44,6 +44,9 @@ internal enum OpCode
     InitGlobalLexical,  // n [v] →            initializes a top-level let/const/class binding
     DeleteGlobal,       // n → [bool]
     WithGet,            // t n [obj] → jump t with [obj.n] if the with-object has n (and it is not unscopable), else pops obj
+    WithResolve,        // t n [obj] → jump t with [obj] if the with-object has n, else pops obj (resolves a reference once)
+    WithRefGet,         // n [obj] → [obj.n]          GetValue of a reference resolved to a with-object
+    WithRefSet,         // n strict [v obj] →         PutValue: SetMutableBinding of an object environment (§9.1.1.2.5)
     WithDelete,         // t n [obj] → jump t with [delete obj.n] if the with-object has n, else pops obj
     WithSet,            // t n [v obj] → obj.n = v and jump t with both popped if obj has n, else pops obj ([v] stays)
     ToObject,           // [v] → [ToObject(v)]

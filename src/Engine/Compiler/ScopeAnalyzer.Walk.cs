@@ -103,8 +103,16 @@ internal sealed partial class ScopeAnalyzer
 
     private void VisitForInOf(Node statement, Node left, Expression right, Statement body)
     {
-        VisitExpression(right);
         bool lexical = left is VariableDeclaration { DeclarationKind: not VariableKind.Var };
+        if (lexical)
+        {
+            // ForIn/OfHeadEvaluation (§14.7.5.6 step 2): the expression sees the loop's names, uninitialized.
+            PushScope(right, ScopeKind.Block);
+            DeclarePattern(left, BindingKind.Let);
+            VisitExpression(right);
+            PopScope();
+        }
+        else VisitExpression(right);
         if (lexical)
         {
             PushScope(statement, ScopeKind.Block);

@@ -328,7 +328,7 @@ internal sealed partial class Machine
             Configurable = true,
         };
         if (setter) desc.Setter = fn; else desc.Getter = fn;
-        obj.DefineOwnProperty(key, desc);
+        if (!obj.DefineOwnProperty(key, desc)) Throw.TypeError($"Cannot redefine property: {key}");
     }
 
     private static void DefineMethod(JsObject obj, in JsValue keyValue, JsClosure fn, bool enumerable)
@@ -336,7 +336,9 @@ internal sealed partial class Machine
         var key = Conversions.ToPropertyKey(keyValue);
         fn.HomeObject = obj;
         if (fn.DebugName.Length == 0) SetFunctionName(fn, key, null);
-        obj.DefineOwnProperty(key, PropertyDescriptor.Data(JsValue.FromObject(fn), enumerable ? PropertyFlags.Default : PropertyFlags.Hidden));
+        // DefineMethodProperty uses DefinePropertyOrThrow (§10.2.8): `static prototype() {}` on a class is a TypeError.
+        if (!obj.DefineOwnProperty(key, PropertyDescriptor.Data(JsValue.FromObject(fn), enumerable ? PropertyFlags.Default : PropertyFlags.Hidden)))
+            Throw.TypeError($"Cannot redefine property: {key}");
     }
 
     /// <summary>DefineField (§7.3.33): CreateDataPropertyOrThrow on the instance.</summary>

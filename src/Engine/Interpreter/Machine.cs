@@ -219,6 +219,40 @@ internal sealed partial class Machine(JsEngine engine)
                     }
                     break;
                 }
+                case OpCode.WithResolve:
+                {
+                    var obj = regs[sp - 1].AsObject();
+                    if (WithHas(obj, fcode.Names[code[pc + 1]])) pc = code[pc];
+                    else
+                    {
+                        sp--;
+                        pc += 2;
+                    }
+                    break;
+                }
+                case OpCode.WithRefGet:
+                {
+                    var obj = regs[sp - 1].AsObject();
+                    var key = fcode.Names[code[pc++]];
+                    frame.Sp = sp;
+                    // GetBindingValue of an object environment (§9.1.1.2.6): gone since resolution → ReferenceError in strict code.
+                    if (fcode.Strict && !obj.HasProperty(key)) Throw.ReferenceError(key + " is not defined");
+                    regs[sp - 1] = obj.Get(key, JsValue.FromObject(obj));
+                    break;
+                }
+                case OpCode.WithRefSet:
+                {
+                    var obj = regs[sp - 1].AsObject();
+                    var key = fcode.Names[code[pc]];
+                    bool strict = code[pc + 1] == 1;
+                    pc += 2;
+                    frame.Sp = sp;
+                    if (strict && !obj.HasProperty(key)) Throw.ReferenceError(key + " is not defined");
+                    if (!obj.Set(key, regs[sp - 2], JsValue.FromObject(obj)) && strict)
+                        Throw.TypeError($"Cannot assign to read only property '{key}' of object");
+                    sp -= 2;
+                    break;
+                }
                 case OpCode.WithDelete:
                 {
                     var obj = regs[sp - 1].AsObject();
