@@ -27,6 +27,13 @@ public static class KeyedList
         using var output = new StreamWriter(path);
         foreach (var line in header) output.WriteLine("# " + line);
         foreach (var (key, reason) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
-            output.WriteLine(reason.Length > 0 ? $"{key}  # {reason}" : key);
+            output.WriteLine(reason.Length > 0 ? $"{key}  # {Printable(reason)}" : key);
     }
+
+    // Failure messages can quote a test's strings, NULs included: escaped, so the list stays a text file (git
+    // diffs it) and one entry stays one line.
+    private static string Printable(string reason) =>
+        reason.Any(char.IsControl)
+            ? string.Concat(reason.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()))
+            : reason;
 }
