@@ -101,7 +101,6 @@
   }
 
   function formatRaw(ctx, value, recurseTimes) {
-    if (value instanceof Error) return formatError(value);
     if (value instanceof Date) return isNaN(value) ? "Invalid Date" : value.toISOString();
     if (value instanceof RegExp) return String(value);
     if (value instanceof Promise) return "Promise { <unknown> }";
@@ -112,7 +111,13 @@
     let formatter = () => [];
     let extrasType = kObjectType;
     let depthLabel;
-    if (Array.isArray(value)) {
+    if (value instanceof Error) {
+      keys = errorKeys(value);
+      base = errorBase(ctx, value);
+      if (keys.length === 0) return base;
+      braces = ["{", "}"];
+      depthLabel = base;
+    } else if (Array.isArray(value)) {
       keys = ownKeys(value, true);
       const prefix = name === "Array" ? "" : name === undefined ? `[Array(${value.length}): null prototype] ` : `${name}(${value.length}) `;
       braces = [`${prefix}[`, "]"];
@@ -168,6 +173,31 @@
     return reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value);
   }
 
+  // An error shows as its stack (in brackets when it has no frames), indented to where it is nested.
+  function errorStack(error) {
+    return typeof error.stack === "string" && error.stack ? error.stack : Error.prototype.toString.call(error);
+  }
+
+  function errorBase(ctx, error) {
+    let stack = errorStack(error);
+    if (!stack.includes("\n    at")) stack = `[${stack}]`;
+    if (ctx.indentationLvl !== 0) stack = stack.replaceAll("\n", `\n${" ".repeat(ctx.indentationLvl)}`);
+    return stack;
+  }
+
+  // Its own enumerable keys, less name/message/stack when the stack already shows them, plus a
+  // non-enumerable cause (shown as [cause]).
+  function errorKeys(error) {
+    const keys = ownKeys(error, false);
+    const stack = errorStack(error);
+    for (const name of ["name", "message", "stack"]) {
+      const index = keys.indexOf(name);
+      if (index !== -1 && (typeof error[name] !== "string" || stack.includes(error[name]))) keys.splice(index, 1);
+    }
+    if (Object.prototype.hasOwnProperty.call(error, "cause") && !keys.includes("cause")) keys.push("cause");
+    return keys;
+  }
+
   function formatProperty(ctx, value, recurseTimes, key, type) {
     const desc = Object.getOwnPropertyDescriptor(value, key) ?? { value: value[key], enumerable: true };
     let str;
@@ -183,6 +213,7 @@
       str = "undefined";
     }
     if (type === kArrayExtrasType) return str;
+    if (desc.enumerable === false) return `[${typeof key === "symbol" ? String(key) : key}]: ${str}`;
     return `${keyLabel(key)}: ${str}`;
   }
 
@@ -357,15 +388,12 @@
     return formatValue(newContext(options), value, 0, false);
   }
 
-  // A console argument: strings bare, anything else as Deno.inspect shows it.
-  function inspectArg(value) {
-    return formatValue(newContext(), value, 0, true);
+  // A console argument: strings bare, anything else as Deno.inspect shows it. The arguments of one call
+  // share a context, so their circular references are numbered across the whole line as Deno does.
+  function inspectArg(ctx, value) {
+    return formatValue(ctx, value, 0, true);
   }
 
-  function formatError(error) {
-    const stack = typeof error.stack === "string" ? error.stack : `${error.name}: ${error.message}`;
-    return error.cause !== undefined ? `${stack}\nCaused by ${inspect(error.cause, { depth: 2 })}` : stack;
-  }
 
   // Console Standard §2.2.1 Formatter: %s %d %i %f %o %O %c in the first argument.
   function formatArgs(args) {
@@ -373,6 +401,7 @@
     let first = args[0];
     let rest = 1;
     let out = "";
+    const ctx = newContext();
     if (typeof first === "string" && first.includes("%")) {
       out = first.replace(/%[sdifoOc%]/g, (spec) => {
         if (spec === "%%") return "%";
@@ -389,13 +418,13 @@
           }
           case "%f": return String(Number(arg));
           case "%c": return "";
-          default: return inspect(arg);
+          default: return formatValue(ctx, arg, 0, false);
         }
       });
     } else {
-      out = inspectArg(first);
+      out = inspectArg(ctx, first);
     }
-    for (let i = rest; i < args.length; i++) out += " " + inspectArg(args[i]);
+    for (let i = rest; i < args.length; i++) out += " " + inspectArg(ctx, args[i]);
     return out;
   }
 
