@@ -18,7 +18,9 @@
       depth,
       breakLength: options.breakLength ?? 80,
       compact: options.compact ?? 3,
-      maxArrayLength: options.maxArrayLength ?? 100,
+      maxArrayLength: options.iterableLimit ?? options.maxArrayLength ?? 100,
+      sorted: options.sorted ?? false,
+      trailingComma: options.trailingComma ?? false,
       seen: [],
       circular: undefined,
       indentationLvl: 0,
@@ -77,11 +79,32 @@
     return formatRaw(ctx, value, recurseTimes);
   }
 
+  // The name of the first named constructor on the prototype chain (undefined: null prototype).
   function constructorName(value) {
-    const proto = Object.getPrototypeOf(value);
-    if (proto === null) return undefined;
-    const ctor = proto.constructor;
-    return typeof ctor === "function" && ctor.name ? ctor.name : "Object";
+    let obj = value;
+    while (obj !== null && obj !== undefined) {
+      const desc = Object.getOwnPropertyDescriptor(obj, "constructor");
+      if (desc !== undefined && typeof desc.value === "function" && desc.value.name !== "") return desc.value.name;
+      obj = Object.getPrototypeOf(obj);
+    }
+    return undefined;
+  }
+
+  // "Name(size) [tag] " as the opening of a container (node's getPrefix).
+  function getPrefix(name, tag, fallback, size = "") {
+    if (name === undefined) {
+      return tag !== "" && fallback !== tag ? `[${fallback}${size}: null prototype] [${tag}] ` : `[${fallback}${size}: null prototype] `;
+    }
+    return tag !== "" && name !== tag ? `${name}${size} [${tag}] ` : `${name}${size} `;
+  }
+
+  function boxedType(value) {
+    if (value instanceof Number) return "Number";
+    if (value instanceof String) return "String";
+    if (value instanceof Boolean) return "Boolean";
+    if (typeof Symbol === "function" && value instanceof Symbol) return "Symbol";
+    if (typeof BigInt === "function" && value instanceof BigInt) return "BigInt";
+    return undefined;
   }
 
   function isIndex(key) {
@@ -105,12 +128,15 @@
     if (value instanceof RegExp) return String(value);
     if (value instanceof Promise) return "Promise { <unknown> }";
     const name = constructorName(value);
+    let tag = value[Symbol.toStringTag];
+    if (typeof tag !== "string") tag = "";
     let keys;
     let braces;
     let base = "";
     let formatter = () => [];
     let extrasType = kObjectType;
     let depthLabel;
+    let boxed;
     if (value instanceof Error) {
       keys = errorKeys(value);
       base = errorBase(ctx, value);
@@ -119,7 +145,7 @@
       depthLabel = base;
     } else if (Array.isArray(value)) {
       keys = ownKeys(value, true);
-      const prefix = name === "Array" ? "" : name === undefined ? `[Array(${value.length}): null prototype] ` : `${name}(${value.length}) `;
+      const prefix = name !== "Array" || tag !== "" ? getPrefix(name, tag, "Array", `(${value.length})`) : "";
       braces = [`${prefix}[`, "]"];
       if (value.length === 0 && keys.length === 0) return `${braces[0]}]`;
       extrasType = kArrayExtrasType;
@@ -127,18 +153,18 @@
       depthLabel = "[Array]";
     } else if (isTypedArray(value)) {
       keys = ownKeys(value, true);
-      braces = [`${name}(${value.length}) [`, "]"];
+      braces = [`${getPrefix(name, tag, "TypedArray", `(${value.length})`)}[`, "]"];
       if (value.length === 0 && keys.length === 0) return `${braces[0]}]`;
       extrasType = kArrayExtrasType;
       formatter = formatTypedArray;
     } else if (value instanceof Map) {
       keys = ownKeys(value, false);
-      braces = [`Map(${value.size}) {`, "}"];
+      braces = [`${getPrefix(name, tag, "Map", `(${value.size})`)}{`, "}"];
       if (value.size === 0 && keys.length === 0) return `${braces[0]}}`;
       formatter = formatMap;
     } else if (value instanceof Set) {
       keys = ownKeys(value, false);
-      braces = [`Set(${value.size}) {`, "}"];
+      braces = [`${getPrefix(name, tag, "Set", `(${value.size})`)}{`, "}"];
       if (value.size === 0 && keys.length === 0) return `${braces[0]}}`;
       formatter = formatSet;
     } else if (typeof value === "function") {
@@ -147,9 +173,22 @@
       if (keys.length === 0) return base;
       braces = ["{", "}"];
       depthLabel = base;
+    } else if ((typeof WeakMap === "function" && value instanceof WeakMap) || (typeof WeakSet === "function" && value instanceof WeakSet)) {
+      keys = ownKeys(value, false);
+      braces = [`${getPrefix(name, tag, value instanceof WeakMap ? "WeakMap" : "WeakSet")}{`, "}"];
+      formatter = () => ["<items unknown>"];
+    } else if ((boxed = boxedType(value)) !== undefined) {
+      keys = ownKeys(value, false);
+      if (boxed === "String") keys = keys.filter((k) => !isIndex(k) || Number(k) >= value.length);
+      const primitive = value.valueOf();
+      base = `[${boxed}${boxed === name ? "" : name === undefined ? " (null prototype)" : ` (${name})`}: ${typeof primitive === "string" ? quote(primitive) : formatValue(ctx, primitive, 0, false)}]`;
+      if (tag !== "" && tag !== name) base += ` [${tag}]`;
+      if (keys.length === 0) return base;
+      braces = ["{", "}"];
+      depthLabel = base;
     } else {
       keys = ownKeys(value, false);
-      const prefix = name === "Object" ? "" : name === undefined ? "[Object: null prototype] " : `${name} `;
+      const prefix = name === "Object" && tag === "" ? "" : getPrefix(name, tag, "Object");
       braces = [`${prefix}{`, "}"];
       if (keys.length === 0) return `${braces[0]}}`;
     }
@@ -165,6 +204,11 @@
       for (const key of keys) output.push(formatProperty(ctx, value, recurseTimes, key, kObjectType));
     } finally {
       ctx.seen.pop();
+    }
+    if (ctx.sorted) {
+      const comparator = ctx.sorted === true ? undefined : ctx.sorted;
+      if (extrasType === kObjectType) output.sort(comparator);
+      else if (keys.length > 1) output.splice(output.length - keys.length, keys.length, ...output.slice(output.length - keys.length).sort(comparator));
     }
     if (ctx.circular !== undefined) {
       const index = ctx.circular.get(value);
@@ -213,6 +257,7 @@
       str = "undefined";
     }
     if (type === kArrayExtrasType) return str;
+    if (key === "__proto__") return `['__proto__']: ${str}`;
     if (desc.enumerable === false) return `[${typeof key === "symbol" ? String(key) : key}]: ${str}`;
     return `${keyLabel(key)}: ${str}`;
   }
@@ -256,17 +301,23 @@
     const output = [];
     ctx.indentationLvl += 2;
     for (const [k, v] of value) {
+      if (output.length >= ctx.maxArrayLength) break;
       output.push(`${formatValue(ctx, k, recurseTimes, false)} => ${formatValue(ctx, v, recurseTimes, false)}`);
     }
     ctx.indentationLvl -= 2;
+    if (value.size > output.length) output.push(moreItems(value.size - output.length));
     return output;
   }
 
   function formatSet(ctx, value, recurseTimes) {
     const output = [];
     ctx.indentationLvl += 2;
-    for (const v of value) output.push(formatValue(ctx, v, recurseTimes, false));
+    for (const v of value) {
+      if (output.length >= ctx.maxArrayLength) break;
+      output.push(formatValue(ctx, v, recurseTimes, false));
+    }
     ctx.indentationLvl -= 2;
+    if (value.size > output.length) output.push(moreItems(value.size - output.length));
     return output;
   }
 
@@ -298,7 +349,8 @@
         }
       }
       const indentation = `\n${" ".repeat(ctx.indentationLvl)}`;
-      return `${head}${braces[0]}${indentation}  ${output.join(`,${indentation}  `)}${indentation}${braces[1]}`;
+      const comma = ctx.trailingComma ? "," : "";
+      return `${head}${braces[0]}${indentation}  ${output.join(`,${indentation}  `)}${comma}${indentation}${braces[1]}`;
     }
     if (isBelowBreakLength(ctx, output, 0, base)) {
       return `${braces[0]}${base ? ` ${base}` : ""} ${output.join(", ")} ${braces[1]}`;
@@ -306,6 +358,25 @@
     const indentation = " ".repeat(ctx.indentationLvl);
     const ln = base === "" && braces[0].length === 1 ? " " : `${base ? ` ${base}` : ""}\n${indentation}  `;
     return `${braces[0]}${ln}${output.join(`,\n${indentation}  `)} ${braces[1]}`;
+  }
+
+  // Columns on a terminal: East Asian wide characters take two, combining marks and controls none.
+  function stringWidth(str) {
+    let width = 0;
+    for (const ch of str.normalize("NFC")) {
+      const code = ch.codePointAt(0);
+      if (code <= 31 || (code >= 127 && code <= 159) || (code >= 768 && code <= 879) || (code >= 8203 && code <= 8207) ||
+          (code >= 8400 && code <= 8447) || (code >= 65024 && code <= 65039) || (code >= 65056 && code <= 65071)) continue;
+      const wide = code >= 4352 && (code <= 4447 || code === 9001 || code === 9002 ||
+        (code >= 11904 && code <= 12871 && code !== 12351) ||
+        (code >= 12880 && code <= 19903) || (code >= 19968 && code <= 42182) || (code >= 43360 && code <= 43388) ||
+        (code >= 44032 && code <= 55203) || (code >= 63744 && code <= 64255) || (code >= 65040 && code <= 65049) ||
+        (code >= 65072 && code <= 65131) || (code >= 65281 && code <= 65376) || (code >= 65504 && code <= 65510) ||
+        (code >= 110592 && code <= 110593) || (code >= 127488 && code <= 127569) || (code >= 127744 && code <= 128591) ||
+        (code >= 131072 && code <= 262141));
+      width += wide ? 2 : 1;
+    }
+    return width;
   }
 
   // More than 6 short entries: lay them out in aligned columns (numbers right-aligned, others left).
@@ -317,7 +388,7 @@
     const separatorSpace = 2;
     const dataLen = [];
     for (let i = 0; i < outputLength; i++) {
-      const len = output[i].length;
+      const len = stringWidth(output[i]);
       dataLen[i] = len;
       totalLength += len + separatorSpace;
       if (maxLength < len) maxLength = len;
@@ -356,9 +427,10 @@
         let j = i;
         for (; j < max - 1; j++) {
           const cell = `${output[j]}, `;
-          line += padStart ? cell.padStart(maxLineLength[j - i], " ") : cell.padEnd(maxLineLength[j - i], " ");
+          const padding = maxLineLength[j - i] + output[j].length - dataLen[j];
+          line += padStart ? cell.padStart(padding, " ") : cell.padEnd(padding, " ");
         }
-        line += padStart ? output[j].padStart(maxLineLength[j - i] - separatorSpace, " ") : output[j];
+        line += padStart ? output[j].padStart(maxLineLength[j - i] + output[j].length - dataLen[j] - separatorSpace, " ") : output[j];
         grouped.push(line);
       }
       if (ctx.maxArrayLength < output.length) grouped.push(output[outputLength]);
@@ -433,7 +505,10 @@
   const timers = new Map();
 
   function print(toStderr, args) {
-    let text = formatArgs(args);
+    printText(toStderr, formatArgs(args));
+  }
+
+  function printText(toStderr, text) {
     if (groupIndent) text = groupIndent + text.replaceAll("\n", "\n" + groupIndent);
     op_console_print(text + "\n", toStderr);
   }
@@ -444,7 +519,7 @@
     debug: (...args) => print(false, args),
     error: (...args) => print(true, args),
     warn: (...args) => print(true, args),
-    dir: (value) => print(false, [value]),
+    dir: (value, options = {}) => printText(false, formatValue(newContext(options ?? {}), value, 0, true)),
     trace: (...args) => {
       const err = { name: "Trace", message: formatArgs(args) };
       Error.captureStackTrace(err, console.trace);
