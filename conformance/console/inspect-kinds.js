@@ -21,3 +21,9 @@ console.log(new (class extends Array {})(1, 2), new (class Foo extends Map {})([
 console.log([new Date(NaN)], { re: /a\/b/ });
 console.log("%s|%s", { a: 1 }, [1, [2]]);
 console.log({ a: "x".repeat(200) });
+(function () { console.log(arguments); })(1, 2);
+console.log([Symbol(""), Symbol("a.b"), Symbol("1a"), Symbol("$x"), Symbol("a-b"), Symbol("a\"b")], Symbol("a b"));
+console.log({ [Symbol("a-b")]: 1, [Symbol("")]: 2 });
+console.log(Array.from({ length: 8 }, (_, i) => ({ id: i, name: "item" + i })));
+console.log({ data: { users: [{ name: "a", tags: ["x", "y"] }, { name: "b", tags: [] }] } });
+console.log(Object.create({ inherited: 1 }), Object.create(Object.prototype, { hidden: { value: 1 }, shown: { value: 2, enumerable: true } }));

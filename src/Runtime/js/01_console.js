@@ -58,13 +58,20 @@
     return quote(s);
   }
 
+  // Symbol(desc), the description quoted unless it looks like a (dotted) identifier.
+  function formatSymbol(symbol) {
+    const description = symbol.description;
+    if (description === undefined || /^[a-zA-Z_][a-zA-Z_.0-9]*$/.test(description)) return String(symbol);
+    return `Symbol(${quote(description)})`;
+  }
+
   function formatValue(ctx, value, recurseTimes, top) {
     switch (typeof value) {
       case "string": return top ? value : formatString(ctx, value);
       case "number": return Object.is(value, -0) ? "-0" : String(value);
       case "bigint": return `${value}n`;
       case "boolean": case "undefined": return String(value);
-      case "symbol": return String(value);
+      case "symbol": return formatSymbol(value);
     }
     if (value === null) return "null";
     if (ctx.seen.includes(value)) {
@@ -177,6 +184,10 @@
       keys = ownKeys(value, false);
       braces = [`${getPrefix(name, tag, value instanceof WeakMap ? "WeakMap" : "WeakSet")}{`, "}"];
       formatter = () => ["<items unknown>"];
+    } else if (typeof ArrayBuffer === "function" && value instanceof ArrayBuffer) {
+      keys = ownKeys(value, false);
+      braces = [`${getPrefix(name, tag, "ArrayBuffer")}{`, "}"];
+      formatter = formatArrayBuffer;
     } else if ((boxed = boxedType(value)) !== undefined) {
       keys = ownKeys(value, false);
       if (boxed === "String") keys = keys.filter((k) => !isIndex(k) || Number(k) >= value.length);
@@ -188,7 +199,8 @@
       depthLabel = base;
     } else {
       keys = ownKeys(value, false);
-      const prefix = name === "Object" && tag === "" ? "" : getPrefix(name, tag, "Object");
+      const isArguments = Object.prototype.toString.call(value) === "[object Arguments]";
+      const prefix = isArguments ? "[Arguments] " : name === "Object" && tag === "" ? "" : getPrefix(name, tag, "Object");
       braces = [`${prefix}{`, "}"];
       if (keys.length === 0) return `${braces[0]}}`;
     }
@@ -295,6 +307,14 @@
     for (let i = 0; i < length; i++) output.push(formatValue(ctx, value[i], recurseTimes, false));
     if (value.length > length) output.push(moreItems(value.length - length));
     return output;
+  }
+
+  function formatArrayBuffer(ctx, value) {
+    const bytes = new Uint8Array(value);
+    let contents = Array.from(bytes.subarray(0, Math.min(ctx.maxArrayLength, bytes.length)), (b) => b.toString(16).padStart(2, "0")).join(" ");
+    const remaining = bytes.length - ctx.maxArrayLength;
+    if (remaining > 0) contents += ` ... ${remaining} more byte${remaining > 1 ? "s" : ""}`;
+    return [`[Uint8Contents]: <${contents}>`, `byteLength: ${value.byteLength}`];
   }
 
   function formatMap(ctx, value, recurseTimes) {
