@@ -27,3 +27,5 @@ console.log({ [Symbol("a-b")]: 1, [Symbol("")]: 2 });
 console.log(Array.from({ length: 8 }, (_, i) => ({ id: i, name: "item" + i })));
 console.log({ data: { users: [{ name: "a", tags: ["x", "y"] }, { name: "b", tags: [] }] } });
 console.log(Object.create({ inherited: 1 }), Object.create(Object.prototype, { hidden: { value: 1 }, shown: { value: 2, enumerable: true } }));
+const longest = Deno.inspect(["x".repeat(20000)]);
+console.log(JSON.stringify(longest.slice(-40)), JSON.stringify(Deno.inspect("a\n".repeat(6000)).slice(-60)));

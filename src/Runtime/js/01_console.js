@@ -19,6 +19,7 @@
       breakLength: options.breakLength ?? 80,
       compact: options.compact ?? 3,
       maxArrayLength: options.iterableLimit ?? options.maxArrayLength ?? 100,
+      maxStringLength: options.maxStringLength ?? 10000,
       sorted: options.sorted ?? false,
       trailingComma: options.trailingComma ?? false,
       seen: [],
@@ -49,14 +50,33 @@
     return identifierKey.test(key) ? key : quote(key);
   }
 
+  // "a\nb\n" -> ["a\n", "b\n"]: each piece keeps its line break.
+  function splitAfterNewlines(s) {
+    const lines = [];
+    let start = 0;
+    for (let i = s.indexOf("\n"); i !== -1; i = s.indexOf("\n", start)) {
+      lines.push(s.slice(start, i + 1));
+      start = i + 1;
+    }
+    if (start < s.length) lines.push(s.slice(start));
+    return lines;
+  }
+
   function formatString(ctx, s) {
+    let trailer = "";
+    if (s.length > ctx.maxStringLength) {
+      const remaining = s.length - ctx.maxStringLength;
+      s = s.slice(0, ctx.maxStringLength);
+      trailer = `... ${remaining} more character${remaining > 1 ? "s" : ""}`;
+    }
     // Long strings with line breaks print one quoted line per source line, joined with " +".
     if (ctx.compact !== true && s.length > 16 && s.length > ctx.breakLength - ctx.indentationLvl - 4) {
-      const lines = s.split(/(?<=\n)/);
-      if (lines.length > 1) return lines.map(quote).join(` +\n${" ".repeat(ctx.indentationLvl + 2)}`);
+      const lines = splitAfterNewlines(s);
+      if (lines.length > 1) return lines.map(quote).join(` +\n${" ".repeat(ctx.indentationLvl + 2)}`) + trailer;
     }
-    return quote(s);
+    return quote(s) + trailer;
   }
+
 
   // Symbol(desc), the description quoted unless it looks like a (dotted) identifier.
   function formatSymbol(symbol) {
