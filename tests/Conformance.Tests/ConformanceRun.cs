@@ -29,6 +29,7 @@ internal sealed class ConformanceRun
                 Stderr = Normaliser.Apply(result.Stderr),
             };
         });
+        CiSummary.Write("conformance.md", CiSummary.Conformance(Engines, ConformanceProgram.All().ToList(), Result));
     }
 
     public IReadOnlyList<string> Engines => Tests.Engines.Available;

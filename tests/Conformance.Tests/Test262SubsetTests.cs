@@ -28,6 +28,9 @@ public sealed class Test262SubsetTests(ITestOutputHelper output)
         }
         output.WriteLine(result.Stdout);
         output.WriteLine(result.Stderr);
+        // The runner's pass-rate tables and verdict lines (not its progress) for CI's log.
+        CiSummary.Write("test262-subset.md", "test262 CI subset (every 10th file):\n" +
+            string.Join('\n', result.Stdout.Split('\n').Where(l => l.StartsWith('|') || l.Contains(" passed, ", StringComparison.Ordinal) || l.Contains("REGRESSION", StringComparison.Ordinal))) + "\n");
         if (result.ExitCode == 2 && result.Stderr.Contains("test262 not found", StringComparison.Ordinal))
         {
             output.WriteLine("shared/test262 is not beside the repository: nothing to run");
