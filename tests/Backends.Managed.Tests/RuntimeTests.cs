@@ -11,7 +11,4 @@ public sealed class RuntimeTests : RuntimeContractTests
     // The engine reports rejection reasons without their promises (see ManagedRealm.TakeUnhandledRejections).
     protected override string RejectionEventHasPromise => "false";
     protected override bool ReportsLateHandlers => false;
-
-    [Fact(Skip = "the runtime's console inspect calls ArrayBuffer.isView; the engine has no ArrayBuffer yet")]
-    public override void Console_formats_values_like_deno() => base.Console_formats_values_like_deno();
 }

@@ -173,7 +173,7 @@ public abstract class RuntimeContractTests : IDisposable
     }
 
     [Fact]
-    public virtual void Console_formats_values_like_deno()
+    public void Console_formats_values_like_deno()
     {
         var (_, output, _) = Run("""
             console.log("s", 1, -0, 10n, true, null, undefined, Symbol("q"));
