@@ -34,6 +34,11 @@ try {
   console.log(e.name, e.message);
 }
 
+// Deno.kill signals any process by pid; the child's status names the signal.
+const other = new Deno.Command("sleep", { args: ["30"], stdout: "null" }).spawn();
+Deno.kill(other.pid, "SIGKILL");
+console.log(await other.status);
+
 const piped = new Deno.Command("echo", { args: ["spawned"], stdout: "piped" }).spawn();
 const collected = await piped.output();
 console.log(collected.code, JSON.stringify(decode(collected.stdout)));
@@ -42,6 +47,14 @@ try {
 } catch (e) {
   console.log(e.name, e.message);
 }
+
+// A piped stdin takes bytes through a writer; closing it ends the child's input.
+const cat = new Deno.Command("cat", { stdin: "piped", stdout: "piped" }).spawn();
+const writer = cat.stdin.getWriter();
+await writer.write(Uint8Array.from("fed through stdin", (c) => c.charCodeAt(0)));
+await writer.close();
+const fed = await cat.output();
+console.log(fed.success, JSON.stringify(decode(fed.stdout)));
 
 for (const run of [
   () => new Deno.Command("dualrt-conformance-no-such-program").outputSync(),

@@ -7,3 +7,12 @@ try {
   console.log(e.name, e.message);
 }
 console.log(Deno.permissions.querySync({ name: "run", command: "echo" }).state, Deno.permissions.querySync({ name: "run", command: "sh" }).state);
+// Deno.kill needs run for everything (a scoped grant is not enough), except to signal the program itself.
+for (const pid of [Deno.pid, 999999]) {
+  try {
+    Deno.kill(pid, "SIGCONT");
+    console.log("kill", pid === Deno.pid ? "self" : pid, "sent");
+  } catch (e) {
+    console.log("kill", pid === Deno.pid ? "self" : pid, e.name, e.message);
+  }
+}

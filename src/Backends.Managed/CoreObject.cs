@@ -5,12 +5,12 @@ namespace DualEngine.Backends.Managed;
 
 /// <summary>
 /// Builds <c>globalThis.__core</c> (IRealm's contract, as the V8 shim's InstallCore): <c>ops</c> with one
-/// function per op, <c>setHook</c>, <c>setErrorFactory</c> and <c>queueMicrotask</c>. Hooks and the error
+/// function per op, <c>setHook</c>, <c>setErrorFactory</c> and <c>queueMicrotask</c>, plus <c>managed</c> (<see cref="MoreRealms"/>, for test262). Hooks and the error
 /// factory are held by the host (<see cref="ManagedRealm"/>), so scripts that delete <c>__core</c> keep them.
 /// </summary>
 internal static class CoreObject
 {
-    public static void Install(ManagedRealm owner, Realm realm, IReadOnlyList<OpDescriptor> ops)
+    public static void Install(ManagedRealm owner, Realm realm, IReadOnlyList<OpDescriptor> ops, MoreRealms moreRealms)
     {
         var core = realm.CreateObject();
         var table = realm.CreateObject();
@@ -41,6 +41,7 @@ internal static class CoreObject
             owner.QueueMicrotask(args[0]);
             return JsValue.Undefined;
         }, 1));
+        moreRealms.Install(realm, core);
         realm.SetGlobal("__core", core);
     }
 }

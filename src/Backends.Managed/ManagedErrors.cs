@@ -16,14 +16,11 @@ internal sealed class ManagedErrors(ManagedRealm owner)
 
     public void Remember(string fileName, string source) => _sources[fileName] = source;
 
+    public JsError OutOfMemory() => new("OutOfMemory", "JavaScript heap out of memory (heap limit reached)");
+
     public JsError From(JsEngineException e)
     {
-        if (e.IsTermination)
-        {
-            bool oom = e.Name == "OutOfMemory";
-            return new JsError(oom ? "OutOfMemory" : "Terminated",
-                oom ? "JavaScript heap out of memory (heap limit reached)" : "Script execution was terminated");
-        }
+        if (e.IsTermination) return e.Name == "OutOfMemory" ? OutOfMemory() : new JsError("Terminated", "Script execution was terminated");
         if (!e.IsErrorObject) return FromValue(e.ThrownValue, e.JsMessage);
         return new JsError(e.Name, e.JsMessage, e.JsStack, e.FileName, e.Line, e.Column, SourceLine(e.FileName, e.Line));
     }

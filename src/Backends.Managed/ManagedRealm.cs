@@ -18,6 +18,7 @@ internal sealed partial class ManagedRealm : IRealm
     private readonly ManagedOpCall _call;
     private readonly ManagedErrors _errors;
     private readonly ManagedModuleHost _moduleHost;
+    private readonly HeapWatchdog? _heapWatchdog;
     private readonly Action<string>? _log;
     private readonly Dictionary<int, JsPromiseResolver> _resolvers = new();   // async-op promises
     private readonly Dictionary<int, JsValue> _heldPromises = new();          // module evaluations
@@ -41,10 +42,11 @@ internal sealed partial class ManagedRealm : IRealm
         _call = new ManagedOpCall(this, options.State);
         _moduleHost = new ManagedModuleHost(this, options.ModuleLoader);
         _realm.ModuleHost = _moduleHost;
+        if (options.HeapLimitBytes is { } limit) _heapWatchdog = new HeapWatchdog(limit, engine.Terminate);
         try
         {
             _helpers = new HostHelpers(_realm);
-            CoreObject.Install(this, _realm, options.Ops);
+            CoreObject.Install(this, _realm, options.Ops, new MoreRealms(this, engine));
         }
         catch (JsEngineException e)
         {
@@ -176,6 +178,7 @@ internal sealed partial class ManagedRealm : IRealm
     public void Dispose()
     {
         _disposed = true;
+        _heapWatchdog?.Dispose();
         _resolvers.Clear();
         _heldPromises.Clear();
         Hooks.Clear();
@@ -359,7 +362,13 @@ internal sealed partial class ManagedRealm : IRealm
 
     private JsException Fail(JsEngineException e)
     {
-        if (e.IsTermination) _termination = e;
+        if (!e.IsTermination) return _errors.Exception(e);
+        _termination = e;
+        if (_heapWatchdog is { Exceeded: true } watchdog)
+        {
+            watchdog.Exceeded = false;
+            return new JsException(_errors.OutOfMemory());
+        }
         return _errors.Exception(e);
     }
 }

@@ -168,6 +168,21 @@ public class RealmTests
     }
 
     [Fact]
+    public void More_realms_in_the_engine_have_their_own_intrinsics_and_errors()
+    {
+        using var t = new TestRealm();
+        t.Realm.EvaluateScript("""
+            globalThis.other = __core.managed.createRealm();
+            globalThis.otherEval = (source) => __core.managed.evalScriptIn(other, source);
+            """, "realms.js");
+        Assert.Equal("false", t.Eval("other.Array === Array"));
+        Assert.Equal("3,true", t.Eval("[otherEval('[1, 2, 3]').length, otherEval('[]') instanceof other.Array]"));
+        Assert.Equal("true,false", t.Eval("(() => { try { otherEval('1 +'); } catch (e) { return [e instanceof other.SyntaxError, e instanceof SyntaxError]; } })()"));
+        Assert.Equal("true", t.Eval("(() => { try { otherEval('null.x'); } catch (e) { return e instanceof other.TypeError; } })()"));
+        Assert.Equal("7", t.Eval("(otherEval('var shared = 7'), other.shared)"));
+    }
+
+    [Fact]
     public void Heap_use_is_reported()
     {
         using var t = new TestRealm();

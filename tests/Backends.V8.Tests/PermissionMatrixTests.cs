@@ -1,3 +1,4 @@
+using DualEngine.Tests.Shared;
 using DualEngine.Runtime;
 using DualEngine.Runtime.EventLoop;
 using DualEngine.Runtime.Permissions;
@@ -130,7 +131,7 @@ public sealed class PermissionMatrixTests : IDisposable
             const DATA = {{System.Text.Json.JsonSerializer.Serialize(_data, Json.Default.String)}};
             try { console.log("ok", {{expression}}); } catch (e) { console.log(`${e.name}: ${e.message}`); }
             """);
-        var (code, stdout, _) = RuntimeHarness.Run(main, stdio => new RuntimeOptions
+        var (code, stdout, _) = RuntimeHarness.Run(new V8Engine(), main, stdio => new RuntimeOptions
         {
             Stdio = stdio,
             Permissions = new PermissionContainer(permissions),

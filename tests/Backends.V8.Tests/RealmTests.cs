@@ -35,6 +35,20 @@ public class RealmTests
     }
 
     [Fact]
+    public void More_realms_in_the_isolate_have_their_own_intrinsics_and_errors()
+    {
+        using var realm = NewRealm();
+        realm.EvaluateScript("""
+            globalThis.other = __core.v8.createRealm();
+            globalThis.otherEval = (source) => __core.v8.evalScriptIn(other, source);
+            """, "realms.js");
+        Assert.Equal("false", Eval(realm, "other.Array === Array"));
+        Assert.Equal("3,true", Eval(realm, "[otherEval('[1, 2, 3]').length, otherEval('[]') instanceof other.Array]"));
+        Assert.Equal("true,false", Eval(realm, "(() => { try { otherEval('1 +'); } catch (e) { return [e instanceof other.SyntaxError, e instanceof SyntaxError]; } })()"));
+        Assert.Equal("7", Eval(realm, "(otherEval('var shared = 7'), other.shared)"));
+    }
+
+    [Fact]
     public void Syntax_error_reports_file_line_and_column()
     {
         using var realm = NewRealm();
@@ -96,6 +110,30 @@ public class RealmTests
         Assert.Equal(PromiseStatus.Fulfilled, realm.GetPromiseStatus(promise, out var error));
         Assert.Null(error);
         lock (TestOps.Printed) Assert.Contains("42 dyn:false file:///app/main.mjs true", TestOps.Printed);
+    }
+
+    [Fact]
+    public void Import_attributes_with_spelling_is_accepted_and_look_alikes_are_left_alone()
+    {
+        // V8 10.2 knows only `assert`; the backend rewrites `with` where the parser finds an attribute clause.
+        using var realm = NewRealm(new()
+        {
+            ["file:///app/main.mjs"] = """
+                import data from "./data.json" with { type: "json" };
+                export { default as again } from "./data.json" /* a comment */ with { type: "json" };
+                const spec = "./data.json";
+                const dyn = await import(spec, { with: { type: "json" } });
+                const text = 'import x from "./y.json" with { type: "json" }';
+                const obj = { with: 1 };
+                __core.ops.op_test_print(`attrs:${data.n},${dyn.default.n},${text.includes("with {")},${obj.with}`);
+                """,
+            ["file:///app/data.json"] = "{\"n\": 21}",
+        });
+        var promise = realm.EvaluateModule("file:///app/main.mjs");
+        realm.RunMicrotasks();
+        Assert.Equal(PromiseStatus.Fulfilled, realm.GetPromiseStatus(promise, out var error));
+        Assert.Null(error);
+        lock (TestOps.Printed) Assert.Contains("attrs:21,21,true,1", TestOps.Printed);
     }
 
     [Fact]

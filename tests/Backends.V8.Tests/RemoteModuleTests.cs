@@ -1,3 +1,4 @@
+using DualEngine.Tests.Shared;
 using DualEngine.Runtime;
 using DualEngine.Runtime.EventLoop;
 using DualEngine.Runtime.Modules;
@@ -41,7 +42,7 @@ public sealed class RemoteModuleTests : IAsyncLifetime
         File.WriteAllText(main, $"import {{ where }} from '{_origin}/lib.js';\nimport {{ n }} from '{_origin}/typed.ts';\nconsole.log(where, n);\n");
         var container = new PermissionContainer(permissions);
         var store = new RemoteModuleStore(Path.Combine(_dir, "cache"), container, lockPath is null ? null : Lockfile.Open(lockPath));
-        return RuntimeHarness.Run(main, stdio => new RuntimeOptions
+        return RuntimeHarness.Run(new V8Engine(), main, stdio => new RuntimeOptions
         {
             Stdio = stdio,
             Permissions = container,

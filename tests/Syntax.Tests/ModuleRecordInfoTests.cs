@@ -31,8 +31,9 @@ public sealed class ModuleRecordInfoTests
         var re = info.IndirectExportEntries.Single(e => e.ExportName == "reexported");
         Assert.Equal("./m.js", re.ModuleRequest!.Specifier);
         Assert.Equal("a", re.ImportName);
-        // A re-exported namespace import stays a local export.
-        Assert.Contains(info.LocalExportEntries, e => e.ExportName == "nsExport" && e.LocalName == "ns");
+        // A re-exported namespace import is an indirect export of the whole namespace, like `export * as` (ES2025 ParseModule 10.a.ii.2),
+        // so two modules re-exporting the same namespace this way do not conflict.
+        Assert.Contains(info.IndirectExportEntries, e => e.ExportName == "nsExport" && e.ImportName == ModuleRecordInfo.All && e.LocalName == null);
         Assert.Contains(info.LocalExportEntries, e => e.ExportName == "default" && e.LocalName == ModuleRecordInfo.DefaultLocalName);
         Assert.Contains(info.LocalExportEntries, e => e.ExportName == "other");
         Assert.Single(info.StarExportEntries);

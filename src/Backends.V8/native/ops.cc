@@ -175,6 +175,7 @@ void InstallCore(Isolate* iso, Local<Context> ctx, Dv8OpTable* table) {
             NewFunction(iso, ctx, SetErrorFactory, Local<Value>(), nullptr, Utf8(iso, "setErrorFactory"))).Check();
   core->Set(ctx, Utf8(iso, "queueMicrotask"),
             NewFunction(iso, ctx, QueueMicrotask, Local<Value>(), nullptr, Utf8(iso, "queueMicrotask"))).Check();
+  InstallRealmFunctions(iso, ctx, core);
   ctx->Global()->Set(ctx, Utf8(iso, "__core"), core).Check();
   HookTable(iso, ctx);
 }
@@ -195,6 +196,7 @@ DV8_API Dv8OpTable* dv8_op_table_new(const Dv8OpSpec* specs, int32_t count) {
   refs.push_back(reinterpret_cast<intptr_t>(&SetHook));
   refs.push_back(reinterpret_cast<intptr_t>(&SetErrorFactory));
   refs.push_back(reinterpret_cast<intptr_t>(&QueueMicrotask));
+  AddRealmFunctionReferences(refs);
   for (int32_t i = 0; i < count; i++) {
     const Dv8OpSpec& s = specs[i];
     OpEntry& op = table->ops[i];

@@ -106,6 +106,10 @@ MaybeLocal<Function> FindHook(Isolate* iso, Local<Context> ctx, Local<String> na
 // External references (every native callback, fast function and CFunctionInfo) in a fixed order.
 const intptr_t* ExternalReferences(Dv8OpTable* ops);
 
+// __core.v8.createRealm / evalScriptIn: more realms in the isolate, for test262 (test_realms.cc).
+void InstallRealmFunctions(Isolate* iso, Local<Context> ctx, Local<Object> core);
+void AddRealmFunctionReferences(std::vector<intptr_t>& refs);
+
 // Module machinery (modules.cc).
 void InstallModuleCallbacks(Isolate* iso);
 MaybeLocal<Module> LoadModuleGraph(Dv8Realm* rt, Local<Context> ctx, const std::u16string& url, const std::u16string& type);

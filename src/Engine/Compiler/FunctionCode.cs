@@ -53,6 +53,9 @@ internal sealed class FunctionCode
     /// </summary>
     public int[]? MappedArguments;
 
+    /// <summary>Eval code and functions created by it: the script or module import() resolves against (GetActiveScriptOrModule, §9.4.1).</summary>
+    public string? Referrer;
+
     /// <summary>Direct eval call sites (operand of CallEval).</summary>
     public EvalSite[] EvalSites = [];
 

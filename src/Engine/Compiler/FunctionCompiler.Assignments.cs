@@ -82,12 +82,7 @@ internal sealed partial class FunctionCompiler
         int keyReg = _b.AllocRegister();
         CompileExpression(m.Object);
         _b.Emit(OpCode.StoreReg, -1, objReg);
-        if (m.Computed)
-        {
-            CompileExpression(m.Property);
-            _b.Emit(OpCode.ToPropertyKey, 0);
-            _b.Emit(OpCode.StoreReg, -1, keyReg);
-        }
+        if (m.Computed) EmitCheckedKey(m, objReg, keyReg);
         EmitLoadMember(m, objReg, keyReg);
         _b.EmitJump(jump, end, -1);
         _b.Emit(OpCode.LoadReg, 1, objReg);
@@ -142,11 +137,8 @@ internal sealed partial class FunctionCompiler
             return;
         }
         CompileExpression(m.Object);
-        if (m.Computed)
-        {
-            CompileExpression(m.Property);
-            _b.Emit(OpCode.ToPropertyKey, 0);
-        }
+        // The key is converted by PutValue after the right-hand side is evaluated (§6.2.5.6, ES2024): SetElem does it.
+        if (m.Computed) CompileExpression(m.Property);
         emitValue();
         EmitStoreMember(m);
     }
@@ -175,12 +167,7 @@ internal sealed partial class FunctionCompiler
         {
             CompileExpression(m.Object);
             _b.Emit(OpCode.StoreReg, -1, objReg);
-            if (m.Computed)
-            {
-                CompileExpression(m.Property);
-                _b.Emit(OpCode.ToPropertyKey, 0);
-                _b.Emit(OpCode.StoreReg, -1, keyReg);
-            }
+            if (m.Computed) EmitCheckedKey(m, objReg, keyReg);
             EmitLoadMember(m, objReg, keyReg);
         }
         if (postfix)
@@ -455,5 +442,19 @@ internal sealed partial class FunctionCompiler
     private void EmitAwait()
     {
         _b.Emit(OpCode.Await, 0);
+    }
+
+    /// <summary>
+    /// The key of a read-modify-write member reference (compound assignment, ++/--): GetValue converts the base
+    /// to an object before the key to a property key (§6.2.5.5 steps 3.a-b), so `null[k] += 1` never calls k.toString.
+    /// </summary>
+    private void EmitCheckedKey(MemberExpression m, int objReg, int keyReg)
+    {
+        CompileExpression(m.Property);
+        _b.Emit(OpCode.LoadReg, 1, objReg);
+        _b.Emit(OpCode.Swap, 0);
+        _b.Emit(OpCode.ToPropertyKeyOf, 0);
+        _b.Emit(OpCode.StoreReg, -1, keyReg);
+        _b.Emit(OpCode.Pop, -1);
     }
 }

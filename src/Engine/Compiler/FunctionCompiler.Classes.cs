@@ -150,7 +150,7 @@ internal sealed partial class FunctionCompiler
     {
         var code = new FunctionCode
         {
-            Name = name, FileName = _code.FileName, Strict = true, Source = _source, Module = _code.Module,
+            Name = name, FileName = _code.FileName, Strict = true, Source = _source, Module = _code.Module, Referrer = _code.Referrer,
             Kind = derived ? FunctionKind.DerivedConstructor : FunctionKind.ClassConstructor,
             IsDefaultConstructor = true,
             Code = [(int)OpCode.Undefined, (int)OpCode.Return],
@@ -165,7 +165,7 @@ internal sealed partial class FunctionCompiler
         var code = new FunctionCode
         {
             Name = isStatic ? "<static_initializer>" : "<instance_members_initializer>",
-            FileName = _code.FileName, Kind = FunctionKind.ClassFieldInit, Strict = true, Source = _source, Module = _code.Module,
+            FileName = _code.FileName, Kind = FunctionKind.ClassFieldInit, Strict = true, Source = _source, Module = _code.Module, Referrer = _code.Referrer,
         };
         var c = new FunctionCompiler(_analysis, info, info.Scope, code, _source);
         c.EnterFunctionScope(null);

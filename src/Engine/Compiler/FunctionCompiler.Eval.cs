@@ -3,12 +3,16 @@ using DualEngine.Syntax.Ast;
 namespace DualEngine.Engine.Compiler;
 
 /// <summary>A direct eval call site (§19.2.1.1): the static scope chain eval code is compiled against.</summary>
-internal sealed class EvalSite(Scope scope, FunctionInfo function, bool strict, Modules.ModuleRecord? module)
+internal sealed class EvalSite(Scope scope, FunctionInfo function, bool strict, Modules.ModuleRecord? module, string referrer)
 {
+    /// <summary>The script or module of the caller, which import() in the eval code resolves against.</summary>
+    public string Referrer { get; } = referrer;
     public Scope Scope { get; } = scope;
     public FunctionInfo Function { get; } = function;
     public bool Strict { get; } = strict;
     public Modules.ModuleRecord? Module { get; } = module;
+    /// <summary>In a parameter initializer: eval code may not declare a var named like a parameter or `arguments` (§10.2.11 step 20).</summary>
+    public bool InParameters { get; init; }
 
     /// <summary>What the parser must allow in the eval code (§19.2.1.1 steps 5-8: new.target, super, private names).</summary>
     public Syntax.EvalContext ParserContext()
@@ -40,11 +44,13 @@ internal sealed partial class FunctionCompiler
         var code = new FunctionCode
         {
             Name = "", FileName = "<eval>", Kind = FunctionKind.Script, Strict = program.Strict,
-            Source = source, SourceStart = 0, SourceEnd = source.Length, Module = site?.Module,
+            Source = source, SourceStart = 0, SourceEnd = source.Length, Module = site?.Module, Referrer = site?.Referrer,
         };
-        new FunctionCompiler(analysis, info, info.Scope, code, source).CompileEvalBody(program);
+        new FunctionCompiler(analysis, info, info.Scope, code, source) { _evalSite = site }.CompileEvalBody(program);
         return code;
     }
+
+    private EvalSite? _evalSite;
 
     private void CompileEvalBody(Syntax.Ast.Program program)
     {
@@ -75,6 +81,9 @@ internal sealed partial class FunctionCompiler
         var dynamic = new List<string>();
         foreach (var name in names)
         {
+            // The arguments object is bound with the parameters, whatever the body declares (§10.2.11 steps 15-22).
+            if (_evalSite is { InParameters: true } && name == "arguments" && varScope is { Kind: ScopeKind.Function } && !varScope.Function.IsArrow)
+                Throw.SyntaxError("Identifier 'arguments' has already been declared");
             bool isStatic = false;
             for (var s = _scope.Parent; s is not null; s = s.Parent)
             {
@@ -82,6 +91,9 @@ internal sealed partial class FunctionCompiler
                 if (b is not null)
                 {
                     if (b.IsLexical || (b.Kind == BindingKind.Function && !s.IsVarScope) || (b.Kind == BindingKind.CatchParameter && !IsSimpleCatchParameter(s)))
+                        Throw.SyntaxError($"Identifier '{name}' has already been declared");
+                    // Parameters and `arguments` live in their own environment while parameter initializers run.
+                    if (_evalSite is { InParameters: true } && ReferenceEquals(s, varScope) && b.Kind is BindingKind.Parameter or BindingKind.Arguments)
                         Throw.SyntaxError($"Identifier '{name}' has already been declared");
                     if (ReferenceEquals(s, varScope) || b.Kind is BindingKind.Var or BindingKind.Parameter) { isStatic = s.Kind != ScopeKind.Script; break; }
                 }

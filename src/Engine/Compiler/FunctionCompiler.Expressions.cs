@@ -443,7 +443,7 @@ internal sealed partial class FunctionCompiler
         if (argc >= 0 && call.Callee is Identifier { Name: "eval" } && !call.Optional)
         {
             // A direct eval candidate (§13.3.6.1): the interpreter checks the callee is %eval%.
-            _b.EvalSites.Add(new EvalSite(_scope, _info, Strict, _code.Module));
+            _b.EvalSites.Add(new EvalSite(_scope, _info, Strict, _code.Module, _code.Module?.Url ?? _code.Referrer ?? _code.FileName) { InParameters = _inParameters });
             _b.Emit(OpCode.CallEval, -argc - 1, argc, text, _b.EvalSites.Count - 1);
             return;
         }
@@ -529,9 +529,14 @@ internal sealed partial class FunctionCompiler
                 _b.Emit(OpCode.True, 1);
                 return;
             case Identifier id:
+            {
+                // A name found on a with-object (or among a direct eval's vars) deletes that property (§13.5.1.2 step 5).
+                var end = EmitWithLookups(id.Name, OpCode.WithDelete);
                 if (Lookup(id.Name, out _) is null) _b.Emit(OpCode.DeleteGlobal, 1, _b.Name(id.Name));
                 else _b.Emit(OpCode.False, 1);
+                if (end is not null) _b.Mark(end);
                 return;
+            }
             default:
                 CompileExpression(u.Argument);
                 _b.Emit(OpCode.Pop, -1);

@@ -91,6 +91,7 @@ internal sealed partial class FunctionCompiler
             SourceEnd = f.End,
             Length = ExpectedArgumentCount(f.Params),
             Module = _code.Module,
+            Referrer = _code.Referrer,
         };
         var c = new FunctionCompiler(_analysis, info, info.Scope, code, _source);
         c.CompileFunctionBody(f);
@@ -115,6 +116,7 @@ internal sealed partial class FunctionCompiler
         if (f.Generator || f.Async) _b.Emit(OpCode.GeneratorStart, 0);
         if (f.Body is BlockStatement block)
         {
+            if (ScopeOf(block) is { } bodyScope) EnterBodyScope(bodyScope);
             EmitHoistedFunctions(block.Body);
             foreach (var s in block.Body) CompileStatement(s);
             _b.Emit(OpCode.Undefined, 1);
@@ -207,6 +209,22 @@ internal sealed partial class FunctionCompiler
         if (!simple) CompileParameters(parameters!);
     }
 
+    /// <summary>
+    /// The separate var environment of a function with parameter expressions (§10.2.11 step 28): a body var
+    /// named like a parameter (or `arguments`) starts with that binding's value, other vars with undefined.
+    /// </summary>
+    private void EnterBodyScope(Scope bodyScope)
+    {
+        var parameterScope = _scope;
+        EnterBlockScope(bodyScope);
+        foreach (var b in bodyScope.Ordered)
+        {
+            if (b.Kind != BindingKind.Var || parameterScope.Find(b.Name) is not { Kind: BindingKind.Parameter or BindingKind.Arguments } p) continue;
+            EmitLoadBindingOf(p);
+            EmitInitialize(b);
+        }
+    }
+
     /// <summary>CreateMappedArgumentsObject (§10.4.4.7) steps 15-17: the last parameter of a name is the one mapped.</summary>
     private int[] MappedParameterSlots(List<Node>? parameters)
     {
@@ -222,7 +240,17 @@ internal sealed partial class FunctionCompiler
         return slots;
     }
 
+    /// <summary>Compiling a non-simple parameter list: a direct eval here runs before the body's var scope exists (§10.2.11 step 20).</summary>
+    private bool _inParameters;
+
     private void CompileParameters(List<Node> parameters)
+    {
+        _inParameters = true;
+        CompileParameterList(parameters);
+        _inParameters = false;
+    }
+
+    private void CompileParameterList(List<Node> parameters)
     {
         for (int i = 0; i < parameters.Count; i++)
         {

@@ -44,6 +44,7 @@ internal enum OpCode
     InitGlobalLexical,  // n [v] →            initializes a top-level let/const/class binding
     DeleteGlobal,       // n → [bool]
     WithGet,            // t n [obj] → jump t with [obj.n] if the with-object has n (and it is not unscopable), else pops obj
+    WithDelete,         // t n [obj] → jump t with [delete obj.n] if the with-object has n, else pops obj
     WithSet,            // t n [v obj] → obj.n = v and jump t with both popped if obj has n, else pops obj ([v] stays)
     ToObject,           // [v] → [ToObject(v)]
     LoadImport,         // i n → [v]          module import binding i (the exporter's env slot); ReferenceError while uninitialized
@@ -68,6 +69,7 @@ internal enum OpCode
     CopyDataPropertiesExcluding, // count [obj src key1..keyN] → [obj]  (object rest)
     SetFunctionName,    // prefix(0 none,1 get,2 set) [fn key] → [fn]
     ToPropertyKey,      // [v] → [key]
+    ToPropertyKeyOf,    // [obj v] → [obj key]   TypeError first when obj is null/undefined (GetValue order)
     In,                 // [key obj] → [bool]
     GetSuper,           // [this key home] → [v]          super[key] (§13.3.7.3 MakeSuperPropertyReference)
     SetSuper,           // [this key v home] → [v]

@@ -63,24 +63,40 @@ internal sealed partial class ScopeAnalyzer
         if (!f.Params.TrueForAll(p => p is Identifier))
             foreach (var b in scope.Ordered)
                 if (b.Kind == BindingKind.Parameter) b.ParameterTdz = true;
+        bool simpleParameters = f.Params.TrueForAll(p => p is Identifier);
+        // With parameter expressions the body's declarations get their own environment (§10.2.11 steps 27-28),
+        // so closures in parameter initializers cannot see body vars.
+        Scope? bodyScope = null;
         if (f.Body is BlockStatement body)
         {
-            HoistVars(body.Body, scope);
-            DeclareLexical(body.Body, scope);
+            if (!simpleParameters)
+            {
+                bodyScope = new Scope(ScopeKind.Block, scope, info);
+                _result.Scopes[body] = bodyScope;
+            }
+            HoistVars(body.Body, bodyScope ?? scope);
+            DeclareLexical(body.Body, bodyScope ?? scope);
         }
         // Eval code may read `arguments` (§19.2.1.1), so a function that (transitively) contains an eval keeps one.
         if (!arrow && (f.Flags & (FunctionFlags.UsesArguments | FunctionFlags.UsesEval)) != 0 && scope.Find("arguments") is null)
             scope.Declare("arguments", BindingKind.Arguments);
+        // `var arguments` in a body with its own var environment starts as the arguments object (§10.2.11 step 28.f).
+        if (bodyScope?.Find("arguments") is { Kind: BindingKind.Var } && scope.Find("arguments") is { Kind: BindingKind.Arguments })
+            info.UsesArgumentsObject = true;
         if (node is FunctionExpression { Id: { } selfName } && scope.Find(selfName.Name) is null)
             scope.Declare(selfName.Name, BindingKind.FunctionSelf);
 
         foreach (var p in f.Params) VisitPattern(p);
         if (f.Body is BlockStatement block)
+        {
+            if (bodyScope is not null) _scope = bodyScope;
             foreach (var s in block.Body) VisitStatement(s);
+            _scope = scope;
+        }
         else
             VisitExpression((Expression)f.Body);
         // A mapped arguments object aliases the parameters (§10.4.4), so they must live in the environment.
-        if (!arrow && !info.Strict && info.UsesArgumentsObject && f.Params.TrueForAll(p => p is Identifier))
+        if (!arrow && !info.Strict && info.UsesArgumentsObject && simpleParameters)
             foreach (var b in scope.Ordered)
                 if (b.Kind == BindingKind.Parameter) b.Captured = true;
 

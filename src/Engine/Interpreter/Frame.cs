@@ -95,4 +95,6 @@ internal sealed class GeneratorState
     public bool InDelegate;
     /// <summary>Async yield*: the inner iterator had no "return" method, so the awaited value is the result.</summary>
     public bool DelegateReturnWithoutMethod;
+    /// <summary>Async yield*: the resumption forwarded to the inner iterator, remembered across the await of its result.</summary>
+    public ResumeKind DelegateResume;
 }

@@ -97,13 +97,38 @@ internal sealed partial class Machine
             });
             return;
         }
-        // yield: settle the oldest request with the (awaited) value (§27.6.3.8 AsyncGeneratorYield).
-        var (_, _, request) = g.Queue.Dequeue();
-        var yielded = PromiseFunctions.PromiseResolve(realm, result);
+        if (state.InDelegate)
+        {
+            // yield* passes the inner iterator's values through without awaiting them again (§15.5.5 step 7.a.vi).
+            var (_, _, delegated) = g.Queue.Dequeue();
+            delegated.Fulfill(realm, CreateIterResult(realm, result, false));
+            return;
+        }
+        // `yield v` is AsyncGeneratorYield(? Await(v)) (§15.5.5): the await happens inside the generator, so a
+        // rejected v throws at the yield and the pending request is settled by whatever the body does next.
+        g.Awaiting = true;
+        JsPromise yielded;
+        try
+        {
+            yielded = PromiseFunctions.PromiseResolve(realm, result);
+        }
+        catch (JsThrowable ex)
+        {
+            g.Awaiting = false;
+            StepAsyncGenerator(realm, g, ex.GetValue(realm), ResumeKind.Throw);
+            return;
+        }
         PromiseFunctions.PerformThenNative(realm, yielded, (v, rejected) =>
         {
-            if (rejected) request.Reject(realm, v);
-            else request.Fulfill(realm, CreateIterResult(realm, v, false));
+            g.Awaiting = false;
+            if (rejected) StepAsyncGenerator(realm, g, v, ResumeKind.Throw);
+            else
+            {
+                // AsyncGeneratorYield (§27.6.3.8): settle the oldest request.
+                var (_, _, request) = g.Queue.Dequeue();
+                request.Fulfill(realm, CreateIterResult(realm, v, false));
+            }
+            DrainAsyncGenerator(realm, g);
         });
     }
 }

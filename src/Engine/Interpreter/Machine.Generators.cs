@@ -171,6 +171,7 @@ internal sealed partial class Machine
     {
         var state = frame.Generator!;
         var iterator = rec.Iterator!;
+        state.DelegateResume = state.LastResume;
         switch (state.LastResume)
         {
             case ResumeKind.Throw:

@@ -219,6 +219,22 @@ internal sealed partial class Machine(JsEngine engine)
                     }
                     break;
                 }
+                case OpCode.WithDelete:
+                {
+                    var obj = regs[sp - 1].AsObject();
+                    var key = fcode.Names[code[pc + 1]];
+                    if (WithHas(obj, key))
+                    {
+                        regs[sp - 1] = JsValue.FromBoolean(obj.Delete(key));
+                        pc = code[pc];
+                    }
+                    else
+                    {
+                        sp--;
+                        pc += 2;
+                    }
+                    break;
+                }
                 case OpCode.WithSet:
                 {
                     var obj = regs[sp - 1].AsObject();
@@ -361,6 +377,11 @@ internal sealed partial class Machine(JsEngine engine)
                 }
                 case OpCode.SetFunctionName: pc++; sp--; break;
                 case OpCode.ToPropertyKey: regs[sp - 1] = Conversions.ToPropertyKey(regs[sp - 1]).ToJsValue(); break;
+                case OpCode.ToPropertyKeyOf:
+                    if (regs[sp - 2].IsNullish)
+                        Throw.TypeError($"Cannot read properties of {Conversions.ToString(regs[sp - 2])} (reading '{Conversions.ToDisplay(regs[sp - 1])}')");
+                    regs[sp - 1] = Conversions.ToPropertyKey(regs[sp - 1]).ToJsValue();
+                    break;
                 case OpCode.In:
                 {
                     var target = regs[sp - 1];
@@ -887,11 +908,12 @@ internal sealed partial class Machine(JsEngine engine)
                         break;
                     }
                     if (!result.IsObject) Throw.TypeError("Iterator result " + Conversions.ToDisplay(result) + " is not an object");
-                    var value = result.AsObject().Get("value");
-                    regs[sp - 1] = value;
-                    if (Conversions.ToBoolean(result.AsObject().Get("done")))
+                    // IteratorComplete before IteratorValue (§15.5.5 step 7.a.v-vi).
+                    bool innerDone = Conversions.ToBoolean(result.AsObject().Get("done"));
+                    regs[sp - 1] = result.AsObject().Get("value");
+                    if (innerDone)
                     {
-                        pc = state.LastResume == ResumeKind.Return ? code[pc + 2] : code[pc + 1];
+                        pc = state.DelegateResume == ResumeKind.Return ? code[pc + 2] : code[pc + 1];
                         state.LastResume = ResumeKind.Next;
                         break;
                     }

@@ -11,33 +11,47 @@ internal static class DynamicImport
     {
         var promise = PromiseFunctions.NewPromise(realm);
         // The active script or module: import() resolves relative to it.
-        string referrer = code.Module?.Url ?? code.FileName;
+        string referrer = code.Module?.Url ?? code.Referrer ?? code.FileName;
         ModuleRecord module;
         try
         {
             string specifierString = Conversions.ToString(specifier);
             string? type = ReadType(options);
             module = ModuleLoader.LoadGraph(realm, specifierString, referrer, type);
-            ModuleLinker.Link(module);
         }
-        catch (JsThrowable ex)
+        catch (Exception ex) when (ex is JsThrowable or JsSyntaxException)
         {
-            promise.Reject(realm, ex.GetValue(realm));
+            promise.Reject(realm, ErrorValue(realm, ex));
             return promise;
         }
-        catch (JsSyntaxException ex)
+        // ContinueDynamicImport (§16.2.1.10): linking and evaluation wait for LoadRequestedModules' promise, so
+        // they happen in a later job even though this host loads synchronously (never inside the importer's evaluation).
+        var loaded = PromiseFunctions.NewPromise(realm);
+        loaded.Fulfill(realm, JsValue.Undefined);
+        PromiseFunctions.PerformThenNative(realm, loaded, (_, _) =>
         {
-            promise.Reject(realm, JsValue.FromObject(realm.CreateError(ErrorType.SyntaxError, ex.Description)));
-            return promise;
-        }
-        var evaluation = ModuleEvaluator.Evaluate(module);
-        PromiseFunctions.PerformThenNative(realm, evaluation, (value, rejected) =>
-        {
-            if (rejected) promise.Reject(realm, value);
-            else promise.Fulfill(realm, JsValue.FromObject(ModuleLinker.GetNamespace(module)));
+            try
+            {
+                ModuleLinker.Link(module);
+            }
+            catch (JsThrowable ex)
+            {
+                promise.Reject(realm, ex.GetValue(realm));
+                return;
+            }
+            var evaluation = ModuleEvaluator.Evaluate(module);
+            PromiseFunctions.PerformThenNative(realm, evaluation, (value, rejected) =>
+            {
+                if (rejected) promise.Reject(realm, value);
+                else promise.Fulfill(realm, JsValue.FromObject(ModuleLinker.GetNamespace(module)));
+            });
         });
         return promise;
     }
+
+    private static JsValue ErrorValue(Realm realm, Exception ex) => ex is JsThrowable t
+        ? t.GetValue(realm)
+        : JsValue.FromObject(realm.CreateError(ErrorType.SyntaxError, ((JsSyntaxException)ex).Description));
 
     /// <summary>Steps 10-11 of EvaluateImportCall: the `with` (or legacy `assert`) attributes; only `type` is supported.</summary>
     private static string? ReadType(JsValue options)

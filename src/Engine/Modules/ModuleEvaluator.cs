@@ -172,7 +172,8 @@ internal static class ModuleEvaluator
         module.EvaluationError = error;
         module.Status = ModuleStatus.Evaluated;
         module.AsyncEvaluation = false;
-        foreach (var m in module.AsyncParentModules) AsyncModuleExecutionRejected(m, error);
+        // The module's own capability first, then its parents (the order ES2025 specifies, so importers see it in graph order).
         module.TopLevelCapability?.Reject(module.Realm, error);
+        foreach (var m in module.AsyncParentModules) AsyncModuleExecutionRejected(m, error);
     }
 }

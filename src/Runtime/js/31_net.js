@@ -94,13 +94,13 @@
     }
   }
 
-  function listen(options = {}) {
+  function listen(options) {
     checkTransport(options);
     const raw = op_net_listen(String(options.hostname ?? "0.0.0.0"), checkPort(options.port ?? 0));
     return new Listener(raw.rid, raw.localAddr);
   }
 
-  async function connect(options = {}) {
+  async function connect(options) {
     checkTransport(options);
     const port = checkPort(options.port);
     // Nothing listens on port 0: Deno refuses it for connect.

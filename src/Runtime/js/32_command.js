@@ -1,4 +1,4 @@
-// Subprocesses: Deno.Command (output / outputSync / spawn) and Deno.ChildProcess (Deno's runtime/js/40_process.js).
+// Subprocesses: Deno.Command (output / outputSync / spawn), Deno.ChildProcess and Deno.kill (Deno's runtime/js/40_process.js).
 // The ops check run permission for the program first.
 // Gap: piped stdout/stderr of a spawned child are not ReadableStreams (the runtime has no web streams yet):
 // they are collected whole and read with child.output(); a piped stdin is a small writer (getWriter, write, close).
@@ -6,7 +6,7 @@
 ((core) => {
   const {
     op_command_spawn, op_command_wait, op_command_wait_sync, op_command_take_output, op_command_kill,
-    op_command_write_stdin, op_command_close_stdin, op_resources_close,
+    op_command_write_stdin, op_command_close_stdin, op_command_kill_process, op_resources_close,
   } = core.ops;
 
   const notPiped = (name) => new TypeError(`Cannot get '${name}': '${name}' is not piped`);
@@ -122,7 +122,7 @@
         // Nothing left to collect: release the rid now rather than at teardown.
         if (keepsOutput) this.#output = takeOutputs(rid);
         else op_resources_close(rid);
-        return raw;
+        return commandStatus(raw);
       });
     }
 
@@ -133,7 +133,8 @@
     }
     get stdout() { throw this.#streamGap("stdout"); }
     get stderr() { throw this.#streamGap("stderr"); }
-    get status() { return this.#status.then(commandStatus); }
+    // One promise for the child's life, as in Deno (child.status === child.status).
+    get status() { return this.#status; }
 
     async output() {
       const status = await this.#status;
@@ -152,5 +153,10 @@
     }
   }
 
-  core.command = { Command, ChildProcess };
+  // Deno.kill(pid, signal): the length is 1, as Deno's (the signal has a default).
+  function kill(pid, signal = "SIGTERM") {
+    op_command_kill_process(pid, String(signal));
+  }
+
+  core.command = { Command, ChildProcess, kill };
 })(globalThis.__core);

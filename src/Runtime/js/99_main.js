@@ -39,11 +39,10 @@
     resources: core.fs.resources,
     listen: core.net.listen,
     connect: core.net.connect,
-    Listener: core.net.Listener,
-    Conn: core.net.Conn,
-    TcpConn: core.net.TcpConn,
+    // Listener, Conn and TcpConn are types only in Deno 2's namespace: not exposed here either.
     Command: core.command.Command,
     ChildProcess: core.command.ChildProcess,
+    kill: core.command.kill,
     osRelease: core.sys.osRelease,
     osUptime: core.sys.osUptime,
     loadavg: core.sys.loadavg,

@@ -119,7 +119,9 @@ public sealed class ModuleRecordInfo
             if (ee.ModuleRequest == null)
             {
                 importsByLocal.TryGetValue(ee.LocalName ?? "", out var ie);
-                if (ie == null || ie.IsNamespace) info.LocalExportEntries.Add(ee);
+                if (ie == null) info.LocalExportEntries.Add(ee);
+                // Re-export of an imported namespace object: like `export * as name from` (step 10.a.ii.2).
+                else if (ie.IsNamespace) info.IndirectExportEntries.Add(new ExportEntry(ee.ExportName, ie.ModuleRequest, All, null));
                 else info.IndirectExportEntries.Add(new ExportEntry(ee.ExportName, ie.ModuleRequest, ie.ImportName, null));
             }
             else if (ee.ImportName == AllButDefault) info.StarExportEntries.Add(ee);

@@ -127,6 +127,25 @@ public sealed class CommandOpsTests : IDisposable
         Assert.Equal(0, _table.Count);
         Assert.True(Spawn(Spec("echo", "x"), OpJson.Allow(PermissionKind.Run, "echo")) > 2);
     }
+
+    [Fact]
+    public async Task Deno_kill_needs_run_for_everything_then_signals_the_process()
+    {
+        var child = OpJson.Parse(CommandOps.op_command_spawn(_run, _table, _stdio, Spec("sleep", "30"), "test()"));
+        int rid = child.GetProperty("rid").GetInt32(), pid = child.GetProperty("pid").GetInt32();
+        const string anyRun = "Requires run access, run again with the --allow-run flag";
+        Assert.Equal(anyRun, Assert.Throws<OpError>(() => CommandOps.op_command_kill_process(OpJson.None(), pid, "SIGTERM")).Message);
+        Assert.Equal(anyRun, Assert.Throws<OpError>(() => CommandOps.op_command_kill_process(OpJson.Allow(PermissionKind.Run, "sleep"), pid, "SIGTERM")).Message);
+        Assert.Equal("Invalid signal: SIGNOPE", Assert.Throws<OpError>(() => CommandOps.op_command_kill_process(_run, pid, "SIGNOPE")).Message);
+
+        CommandOps.op_command_kill_process(_run, pid, "SIGKILL");
+        var status = OpJson.Parse(await CommandOps.op_command_wait(_table, rid));
+        Assert.Equal("""{"success":false,"code":137,"signal":"SIGKILL"}""", status.GetRawText());
+        var gone = Assert.Throws<OpError>(() => CommandOps.op_command_kill_process(_run, pid, "SIGTERM"));
+        Assert.Equal(("NotFound", "ESRCH: No such process"), (gone.ClassName, gone.Message));
+        // Signalling the program itself reaches nothing outside it: no permission, as in Deno.
+        CommandOps.op_command_kill_process(OpJson.None(), Environment.ProcessId, "SIGCONT");
+    }
 }
 
 /// <summary>Source-generated JSON metadata for what the tests serialize (no reflection).</summary>

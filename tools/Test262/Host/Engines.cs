@@ -1,12 +1,12 @@
 using DualEngine.Abstractions.Engines;
+using DualEngine.Backends.Managed;
 using DualEngine.Backends.V8;
 
 namespace DualEngine.Test262.Host;
 
 /// <summary>
 /// The engines the runner knows, each with the script that gives the test262 host its
-/// engine-specific capabilities. Adding the managed engine is one more case here once
-/// src/Backends.Managed implements IJsEngine.
+/// engine-specific capabilities.
 /// </summary>
 public static class Engines
 {
@@ -24,8 +24,8 @@ public static class Engines
                 hostScript = ReadResource("host-v8.js");
                 return new V8Engine(snapshotPath: null, v8Flags: "--allow-natives-syntax");
             case "managed":
-                unavailable = "the managed engine has no IJsEngine adapter yet (src/Backends.Managed)";
-                return null;
+                hostScript = ReadResource("host-managed.js");
+                return new ManagedEngine();
             default:
                 unavailable = $"unknown engine \"{name}\"; expected one of {string.Join(", ", Names)}";
                 return null;

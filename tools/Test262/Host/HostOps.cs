@@ -5,7 +5,7 @@ namespace DualEngine.Test262.Host;
 
 /// <summary>
 /// The ops behind the test262 host functions (INTERPRETING.md "Host-Defined Functions"). Written as
-/// plain descriptors: they need the realm from OpState, and there are only two.
+/// plain descriptors: they need the realm from OpState, and there are only a few.
 /// </summary>
 public static class HostOps
 {
@@ -13,6 +13,8 @@ public static class HostOps
     [
         new() { Name = "op_test262_print", Kind = OpKind.Sync, Invoke = Print },
         new() { Name = "op_test262_eval_script", Kind = OpKind.Sync, Invoke = EvalScript },
+        // $262.gc on the managed engine (V8 uses %CollectGarbage instead): its objects live on the .NET heap.
+        new() { Name = "op_test262_gc", Kind = OpKind.Sync, Invoke = _ => GC.Collect() },
     ];
 
     // print(message): async tests report "Test262:AsyncTestComplete" or "Test262:AsyncTestFailure:<reason>".

@@ -29,7 +29,7 @@
     evalScript(source) {
       return ops.op_test262_eval_script(String(source));
     },
-    createRealm: host.createRealm ?? unsupported("$262.createRealm", "needs a new context in the same isolate"),
+    createRealm: host.createRealm ?? unsupported("$262.createRealm", "needs a new realm sharing this heap"),
     detachArrayBuffer: host.detachArrayBuffer ?? unsupported("$262.detachArrayBuffer", "needs DetachArrayBuffer"),
     gc: host.gc ?? unsupported("$262.gc", "needs a forced garbage collection"),
     agent,

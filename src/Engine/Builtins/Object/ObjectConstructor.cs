@@ -274,14 +274,16 @@ internal static class ObjectConstructorFunctions
         {
             if (!frozen)
             {
-                o.DefineOwnProperty(key, new PropertyDescriptor { Has = PropertyDescriptor.Fields.Configurable, Configurable = false });
+                // DefinePropertyOrThrow (§7.3.15 step 5): a refusal (proxies, module namespaces) is a TypeError.
+                if (!o.DefineOwnProperty(key, new PropertyDescriptor { Has = PropertyDescriptor.Fields.Configurable, Configurable = false }))
+                    Throw.TypeError($"Cannot redefine property: {key}");
                 continue;
             }
             if (!o.GetOwnProperty(key, out var current)) continue;
             var desc = current.IsAccessor
                 ? new PropertyDescriptor { Has = PropertyDescriptor.Fields.Configurable, Configurable = false }
                 : new PropertyDescriptor { Has = PropertyDescriptor.Fields.Configurable | PropertyDescriptor.Fields.Writable };
-            o.DefineOwnProperty(key, desc);
+            if (!o.DefineOwnProperty(key, desc)) Throw.TypeError($"Cannot redefine property: {key}");
         }
         return true;
     }

@@ -14,7 +14,6 @@ internal sealed class ChildProcessResource : Resource
     private readonly System.Diagnostics.Process _process;
     private readonly Task<byte[]?> _stdout;
     private readonly Task<byte[]?> _stderr;
-    private int _signalSent;
 
     public ChildProcessResource(System.Diagnostics.Process process, StdioMode stdout, StdioMode stderr)
     {
@@ -52,7 +51,8 @@ internal sealed class ChildProcessResource : Resource
     {
         int signal = Signals.Number(signalName);
         if (_process.HasExited) throw OpError.TypeError("Child process has already terminated");
-        Volatile.Write(ref _signalSent, signal);
+        // Recorded before sending: the child can die and its status be read before kill(2) even returns.
+        Signals.RecordSent(Pid, signal);
         if (!Posix.Available)
         {
             _process.Kill();
@@ -61,6 +61,7 @@ internal sealed class ChildProcessResource : Resource
         if (Posix.Kill(Pid, signal) != 0)
         {
             int errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+            Signals.TakeSent(Pid);
             throw errno == 3 // ESRCH: it exited between the check and the signal
                 ? OpError.TypeError("Child process has already terminated")
                 : new OpError("Error", $"kill failed (os error {errno})");
@@ -69,13 +70,13 @@ internal sealed class ChildProcessResource : Resource
 
     /// <summary>
     /// .NET reports a child ended by signal N as exit code 128 + N without saying it was a signal; the signal is
-    /// named when it is one this resource sent, so a child that exits with, say, 143 on its own keeps signal null.
-    /// (Deno sees the raw wait status and would also name a signal sent from outside.)
+    /// named when this program sent it (<see cref="Signals.RecordSent"/>), so a child that exits with, say, 143 on
+    /// its own keeps signal null. (Deno sees the raw wait status and would also name a signal sent from outside.)
     /// </summary>
     private ChildStatus Status()
     {
         int code = _process.ExitCode;
-        int sent = Volatile.Read(ref _signalSent);
+        int sent = Signals.TakeSent(Pid);
         string? signal = sent != 0 && code == 128 + sent ? Signals.Name(sent) : null;
         return new ChildStatus(code == 0 && signal is null, code, signal);
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DualEngine.Abstractions.Ops;
 
 namespace DualEngine.Runtime.Ext.Command;
@@ -21,4 +22,13 @@ internal static class Signals
     }
 
     public static string Name(int number) => Names[number];
+
+    // The last signal this program sent to each process (by ChildProcess.kill or Deno.kill): .NET reports a child
+    // ended by signal N only as exit code 128 + N, and this tells that apart from a child exiting with 128 + N itself.
+    private static readonly ConcurrentDictionary<int, int> SentByPid = new();
+
+    public static void RecordSent(int pid, int signal) => SentByPid[pid] = signal;
+
+    /// <summary>The signal last sent to <paramref name="pid"/> (0 if none), forgotten once asked: pids are reused.</summary>
+    public static int TakeSent(int pid) => SentByPid.TryRemove(pid, out var signal) ? signal : 0;
 }
