@@ -9,6 +9,8 @@ namespace DualEngine.Engine;
 /// </summary>
 public sealed class JsEngine
 {
+    static JsEngine() => JsValue.CheckLayout();
+
     public JsEngine(EngineOptions? options = null)
     {
         Options = options ?? new EngineOptions();

@@ -207,6 +207,53 @@ internal sealed partial class FunctionCompiler
         _b.ReleaseTo(top);
     }
 
+    /// <summary>
+    /// Compiles an expression whose value is not used (an expression statement, a for-update, a comma
+    /// operand). Assignments and updates of a variable then store without the Dup/Pop pair; the
+    /// evaluation order is the same as in <see cref="CompileExpression"/>.
+    /// </summary>
+    private void CompileEffect(Expression e)
+    {
+        switch (e)
+        {
+            case AssignmentExpression { Left: Identifier id } a when a.Operator == AssignmentOperator.Assign:
+            {
+                int top = _b.RegisterTop;
+                var reference = EmitResolveReference(id.Name);
+                CompileNamedExpression(a.Right, id.Name);
+                _b.Position(a);
+                EmitAssignResolved(id.Name, reference);
+                _b.ReleaseTo(top);
+                return;
+            }
+            case AssignmentExpression { Left: Identifier id } a
+                when a.Operator is not (AssignmentOperator.OrAssign or AssignmentOperator.AndAssign or AssignmentOperator.NullishAssign):
+            {
+                int top = _b.RegisterTop;
+                var reference = EmitResolveReference(id.Name);
+                EmitLoadResolved(id.Name, reference);
+                CompileExpression(a.Right);
+                _b.Position(a);
+                _b.Emit(CompoundOpCode(a.Operator), -1);
+                EmitAssignResolved(id.Name, reference);
+                _b.ReleaseTo(top);
+                return;
+            }
+            case UpdateExpression { Argument: Identifier id } u:
+            {
+                // The old value is not needed, so postfix compiles like prefix: Inc/Dec apply ToNumeric themselves.
+                _b.Position(u);
+                var reference = EmitResolveReference(id.Name);
+                EmitLoadResolved(id.Name, reference);
+                _b.Emit(u.Operator == UpdateOperator.Increment ? OpCode.Inc : OpCode.Dec, 0);
+                EmitAssignResolved(id.Name, reference);
+                return;
+            }
+        }
+        CompileExpression(e);
+        _b.Emit(OpCode.Pop, -1);
+    }
+
     /// <summary>++ and -- (§13.4): prefix yields the new value, postfix the old one (after ToNumeric).</summary>
     private void CompileUpdate(UpdateExpression u)
     {

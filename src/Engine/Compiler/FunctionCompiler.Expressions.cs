@@ -66,11 +66,8 @@ internal sealed partial class FunctionCompiler
                 break;
             }
             case SequenceExpression seq:
-                for (int i = 0; i < seq.Expressions.Count; i++)
-                {
-                    CompileExpression(seq.Expressions[i]);
-                    if (i < seq.Expressions.Count - 1) _b.Emit(OpCode.Pop, -1);
-                }
+                for (int i = 0; i < seq.Expressions.Count - 1; i++) CompileEffect(seq.Expressions[i]);
+                CompileExpression(seq.Expressions[^1]);
                 break;
             case YieldExpression y: CompileYield(y); break;
             case AwaitExpression aw:
@@ -177,9 +174,29 @@ internal sealed partial class FunctionCompiler
                 return;
             }
         }
+        if (test is BinaryExpression { Left: not PrivateIdentifier } cmp && CompareJump(cmp.Operator, jumpIfTrue) is { } fused)
+        {
+            // A comparison that only decides a jump: one instruction instead of compare + test (no boolean pushed).
+            CompileExpression(cmp.Left);
+            CompileExpression(cmp.Right);
+            _b.Position(cmp);
+            _b.EmitJump(fused, target, -2);
+            return;
+        }
         CompileExpression(test);
         _b.EmitJump(jumpIfTrue ? OpCode.JumpIfTrue : OpCode.JumpIfFalse, target, -1);
     }
+
+    private static OpCode? CompareJump(BinaryOperator op, bool jumpIfTrue) => op switch
+    {
+        BinaryOperator.Less => jumpIfTrue ? OpCode.JumpIfLt : OpCode.JumpIfNotLt,
+        BinaryOperator.LessOrEqual => jumpIfTrue ? OpCode.JumpIfLe : OpCode.JumpIfNotLe,
+        BinaryOperator.Greater => jumpIfTrue ? OpCode.JumpIfGt : OpCode.JumpIfNotGt,
+        BinaryOperator.GreaterOrEqual => jumpIfTrue ? OpCode.JumpIfGe : OpCode.JumpIfNotGe,
+        BinaryOperator.StrictEqual => jumpIfTrue ? OpCode.JumpIfStrictEq : OpCode.JumpIfStrictNe,
+        BinaryOperator.StrictNotEqual => jumpIfTrue ? OpCode.JumpIfStrictNe : OpCode.JumpIfStrictEq,
+        _ => null,
+    };
 
     // ---- templates ----
 

@@ -20,9 +20,12 @@ internal sealed partial class FunctionCompiler
         {
             case ExpressionStatement e:
                 _b.Position(e);
-                CompileExpression(e.Expression);
-                if (_completionRegister >= 0) _b.Emit(OpCode.StoreReg, -1, _completionRegister);
-                else _b.Emit(OpCode.Pop, -1);
+                if (_completionRegister >= 0)
+                {
+                    CompileExpression(e.Expression);
+                    _b.Emit(OpCode.StoreReg, -1, _completionRegister);
+                }
+                else CompileEffect(e.Expression);
                 break;
             case VariableDeclaration v: CompileVariableDeclaration(v); break;
             case FunctionDeclaration: break; // hoisted: instantiated on scope entry
@@ -188,8 +191,7 @@ internal sealed partial class FunctionCompiler
         if (scope is not null && scope.HasEnv) _b.Emit(OpCode.CopyEnv, 0);
         if (f.Update is not null)
         {
-            CompileExpression(f.Update);
-            _b.Emit(OpCode.Pop, -1);
+            CompileEffect(f.Update);
         }
         _b.EmitJump(OpCode.Jump, start, 0);
         PopControl();

@@ -163,4 +163,16 @@ internal enum OpCode
     PrivateIn,          // [obj name] → [bool]
     PrivateDefine,      // [obj name v] → [obj]
     PrivateAccessor,    // setter [obj name fn] → [obj]
+
+    // ---- fused compare-and-jump (conditions of if/for/while/?:, no boolean pushed) ----
+    JumpIfLt,           // t [a b] → ; jumps when a < b
+    JumpIfNotLt,        // t [a b] → ; jumps unless a < b (not the same as a >= b: NaN)
+    JumpIfLe,           // t [a b] →
+    JumpIfNotLe,        // t [a b] →
+    JumpIfGt,           // t [a b] →
+    JumpIfNotGt,        // t [a b] →
+    JumpIfGe,           // t [a b] →
+    JumpIfNotGe,        // t [a b] →
+    JumpIfStrictEq,     // t [a b] → ; jumps when a === b
+    JumpIfStrictNe,     // t [a b] → ; jumps when a !== b
 }

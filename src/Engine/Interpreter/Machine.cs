@@ -115,18 +115,18 @@ internal sealed partial class Machine(JsEngine engine)
             frame.Pc = pc;
             switch ((OpCode)code[pc++])
             {
-                case OpCode.Undefined: regs[sp++] = JsValue.Undefined; break;
-                case OpCode.Null: regs[sp++] = JsValue.Null; break;
-                case OpCode.True: regs[sp++] = JsValue.True; break;
-                case OpCode.False: regs[sp++] = JsValue.False; break;
-                case OpCode.Hole: regs[sp++] = JsValue.Empty; break;
-                case OpCode.Const: regs[sp++] = fcode.Constants[code[pc++]]; break;
-                case OpCode.Int: regs[sp++] = JsValue.FromNumber(code[pc++]); break;
+                case OpCode.Undefined: JsValue.Copy(ref regs[sp++], JsValue.Undefined); break;
+                case OpCode.Null: JsValue.Copy(ref regs[sp++], JsValue.Null); break;
+                case OpCode.True: JsValue.StoreBoolean(ref regs[sp++], true); break;
+                case OpCode.False: JsValue.StoreBoolean(ref regs[sp++], false); break;
+                case OpCode.Hole: JsValue.Copy(ref regs[sp++], JsValue.Empty); break;
+                case OpCode.Const: JsValue.Copy(ref regs[sp++], fcode.Constants[code[pc++]]); break;
+                case OpCode.Int: JsValue.StoreNumber(ref regs[sp++], code[pc++]); break;
                 case OpCode.Pop: sp--; break;
-                case OpCode.Dup: regs[sp] = regs[sp - 1]; sp++; break;
+                case OpCode.Dup: JsValue.Copy(ref regs[sp], regs[sp - 1]); sp++; break;
                 case OpCode.Dup2: regs[sp] = regs[sp - 2]; regs[sp + 1] = regs[sp - 1]; sp += 2; break;
                 case OpCode.Swap: (regs[sp - 1], regs[sp - 2]) = (regs[sp - 2], regs[sp - 1]); break;
-                case OpCode.Over: regs[sp] = regs[sp - 2]; sp++; break;
+                case OpCode.Over: JsValue.Copy(ref regs[sp], regs[sp - 2]); sp++; break;
                 case OpCode.Rot3:
                 {
                     var c = regs[sp - 1];
@@ -144,14 +144,14 @@ internal sealed partial class Machine(JsEngine engine)
                     regs[sp - 4] = d;
                     break;
                 }
-                case OpCode.LoadReg: regs[sp++] = regs[code[pc++]]; break;
-                case OpCode.StoreReg: regs[code[pc++]] = regs[--sp]; break;
+                case OpCode.LoadReg: JsValue.Copy(ref regs[sp++], regs[code[pc++]]); break;
+                case OpCode.StoreReg: JsValue.Copy(ref regs[code[pc++]], regs[--sp]); break;
                 case OpCode.LoadRegChecked:
                 {
-                    var v = regs[code[pc]];
+                    ref var v = ref regs[code[pc]];
                     if (v.IsEmpty) ThrowTdz(fcode.Names[code[pc + 1]]);
                     pc += 2;
-                    regs[sp++] = v;
+                    JsValue.Copy(ref regs[sp++], v);
                     break;
                 }
                 case OpCode.StoreRegChecked:
@@ -159,17 +159,17 @@ internal sealed partial class Machine(JsEngine engine)
                     int r = code[pc];
                     if (regs[r].IsEmpty) ThrowTdz(fcode.Names[code[pc + 1]]);
                     pc += 2;
-                    regs[r] = regs[--sp];
+                    JsValue.Copy(ref regs[r], regs[--sp]);
                     break;
                 }
-                case OpCode.LoadEnv: regs[sp++] = frame.Env!.Up(code[pc]).Slots[code[pc + 1]]; pc += 2; break;
-                case OpCode.StoreEnv: frame.Env!.Up(code[pc]).Slots[code[pc + 1]] = regs[--sp]; pc += 2; break;
+                case OpCode.LoadEnv: JsValue.Copy(ref regs[sp++], frame.Env!.Up(code[pc]).Slots[code[pc + 1]]); pc += 2; break;
+                case OpCode.StoreEnv: JsValue.Copy(ref frame.Env!.Up(code[pc]).Slots[code[pc + 1]], regs[--sp]); pc += 2; break;
                 case OpCode.LoadEnvChecked:
                 {
-                    var v = frame.Env!.Up(code[pc]).Slots[code[pc + 1]];
+                    ref var v = ref frame.Env!.Up(code[pc]).Slots[code[pc + 1]];
                     if (v.IsEmpty) ThrowTdz(fcode.Names[code[pc + 2]]);
                     pc += 3;
-                    regs[sp++] = v;
+                    JsValue.Copy(ref regs[sp++], v);
                     break;
                 }
                 case OpCode.StoreEnvChecked:
@@ -178,7 +178,7 @@ internal sealed partial class Machine(JsEngine engine)
                     int slot = code[pc + 1];
                     if (slots[slot].IsEmpty) ThrowTdz(fcode.Names[code[pc + 2]]);
                     pc += 3;
-                    slots[slot] = regs[--sp];
+                    JsValue.Copy(ref slots[slot], regs[--sp]);
                     break;
                 }
                 case OpCode.PushEnv: frame.Env = new Env(code[pc++], frame.Env); break;
@@ -199,8 +199,8 @@ internal sealed partial class Machine(JsEngine engine)
                     if (obj._ref is JsObject o && ReferenceEquals(o._shape, cache.Shape))
                     {
                         var holder = cache.Holder;
-                        if (holder is null) regs[sp - 1] = o._slots[cache.Slot];
-                        else if (ReferenceEquals(o._prototype, holder) && ReferenceEquals(holder._shape, cache.HolderShape)) regs[sp - 1] = holder._slots[cache.Slot];
+                        if (holder is null) JsValue.Copy(ref regs[sp - 1], o._slots[cache.Slot]);
+                        else if (ReferenceEquals(o._prototype, holder) && ReferenceEquals(holder._shape, cache.HolderShape)) JsValue.Copy(ref regs[sp - 1], holder._slots[cache.Slot]);
                         else regs[sp - 1] = GetNamedSlow(frame.Realm, obj, fcode.Names[code[pc]], cache);
                     }
                     else
@@ -215,7 +215,7 @@ internal sealed partial class Machine(JsEngine engine)
                     var cache = fcode.Caches[code[pc + 1]];
                     if (obj._ref is JsObject o && ReferenceEquals(o._shape, cache.Shape))
                     {
-                        if (cache.Holder is null) o._slots[cache.Slot] = value;
+                        if (cache.Holder is null) JsValue.Copy(ref o._slots[cache.Slot], value);
                         else if (!TryAddCached(o, cache, value)) SetNamedSlow(frame.Realm, obj, fcode.Names[code[pc]], value, cache, fcode.Strict);
                     }
                     else
@@ -230,7 +230,7 @@ internal sealed partial class Machine(JsEngine engine)
                     var obj = regs[sp - 2];
                     var key = regs[sp - 1];
                     if (obj._ref is JsArray arr && key.IsNumber && Conversions.TryGetArrayIndex(key, out uint index) && arr.TryGetDense(index, out var elem))
-                        regs[sp - 2] = elem;
+                        JsValue.Copy(ref regs[sp - 2], elem);
                     else
                         regs[sp - 2] = GetElemSlow(frame.Realm, obj, key);
                     sp--;
@@ -271,12 +271,29 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     var a = regs[sp - 2];
                     var b = regs[sp - 1];
-                    regs[sp - 2] = a.IsNumber && b.IsNumber ? JsValue.FromNumber(a._number + b._number) : Operators.Add(a, b);
+                    if (a.IsNumber && b.IsNumber) JsValue.StoreNumber(ref regs[sp - 2], a._number + b._number);
+                    else regs[sp - 2] = Operators.Add(a, b);
                     sp--;
                     break;
                 }
-                case OpCode.Sub: Binary(regs, ref sp, Operators.BinaryOp.Sub); break;
-                case OpCode.Mul: Binary(regs, ref sp, Operators.BinaryOp.Mul); break;
+                case OpCode.Sub:
+                {
+                    ref var a = ref regs[sp - 2];
+                    ref var b = ref regs[sp - 1];
+                    if (a.IsNumber && b.IsNumber) JsValue.StoreNumber(ref a, a._number - b._number);
+                    else a = Operators.Arithmetic(Operators.BinaryOp.Sub, a, b);
+                    sp--;
+                    break;
+                }
+                case OpCode.Mul:
+                {
+                    ref var a = ref regs[sp - 2];
+                    ref var b = ref regs[sp - 1];
+                    if (a.IsNumber && b.IsNumber) JsValue.StoreNumber(ref a, a._number * b._number);
+                    else a = Operators.Arithmetic(Operators.BinaryOp.Mul, a, b);
+                    sp--;
+                    break;
+                }
                 case OpCode.Div: Binary(regs, ref sp, Operators.BinaryOp.Div); break;
                 case OpCode.Mod: Binary(regs, ref sp, Operators.BinaryOp.Mod); break;
                 case OpCode.Shl: Binary(regs, ref sp, Operators.BinaryOp.Shl); break;
@@ -287,13 +304,14 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.BitXor: Binary(regs, ref sp, Operators.BinaryOp.BitXor); break;
                 case OpCode.Eq: regs[sp - 2] = JsValue.FromBoolean(Operators.LooseEquals(regs[sp - 2], regs[sp - 1])); sp--; break;
                 case OpCode.Ne: regs[sp - 2] = JsValue.FromBoolean(!Operators.LooseEquals(regs[sp - 2], regs[sp - 1])); sp--; break;
-                case OpCode.StrictEq: regs[sp - 2] = JsValue.FromBoolean(Operators.StrictEquals(regs[sp - 2], regs[sp - 1])); sp--; break;
-                case OpCode.StrictNe: regs[sp - 2] = JsValue.FromBoolean(!Operators.StrictEquals(regs[sp - 2], regs[sp - 1])); sp--; break;
+                case OpCode.StrictEq: JsValue.StoreBoolean(ref regs[sp - 2], Operators.StrictEquals(regs[sp - 2], regs[sp - 1])); sp--; break;
+                case OpCode.StrictNe: JsValue.StoreBoolean(ref regs[sp - 2], !Operators.StrictEquals(regs[sp - 2], regs[sp - 1])); sp--; break;
                 case OpCode.Lt:
                 {
                     var a = regs[sp - 2];
                     var b = regs[sp - 1];
-                    regs[sp - 2] = a.IsNumber && b.IsNumber ? JsValue.FromBoolean(a._number < b._number) : JsValue.FromBoolean(Operators.LessThan(a, b, true) == true);
+                    if (a.IsNumber && b.IsNumber) JsValue.StoreBoolean(ref regs[sp - 2], a._number < b._number);
+                    else regs[sp - 2] = JsValue.FromBoolean(Operators.LessThan(a, b, true) == true);
                     sp--;
                     break;
                 }
@@ -301,7 +319,8 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     var a = regs[sp - 2];
                     var b = regs[sp - 1];
-                    regs[sp - 2] = a.IsNumber && b.IsNumber ? JsValue.FromBoolean(a._number > b._number) : JsValue.FromBoolean(Operators.LessThan(b, a, false) == true);
+                    if (a.IsNumber && b.IsNumber) JsValue.StoreBoolean(ref regs[sp - 2], a._number > b._number);
+                    else regs[sp - 2] = JsValue.FromBoolean(Operators.LessThan(b, a, false) == true);
                     sp--;
                     break;
                 }
@@ -309,7 +328,8 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     var a = regs[sp - 2];
                     var b = regs[sp - 1];
-                    regs[sp - 2] = a.IsNumber && b.IsNumber ? JsValue.FromBoolean(a._number <= b._number) : JsValue.FromBoolean(Operators.LessThan(b, a, false) == false);
+                    if (a.IsNumber && b.IsNumber) JsValue.StoreBoolean(ref regs[sp - 2], a._number <= b._number);
+                    else regs[sp - 2] = JsValue.FromBoolean(Operators.LessThan(b, a, false) == false);
                     sp--;
                     break;
                 }
@@ -317,7 +337,8 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     var a = regs[sp - 2];
                     var b = regs[sp - 1];
-                    regs[sp - 2] = a.IsNumber && b.IsNumber ? JsValue.FromBoolean(a._number >= b._number) : JsValue.FromBoolean(Operators.LessThan(a, b, true) == false);
+                    if (a.IsNumber && b.IsNumber) JsValue.StoreBoolean(ref regs[sp - 2], a._number >= b._number);
+                    else regs[sp - 2] = JsValue.FromBoolean(Operators.LessThan(a, b, true) == false);
                     sp--;
                     break;
                 }
@@ -332,19 +353,21 @@ internal sealed partial class Machine(JsEngine engine)
                     }
                     break;
                 }
-                case OpCode.Not: regs[sp - 1] = JsValue.FromBoolean(!Conversions.ToBoolean(regs[sp - 1])); break;
+                case OpCode.Not: JsValue.StoreBoolean(ref regs[sp - 1], !Conversions.ToBoolean(regs[sp - 1])); break;
                 case OpCode.TypeOf: regs[sp - 1] = JsValue.FromString(Operators.TypeOf(regs[sp - 1])); break;
                 case OpCode.ToNumeric: if (!regs[sp - 1].IsNumber) regs[sp - 1] = Conversions.ToNumeric(regs[sp - 1]); break;
                 case OpCode.Inc:
                 {
                     var v = regs[sp - 1];
-                    regs[sp - 1] = v.IsNumber ? JsValue.FromNumber(v._number + 1) : IncDec(v, 1);
+                    if (v.IsNumber) JsValue.StoreNumber(ref regs[sp - 1], v._number + 1);
+                    else regs[sp - 1] = IncDec(v, 1);
                     break;
                 }
                 case OpCode.Dec:
                 {
                     var v = regs[sp - 1];
-                    regs[sp - 1] = v.IsNumber ? JsValue.FromNumber(v._number - 1) : IncDec(v, -1);
+                    if (v.IsNumber) JsValue.StoreNumber(ref regs[sp - 1], v._number - 1);
+                    else regs[sp - 1] = IncDec(v, -1);
                     break;
                 }
                 case OpCode.Jump:
@@ -364,6 +387,97 @@ internal sealed partial class Machine(JsEngine engine)
                         pc = target;
                     }
                     else pc++;
+                    break;
+                }
+                case OpCode.JumpIfLt:
+                {
+                    ref var a = ref regs[sp - 2];
+                    ref var b = ref regs[sp - 1];
+                    bool holds = a.IsNumber && b.IsNumber ? a._number < b._number : Operators.LessThan(a, b, true) == true;
+                    sp -= 2;
+                    if (holds) goto TakeJump;
+                    pc++;
+                    break;
+                }
+                case OpCode.JumpIfNotLt:
+                {
+                    ref var a = ref regs[sp - 2];
+                    ref var b = ref regs[sp - 1];
+                    bool holds = a.IsNumber && b.IsNumber ? a._number < b._number : Operators.LessThan(a, b, true) == true;
+                    sp -= 2;
+                    if (!holds) goto TakeJump;
+                    pc++;
+                    break;
+                }
+                case OpCode.JumpIfLe:
+                {
+                    ref var a = ref regs[sp - 2];
+                    ref var b = ref regs[sp - 1];
+                    bool holds = a.IsNumber && b.IsNumber ? a._number <= b._number : Operators.LessThan(b, a, false) == false;
+                    sp -= 2;
+                    if (holds) goto TakeJump;
+                    pc++;
+                    break;
+                }
+                case OpCode.JumpIfNotLe:
+                {
+                    ref var a = ref regs[sp - 2];
+                    ref var b = ref regs[sp - 1];
+                    bool holds = a.IsNumber && b.IsNumber ? a._number <= b._number : Operators.LessThan(b, a, false) == false;
+                    sp -= 2;
+                    if (!holds) goto TakeJump;
+                    pc++;
+                    break;
+                }
+                case OpCode.JumpIfGt:
+                {
+                    ref var a = ref regs[sp - 2];
+                    ref var b = ref regs[sp - 1];
+                    bool holds = a.IsNumber && b.IsNumber ? a._number > b._number : Operators.LessThan(b, a, false) == true;
+                    sp -= 2;
+                    if (holds) goto TakeJump;
+                    pc++;
+                    break;
+                }
+                case OpCode.JumpIfNotGt:
+                {
+                    ref var a = ref regs[sp - 2];
+                    ref var b = ref regs[sp - 1];
+                    bool holds = a.IsNumber && b.IsNumber ? a._number > b._number : Operators.LessThan(b, a, false) == true;
+                    sp -= 2;
+                    if (!holds) goto TakeJump;
+                    pc++;
+                    break;
+                }
+                case OpCode.JumpIfGe:
+                {
+                    ref var a = ref regs[sp - 2];
+                    ref var b = ref regs[sp - 1];
+                    bool holds = a.IsNumber && b.IsNumber ? a._number >= b._number : Operators.LessThan(a, b, true) == false;
+                    sp -= 2;
+                    if (holds) goto TakeJump;
+                    pc++;
+                    break;
+                }
+                case OpCode.JumpIfNotGe:
+                {
+                    ref var a = ref regs[sp - 2];
+                    ref var b = ref regs[sp - 1];
+                    bool holds = a.IsNumber && b.IsNumber ? a._number >= b._number : Operators.LessThan(a, b, true) == false;
+                    sp -= 2;
+                    if (!holds) goto TakeJump;
+                    pc++;
+                    break;
+                }
+                case OpCode.JumpIfStrictEq:
+                case OpCode.JumpIfStrictNe:
+                {
+                    ref var a = ref regs[sp - 2];
+                    ref var b = ref regs[sp - 1];
+                    bool equal = a.IsNumber && b.IsNumber ? a._number == b._number : Operators.StrictEquals(a, b);
+                    sp -= 2;
+                    if (equal == (code[pc - 1] == (int)OpCode.JumpIfStrictEq)) goto TakeJump;
+                    pc++;
                     break;
                 }
                 case OpCode.JumpIfTrue:
@@ -427,7 +541,7 @@ internal sealed partial class Machine(JsEngine engine)
                     frameRef = frame;
                     engine.CallDepth--;
                     Current = frame;
-                    frame.Regs[frame.Sp++] = value;
+                    JsValue.Copy(ref frame.Regs[frame.Sp++], value);
                     frame.Pc = callee.ReturnPc;
                     callee.Return();
                     goto Reload;
@@ -558,6 +672,15 @@ internal sealed partial class Machine(JsEngine engine)
             }
             continue;
 
+        TakeJump:
+            {
+                // Shared tail of the fused compare-and-jump instructions: pc is at the target operand.
+                int target = code[pc];
+                if (target < pc) engine.Tick();
+                pc = target;
+                continue;
+            }
+
         Reload:
             fcode = frame.Code;
             code = fcode.Code;
@@ -572,9 +695,8 @@ internal sealed partial class Machine(JsEngine engine)
     {
         var a = regs[sp - 2];
         var b = regs[sp - 1];
-        regs[sp - 2] = a.IsNumber && b.IsNumber
-            ? JsValue.FromNumber(Operators.NumberArithmetic(op, a._number, b._number))
-            : Operators.Arithmetic(op, a, b);
+        if (a.IsNumber && b.IsNumber) JsValue.StoreNumber(ref regs[sp - 2], Operators.NumberArithmetic(op, a._number, b._number));
+        else regs[sp - 2] = Operators.Arithmetic(op, a, b);
         sp--;
     }
 }

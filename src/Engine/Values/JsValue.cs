@@ -50,6 +50,59 @@ public readonly struct JsValue : IEquatable<JsValue>
     internal static JsValue FromInternal(object value) => new(Tag.Empty, 0, value);
     internal object? InternalRef => _ref;
 
+    /// <summary>
+    /// JsValue's layout with the reference typed as a plain word: the interpreter stores primitives through
+    /// it so that writing a number or boolean into a register or slot needs no GC write barrier (a null
+    /// reference needs none; the JIT elides barriers for null stores the same way). Never used to store a
+    /// non-null reference. Layout checked by a test (JsValueLayoutTests).
+    /// </summary>
+    internal struct Bits
+    {
+        public nint Ref;
+        public double Number;
+        public Tag Tag;
+    }
+
+    /// <summary>
+    /// Fails fast if <see cref="Bits"/> does not overlay JsValue exactly (size, reference first, then the
+    /// number, then the tag); the runtime lays out structs with references itself. Called once per process.
+    /// </summary>
+    internal static void CheckLayout()
+    {
+        var probe = new JsValue(Tag.String, 2.5, "probe");
+        ref var bits = ref Unsafe.As<JsValue, Bits>(ref probe);
+        if (Unsafe.SizeOf<JsValue>() != Unsafe.SizeOf<Bits>() || bits.Ref == 0 || bits.Number != 2.5 || bits.Tag != Tag.String)
+            throw new InvalidOperationException("JsValue.Bits does not match the layout of JsValue.");
+    }
+
+    /// <summary>Stores a number into <paramref name="slot"/> without a write barrier.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void StoreNumber(ref JsValue slot, double value)
+    {
+        ref var bits = ref Unsafe.As<JsValue, Bits>(ref slot);
+        bits.Ref = 0;
+        bits.Number = value;
+        bits.Tag = Tag.Number;
+    }
+
+    /// <summary>Stores a boolean into <paramref name="slot"/> without a write barrier.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void StoreBoolean(ref JsValue slot, bool value)
+    {
+        ref var bits = ref Unsafe.As<JsValue, Bits>(ref slot);
+        bits.Ref = 0;
+        bits.Number = value ? 1 : 0;
+        bits.Tag = Tag.Boolean;
+    }
+
+    /// <summary>Copies <paramref name="value"/> into <paramref name="slot"/>; without a write barrier when it holds no reference.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Copy(ref JsValue slot, in JsValue value)
+    {
+        if (value._ref is null) Unsafe.As<JsValue, Bits>(ref slot) = Unsafe.As<JsValue, Bits>(ref Unsafe.AsRef(in value));
+        else slot = value;
+    }
+
     public static implicit operator JsValue(double value) => FromNumber(value);
     public static implicit operator JsValue(string value) => FromString(value);
     public static implicit operator JsValue(bool value) => FromBoolean(value);

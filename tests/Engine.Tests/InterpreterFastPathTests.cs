@@ -1,0 +1,49 @@
+namespace DualEngine.Engine.Tests;
+
+/// <summary>
+/// The interpreter's fast paths must behave exactly like the general instructions they shortcut: fused
+/// compare-and-jump, assignments and updates whose value is discarded, and primitive stores that skip
+/// the GC write barrier.
+/// </summary>
+public class InterpreterFastPathTests
+{
+    [Theory]
+    // NaN: "jump unless a < b" is not "jump if a >= b".
+    [InlineData("var r = []; for (const x of [1, NaN, 3]) { if (x < 2) r.push('lt'); else r.push('nlt'); if (x >= 2) r.push('ge'); else r.push('nge'); } r.join()", "lt,nge,nlt,nge,nlt,ge")]
+    [InlineData("var r = []; var n = NaN; if (!(n <= 1)) r.push(1); if (!(n > 1)) r.push(2); if (n !== n) r.push(3); if (!(n === n)) r.push(4); r.join()", "1,2,3,4")]
+    // Strings compare by code units; mixed operands convert; undefined compares false both ways.
+    [InlineData("var r = []; if ('b' > 'a') r.push(1); if ('10' < '9') r.push(2); if ('10' < 9) r.push(3); if (!(undefined < 1) && !(undefined >= 1)) r.push(4); r.join()", "1,2,4")]
+    // Operands are evaluated left then right, and ToPrimitive runs in that order too (§13.10.1, §7.2.13).
+    [InlineData("var log = []; var a = { valueOf() { log.push('a'); return 1; } }; var b = { valueOf() { log.push('b'); return 2; } }; if (a < b) log.push('lt'); if (b > a) log.push('gt'); log.join()", "a,b,lt,b,a,gt")]
+    [InlineData("var log = []; var a = { valueOf() { log.push('a'); return 1; } }; var b = { valueOf() { log.push('b'); return 2; } }; if (a >= b) log.push('ge'); else log.push('nge'); log.join()", "a,b,nge")]
+    // Strict equality: +0 === -0, objects by identity, no conversion.
+    [InlineData("var o = {}; var r = []; if (0 === -0) r.push(1); if (o === o) r.push(2); if ('1' !== 1) r.push(3); if ({} !== {}) r.push(4); r.join()", "1,2,3,4")]
+    [InlineData("var i = 0, s = 0; while (i < 10) { s += i; i++; } do { s++; } while (s <= 50); s", "51")]
+    [InlineData("var r = ''; for (var i = 10; i > 0; i -= 3) r += i; r", "10741")]
+    [InlineData("(1 < 2) ? 'y' : 'n'", "y")]
+    public void CompareAndJump(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
+    [Theory]
+    // A discarded postfix update still applies ToNumeric, so a string becomes a number.
+    [InlineData("var x = '5'; x++; typeof x + x", "number6")]
+    [InlineData("var x = 5n; x++; x--; x--; typeof x + x", "bigint4")]
+    [InlineData("let x = { valueOf() { return 2; } }; x *= 3; x", "6")]
+    // The reference is resolved before the right-hand side (a with-object binding removed meanwhile).
+    [InlineData("var o = { x: 1 }; with (o) { x = (delete o.x, 2); } o.x + ',' + typeof x", "2,undefined")]
+    [InlineData("const c = 1; try { c = 2; } catch (e) { e.name } ", "TypeError")]
+    [InlineData("const c = 1; var r; try { c++; } catch (e) { r = e.name; } r + c", "TypeError1")]
+    [InlineData("let y; try { z = 1; y = typeof z; } catch (e) { y = e.name; } y", "number")]
+    [InlineData("'use strict'; var r; try { undeclared = 1; } catch (e) { r = e.name; } r", "ReferenceError")]
+    [InlineData("try { t = 1; let t; } catch (e) { e.name }", "ReferenceError")]
+    [InlineData("var a = 0, b = 0; for (var i = 0; i < 3; i++, a += 2, b = a) {} i + ',' + a + ',' + b", "3,6,6")]
+    // The completion value of a script is still its last expression statement (eval sees it).
+    [InlineData("eval('var q = 1; q = 7;')", "7")]
+    [InlineData("eval('var q = 1; q++;')", "1")]
+    public void DiscardedAssignments(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
+    [Theory]
+    [InlineData("var a = [1.5, true, null, undefined, 'x']; var r = []; for (var i = 0; i < a.length; i++) { var v = a[i]; r.push(String(v)); } r.join()", "1.5,true,null,undefined,x")]
+    // A register that held an object and then a number must not keep reading the object.
+    [InlineData("function f() { var v = {k: 1}; var w = v; v = 3; return typeof v + typeof w + v; } f()", "numberobject3")]
+    public void PrimitiveStoresOverwriteReferences(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+}
