@@ -42,6 +42,25 @@ public class InterpreterFastPathTests
     public void DiscardedAssignments(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 
     [Theory]
+    [InlineData("var o = { n: 1, f() { return this.n; } }; o.f()", "1")]
+    [InlineData("'abc'.toUpperCase() + (5).toFixed(1) + true.toString()", "ABC5.0true")]
+    [InlineData("var o = { get f() { return function () { return this === o; }; } }; o.f()", "true")]
+    [InlineData("try { null.f(); } catch (e) { e.message }", "Cannot read properties of null (reading 'f')")]
+    [InlineData("var o = {}; try { o.missing(); } catch (e) { e.constructor.name + ': ' + e.message }", "TypeError: o.missing is not a function")]
+    [InlineData("var log = []; var o = { get f() { log.push('get'); return () => log.push('call'); } }; o.f(log.push('arg')); log.join()", "get,arg,call")]
+    public void MethodCalls(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
+    [Theory]
+    // Get, then the right-hand side, then set, on the object evaluated first (§13.15.2).
+    [InlineData("var log = []; var o = { get x() { log.push('get'); return 1; }, set x(v) { log.push('set' + v); } }; o.x += (log.push('rhs'), 2); log.join()", "get,rhs,set3")]
+    [InlineData("var a = { x: 1 }, b = { x: 10 }, o = a; o.x += (o = b, 5); a.x + ',' + b.x", "6,10")]
+    [InlineData("var o = { x: '5' }; var r = ++o.x; typeof r + r + o.x", "number66")]
+    [InlineData("var o = { x: 2 }; var r = (o.x **= 3); r + ',' + o.x", "8,8")]
+    [InlineData("'use strict'; var o = Object.freeze({ x: 1 }); try { o.x += 1; } catch (e) { e.name }", "TypeError")]
+    [InlineData("try { undefined.x += 1; } catch (e) { e.message }", "Cannot read properties of undefined (reading 'x')")]
+    public void MemberUpdates(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
+    [Theory]
     [InlineData("var a = [1.5, true, null, undefined, 'x']; var r = []; for (var i = 0; i < a.length; i++) { var v = a[i]; r.push(String(v)); } r.join()", "1.5,true,null,undefined,x")]
     // A register that held an object and then a number must not keep reading the object.
     [InlineData("function f() { var v = {k: 1}; var w = v; v = 3; return typeof v + typeof w + v; } f()", "numberobject3")]

@@ -158,6 +158,16 @@ internal sealed partial class FunctionCompiler
     /// <summary>Read-modify-write of a member: <paramref name="modify"/> turns [old] into [new].</summary>
     private void CompileMemberUpdate(MemberExpression m, Action modify, bool postfix)
     {
+        if (!postfix && m.Object is not Super && !m.Computed && m.Property is Identifier name)
+        {
+            // obj.p op= v and ++obj.p need no temporaries: [obj] → [obj obj] → [obj old] → [obj new] → [new].
+            CompileExpression(m.Object);
+            _b.Emit(OpCode.Dup, 1);
+            _b.Emit(OpCode.GetNamed, 0, _b.Name(name.Name), _b.NewCache());
+            modify();
+            EmitStoreMember(m);
+            return;
+        }
         int top = _b.RegisterTop;
         int objReg = _b.AllocRegister();
         int keyReg = _b.AllocRegister();

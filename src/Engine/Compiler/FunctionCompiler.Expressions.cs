@@ -395,6 +395,12 @@ internal sealed partial class FunctionCompiler
             }
             CompileChainPart(m.Object, chain);
             if (m.Optional && chain is { } c) _b.EmitJump(OpCode.JumpIfNullishChain, c.End, 0, _b.Depth - c.Depth - 1);
+            if (!m.Computed && m.Property is Identifier name)
+            {
+                _b.Position(m.Property);
+                _b.Emit(OpCode.GetMethod, 1, _b.Name(name.Name), _b.NewCache());
+                return;
+            }
             _b.Emit(OpCode.Dup, 1);
             EmitMemberGet(m);
             _b.Emit(OpCode.Swap, 0);

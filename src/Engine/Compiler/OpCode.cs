@@ -175,4 +175,7 @@ internal enum OpCode
     JumpIfNotGe,        // t [a b] →
     JumpIfStrictEq,     // t [a b] → ; jumps when a === b
     JumpIfStrictNe,     // t [a b] → ; jumps when a !== b
+
+    // ---- fused property access ----
+    GetMethod,          // n c [obj] → [obj.n obj]   the callee and receiver of a method call (Dup, GetNamed, Swap)
 }

@@ -208,6 +208,24 @@ internal sealed partial class Machine(JsEngine engine)
                     pc += 2;
                     break;
                 }
+                case OpCode.GetMethod:
+                {
+                    JsValue.Copy(ref regs[sp], regs[sp - 1]);
+                    ref var obj = ref regs[sp];
+                    sp++;
+                    var cache = fcode.Caches[code[pc + 1]];
+                    if (obj._ref is JsObject o && ReferenceEquals(o._shape, cache.Shape))
+                    {
+                        var holder = cache.Holder;
+                        if (holder is null) JsValue.Copy(ref regs[sp - 2], o._slots[cache.Slot]);
+                        else if (ReferenceEquals(o._prototype, holder) && ReferenceEquals(holder._shape, cache.HolderShape)) JsValue.Copy(ref regs[sp - 2], holder._slots[cache.Slot]);
+                        else regs[sp - 2] = GetNamedSlow(frame.Realm, obj, fcode.Names[code[pc]], cache);
+                    }
+                    else
+                        regs[sp - 2] = GetNamedSlow(frame.Realm, obj, fcode.Names[code[pc]], cache);
+                    pc += 2;
+                    break;
+                }
                 case OpCode.SetNamed:
                 {
                     var obj = regs[sp - 2];
