@@ -34,6 +34,21 @@ internal sealed class FunctionCode
     public LineEntry[] Lines = [];
 
     /// <summary>Recycled frames (see Interpreter.Frame.Rent); touched only by the engine's thread.</summary>
+    /// <summary>
+    /// True when [[Call]] just runs the body in a pushed frame: not a generator, async function or class
+    /// constructor (computed on first call; the compiler has set Kind and the flags by then).
+    /// </summary>
+    internal bool IsPlainCall => _plainCall != 0 ? _plainCall > 0 : ComputePlainCall();
+    private sbyte _plainCall;
+
+    private bool ComputePlainCall()
+    {
+        bool plain = Kind is FunctionKind.Normal or FunctionKind.Arrow or FunctionKind.Method or FunctionKind.Getter or FunctionKind.Setter
+            && !IsGenerator && !IsAsync;
+        _plainCall = plain ? (sbyte)1 : (sbyte)-1;
+        return plain;
+    }
+
     internal Interpreter.Frame?[]? FramePool;
     internal int FramePoolCount;
 

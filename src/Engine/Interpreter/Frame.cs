@@ -62,7 +62,14 @@ internal sealed class Frame
         var code = Code;
         var pool = code.FramePool ??= new Frame?[8];
         if (code.FramePoolCount == pool.Length) return;
-        Array.Clear(Regs);
+        // Registers must read undefined on the next call; zero words are undefined, and storing them
+        // needs no write barrier. Small frames (most) are cleared inline rather than through a call.
+        var regs = Regs;
+        if (regs.Length <= 16)
+        {
+            for (int i = 0; i < regs.Length; i++) Unsafe.As<JsValue, JsValue.Bits>(ref regs[i]) = default;
+        }
+        else Array.Clear(regs);
         Sp = code.RegisterCount;
         Pc = 0;
         Env = null;

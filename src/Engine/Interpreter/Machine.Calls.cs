@@ -9,7 +9,7 @@ internal sealed partial class Machine
     /// PrepareForOrdinaryCall + OrdinaryCallBindThis (§10.2.1.1-2): a frame with arguments in the
     /// parameter registers. Counts toward the call-depth limit.
     /// </summary>
-    internal Frame PushFrame(JsClosure closure, JsValue thisValue, ReadOnlySpan<JsValue> args, JsObject? newTarget)
+    internal Frame PushFrame(JsClosure closure, in JsValue thisValue, ReadOnlySpan<JsValue> args, JsObject? newTarget)
     {
         var code = closure.Code;
         if (++_engine.CallDepth > _engine.Options.MaxCallDepth)
@@ -22,7 +22,7 @@ internal sealed partial class Machine
         int n = Math.Min(args.Length, code.ParameterRegisters);
         // A plain loop: for the usual one to three arguments it beats Span.CopyTo's bulk-move call.
         var regs = f.Regs;
-        for (int i = 0; i < n; i++) regs[i] = args[i];
+        for (int i = 0; i < n; i++) JsValue.Copy(ref regs[i], args[i]);
         if (code.NeedsArgumentsArray) f.Arguments = args.ToArray();
         f.Env = code.FunctionEnvSize > 0 ? new Env(code.FunctionEnvSize, closure.Env) : closure.Env;
         if (code.Strict || code.Kind == FunctionKind.Arrow || thisValue.IsEmpty) f.This = thisValue;

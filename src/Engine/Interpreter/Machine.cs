@@ -185,9 +185,20 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.PopEnv: frame.Env = frame.Env!.Parent; break;
                 case OpCode.CopyEnv: frame.Env = frame.Env!.Copy(); break;
                 case OpCode.LoadGlobal:
+                {
+                    // The cached global-object slot inline; top-level let/const boxes and misses go through LoadGlobal.
+                    var cache = fcode.Caches[code[pc + 1]];
+                    var realm = frame.Realm;
+                    if (cache.Box is null && cache.Epoch == realm.LexicalEpoch && ReferenceEquals(realm.GlobalObject._shape, cache.Shape))
+                    {
+                        JsValue.Copy(ref regs[sp++], realm.GlobalObject._slots[cache.Slot]);
+                        pc += 2;
+                        break;
+                    }
                     regs[sp++] = LoadGlobal(frame.Realm, fcode.Names[code[pc]], fcode.Caches[code[pc + 1]], throwIfMissing: true);
                     pc += 2;
                     break;
+                }
                 case OpCode.StoreGlobal:
                     StoreGlobal(frame.Realm, fcode.Names[code[pc]], regs[--sp], code[pc + 1] == 1, fcode.Caches[code[pc + 2]]);
                     pc += 3;
@@ -570,8 +581,7 @@ internal sealed partial class Machine(JsEngine engine)
                     pc += 2;
                     int fnIndex = sp - argc - 2;
                     var fnValue = regs[fnIndex];
-                    if (fnValue._ref is JsClosure closure && closure.Code.Kind is FunctionKind.Normal or FunctionKind.Arrow or FunctionKind.Method or FunctionKind.Getter or FunctionKind.Setter
-                        && !closure.Code.IsGenerator && !closure.Code.IsAsync)
+                    if (fnValue._ref is JsClosure closure && closure.Code.IsPlainCall)
                     {
                         var callee = PushFrame(closure, regs[fnIndex + 1], new ReadOnlySpan<JsValue>(regs, fnIndex + 2, argc), null);
                         frame.Sp = fnIndex;
