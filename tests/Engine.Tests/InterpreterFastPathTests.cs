@@ -61,6 +61,20 @@ public class InterpreterFastPathTests
     public void MemberUpdates(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 
     [Theory]
+    // Uses after a declaration skip the TDZ check; these must still throw (or not) exactly as before.
+    [InlineData("function t() { switch (1) { case 0: let a = 1; case 1: try { a; } catch (e) { return e.name; } } } t()", "ReferenceError")]
+    [InlineData("function t() { switch (1) { case 0: let a = 1; break; case 1: try { a = 2; } catch (e) { return e.name; } } } t()", "ReferenceError")]
+    [InlineData("function t() { try { for (let x of [x]) {} } catch (e) { return e.name; } } t()", "ReferenceError")]
+    [InlineData("function t() { try { let x = x + 1; } catch (e) { return e.name; } } t()", "ReferenceError")]
+    [InlineData("function t() { let [a, b = a] = [1]; return b; } t()", "1")]
+    [InlineData("function t() { let s = 0; for (let i = 0, n = i + 3; i < n; i++) s += i; return s; } t()", "3")]
+    [InlineData("function t() { var r = []; for (var k = 0; k < 2; k++) { try { r.push(typeof y); } catch (e) { r.push(e.name); } let y = k; r.push(y); } return r.join(); } t()", "ReferenceError,0,ReferenceError,1")]
+    [InlineData("function t() { try { f(); } catch (e) { return e.name; } let x = 1; function f() { return x; } } t()", "ReferenceError")]
+    [InlineData("function t() { const r = []; for (const [k, v] of [[1, 2], [3, 4]]) r.push(k + v); return r.join(); } t()", "3,7")]
+    [InlineData("function* g() { let x = yield 1; yield x * 2; } var it = g(); it.next(); it.next(5).value", "10")]
+    public void TemporalDeadZone(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
+    [Theory]
     [InlineData("var a = [1.5, true, null, undefined, 'x']; var r = []; for (var i = 0; i < a.length; i++) { var v = a[i]; r.push(String(v)); } r.join()", "1.5,true,null,undefined,x")]
     // A register that held an object and then a number must not keep reading the object.
     [InlineData("function f() { var v = {k: 1}; var w = v; v = 3; return typeof v + typeof w + v; } f()", "numberobject3")]

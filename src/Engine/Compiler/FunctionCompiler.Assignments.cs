@@ -20,7 +20,9 @@ internal sealed partial class FunctionCompiler
                     CompileNamedExpression(a.Right, id.Name);
                     _b.Emit(OpCode.Dup, 1);
                     _b.Position(a);
+                    _referenceAt = id.Start;
                     EmitAssignResolved(id.Name, reference);
+                    _referenceAt = -1;
                     _b.ReleaseTo(top);
                     return;
                 }
@@ -46,12 +48,16 @@ internal sealed partial class FunctionCompiler
             {
                 int top = _b.RegisterTop;
                 var reference = EmitResolveReference(id.Name);
+                _referenceAt = id.Start;
                 EmitLoadResolved(id.Name, reference);
+                _referenceAt = -1;
                 CompileExpression(a.Right);
                 _b.Position(a);
                 _b.Emit(binop, -1);
                 _b.Emit(OpCode.Dup, 1);
+                _referenceAt = id.Start;
                 EmitAssignResolved(id.Name, reference);
+                _referenceAt = -1;
                 _b.ReleaseTo(top);
                 return;
             }
@@ -80,11 +86,15 @@ internal sealed partial class FunctionCompiler
         if (a.Left is Identifier id)
         {
             var reference = EmitResolveReference(id.Name);
+            _referenceAt = id.Start;
             EmitLoadResolved(id.Name, reference);
+            _referenceAt = -1;
             _b.EmitJump(jump, end, -1);
             CompileNamedExpression(a.Right, id.Name);
             _b.Emit(OpCode.Dup, 1);
+            _referenceAt = id.Start;
             EmitAssignResolved(id.Name, reference);
+            _referenceAt = -1;
             _b.Mark(end);
             return;
         }
@@ -232,7 +242,9 @@ internal sealed partial class FunctionCompiler
                 var reference = EmitResolveReference(id.Name);
                 CompileNamedExpression(a.Right, id.Name);
                 _b.Position(a);
+                _referenceAt = id.Start;
                 EmitAssignResolved(id.Name, reference);
+                _referenceAt = -1;
                 _b.ReleaseTo(top);
                 return;
             }
@@ -241,11 +253,15 @@ internal sealed partial class FunctionCompiler
             {
                 int top = _b.RegisterTop;
                 var reference = EmitResolveReference(id.Name);
+                _referenceAt = id.Start;
                 EmitLoadResolved(id.Name, reference);
+                _referenceAt = -1;
                 CompileExpression(a.Right);
                 _b.Position(a);
                 _b.Emit(CompoundOpCode(a.Operator), -1);
+                _referenceAt = id.Start;
                 EmitAssignResolved(id.Name, reference);
+                _referenceAt = -1;
                 _b.ReleaseTo(top);
                 return;
             }
@@ -254,9 +270,13 @@ internal sealed partial class FunctionCompiler
                 // The old value is not needed, so postfix compiles like prefix: Inc/Dec apply ToNumeric themselves.
                 _b.Position(u);
                 var reference = EmitResolveReference(id.Name);
+                _referenceAt = id.Start;
                 EmitLoadResolved(id.Name, reference);
+                _referenceAt = -1;
                 _b.Emit(u.Operator == UpdateOperator.Increment ? OpCode.Inc : OpCode.Dec, 0);
+                _referenceAt = id.Start;
                 EmitAssignResolved(id.Name, reference);
+                _referenceAt = -1;
                 return;
             }
         }
@@ -272,7 +292,9 @@ internal sealed partial class FunctionCompiler
         if (u.Argument is Identifier id)
         {
             var reference = EmitResolveReference(id.Name);
+            _referenceAt = id.Start;
             EmitLoadResolved(id.Name, reference);
+            _referenceAt = -1;
             if (u.Prefix)
             {
                 _b.Emit(op, 0);
@@ -284,7 +306,9 @@ internal sealed partial class FunctionCompiler
                 _b.Emit(OpCode.Dup, 1);
                 _b.Emit(op, 0);
             }
+            _referenceAt = id.Start;
             EmitAssignResolved(id.Name, reference);
+            _referenceAt = -1;
             return;
         }
         CompileMemberUpdate((MemberExpression)u.Argument, () => _b.Emit(op, 0), postfix: !u.Prefix);

@@ -123,7 +123,9 @@ internal sealed partial class FunctionCompiler
     private void CompileIdentifier(Identifier id)
     {
         _b.Position(id);
+        _referenceAt = id.Start;
         EmitLoad(id.Name);
+        _referenceAt = -1;
     }
 
     /// <summary>NamedEvaluation (§8.4.5): anonymous functions and classes take the binding's name.</summary>

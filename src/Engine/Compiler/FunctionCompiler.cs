@@ -423,6 +423,15 @@ internal sealed partial class FunctionCompiler
         else EmitLoadBinding(b, depth);
     }
 
+    /// <summary>
+    /// Source offset of the identifier reference being compiled (-1: unknown), set around a load or store
+    /// so it can skip the TDZ check once the binding is known to be initialized there.
+    /// </summary>
+    private int _referenceAt = -1;
+
+    private bool DefinitelyInitialized(Binding b) =>
+        !b.Captured && _referenceAt >= b.InitializedAt && ReferenceEquals(b.Scope.Function, _info);
+
     private void EmitLoadBinding(Binding b, int depth)
     {
         if (b.Kind == BindingKind.Import)
@@ -441,7 +450,7 @@ internal sealed partial class FunctionCompiler
             }, 1);
             return;
         }
-        bool check = b.NeedsTdz;
+        bool check = b.NeedsTdz && !DefinitelyInitialized(b);
         if (!b.Captured)
         {
             if (check) _b.Emit(OpCode.LoadRegChecked, 1, b.Register, _b.Name(b.Name == "this" ? "this" : b.Name));
@@ -504,7 +513,7 @@ internal sealed partial class FunctionCompiler
         }
         if (!b.Captured)
         {
-            if (b.NeedsTdz) _b.Emit(OpCode.StoreRegChecked, -1, b.Register, _b.Name(name));
+            if (b.NeedsTdz && !DefinitelyInitialized(b)) _b.Emit(OpCode.StoreRegChecked, -1, b.Register, _b.Name(name));
             else _b.Emit(OpCode.StoreReg, -1, b.Register);
         }
         else if (b.NeedsTdz) _b.Emit(OpCode.StoreEnvChecked, -1, depth, b.EnvSlot, _b.Name(name));

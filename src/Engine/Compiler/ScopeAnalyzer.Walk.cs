@@ -46,6 +46,7 @@ internal sealed partial class ScopeAnalyzer
                 {
                     PushScope(f, ScopeKind.Block);
                     DeclarePattern(f.Init!, ((VariableDeclaration)f.Init!).DeclarationKind == VariableKind.Const ? BindingKind.Const : BindingKind.Let);
+                    MarkInitializedAt(f.Init!, _scope, f.Init!.End);
                 }
                 if (f.Init is Statement initStatement) VisitStatement(initStatement);
                 else if (f.Init is Expression initExpression) VisitExpression(initExpression);
@@ -74,7 +75,7 @@ internal sealed partial class ScopeAnalyzer
             case SwitchStatement sw:
                 VisitExpression(sw.Discriminant);
                 PushScope(sw, ScopeKind.Block);
-                foreach (var c in sw.Cases) DeclareLexical(c.Consequent, _scope);
+                foreach (var c in sw.Cases) DeclareLexical(c.Consequent, _scope, inOrder: false);
                 foreach (var c in sw.Cases)
                 {
                     VisitExpression(c.Test);
@@ -117,6 +118,8 @@ internal sealed partial class ScopeAnalyzer
         {
             PushScope(statement, ScopeKind.Block);
             DeclarePattern(left, ((VariableDeclaration)left).DeclarationKind == VariableKind.Const ? BindingKind.Const : BindingKind.Let);
+            // Each iteration binds the names before the body runs (the head's expression saw the other scope's).
+            MarkInitializedAt(left, _scope, left.End);
         }
         if (left is VariableDeclaration v)
             foreach (var d in v.Declarations) VisitPattern(d.Id);

@@ -148,7 +148,8 @@ internal sealed partial class ScopeAnalyzer
     }
 
     /// <summary>LexicallyScopedDeclarations (§8.2.4) of a statement list: let, const, class and (block-level) functions.</summary>
-    private static void DeclareLexical(List<Statement> statements, Scope scope)
+    /// <param name="inOrder">False for a switch's case block: a case label can jump past a declaration.</param>
+    private static void DeclareLexical(List<Statement> statements, Scope scope, bool inOrder = true)
     {
         foreach (var s in statements)
         {
@@ -157,7 +158,11 @@ internal sealed partial class ScopeAnalyzer
             {
                 case VariableDeclaration { DeclarationKind: not VariableKind.Var } v:
                     var kind = v.DeclarationKind == VariableKind.Const ? BindingKind.Const : BindingKind.Let;
-                    foreach (var d in v.Declarations) DeclarePatternIn(d.Id, kind, scope);
+                    foreach (var d in v.Declarations)
+                    {
+                        DeclarePatternIn(d.Id, kind, scope);
+                        if (inOrder) MarkInitializedAt(d.Id, scope, d.End);
+                    }
                     break;
                 case ClassDeclaration { Id: { } id }:
                     scope.Declare(id.Name, BindingKind.Class);
@@ -166,6 +171,30 @@ internal sealed partial class ScopeAnalyzer
                     scope.Declare(fid.Name, BindingKind.Function);
                     break;
             }
+        }
+    }
+
+    /// <summary>Sets <see cref="Binding.InitializedAt"/> of the let/const names a pattern binds in <paramref name="scope"/>.</summary>
+    private static void MarkInitializedAt(Node pattern, Scope scope, int end)
+    {
+        switch (pattern)
+        {
+            case Identifier id:
+                if (scope.Bindings.TryGetValue(id.Name, out var b) && b.Kind is BindingKind.Let or BindingKind.Const) b.InitializedAt = end;
+                break;
+            case AssignmentPattern ap: MarkInitializedAt(ap.Left, scope, end); break;
+            case RestElement r: MarkInitializedAt(r.Argument, scope, end); break;
+            case ArrayPattern arr:
+                foreach (var e in arr.Elements)
+                    if (e is not null) MarkInitializedAt(e, scope, end);
+                break;
+            case ObjectPattern obj:
+                foreach (var p in obj.Properties)
+                    MarkInitializedAt(p is Property prop ? prop.Value : p, scope, end);
+                break;
+            case VariableDeclaration v:
+                foreach (var d in v.Declarations) MarkInitializedAt(d.Id, scope, d.End);
+                break;
         }
     }
 

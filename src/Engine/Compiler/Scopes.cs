@@ -48,6 +48,14 @@ internal sealed class Binding(string name, BindingKind kind, Scope scope)
     /// <summary>Parameters of a non-simple list are uninitialized until bound in order (§10.2.11 step 26-27), so `(a = b, b) => a` throws.</summary>
     public bool ParameterTdz;
 
+    /// <summary>
+    /// For a let/const: the source offset (end of its declaration) from which every reference in its own
+    /// function finds it initialized, because the only way to reach later code in its scope runs the
+    /// declaration first. Uncaptured references from there on skip the TDZ check. int.MaxValue when that
+    /// does not hold (switch cases, where a case label can jump past the declaration) or is not known.
+    /// </summary>
+    public int InitializedAt = int.MaxValue;
+
     public override string ToString() => $"{Kind} {Name}";
 }
 
