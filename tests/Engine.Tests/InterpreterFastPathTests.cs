@@ -75,6 +75,25 @@ public class InterpreterFastPathTests
     public void TemporalDeadZone(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 
     [Theory]
+    // Instruction pairs the bytecode builder fuses behave like the pair.
+    [InlineData("function f(s) { return s.length; } f('abc') + f([1, 2])", "5")]
+    [InlineData("class A { get v() { return 5; } m() { return this.v + this.w; } } A.prototype.w = 1; new A().m()", "6")]
+    [InlineData("function g() { return this.Math === Math; } g()", "true")]
+    [InlineData("function f() { 'use strict'; try { return this.x; } catch (e) { return e.message; } } f()", "Cannot read properties of undefined (reading 'x')")]
+    [InlineData("function f(a) { return a + 1; } f('1') + '|' + f(1) + '|' + f(undefined) + '|' + f({ valueOf() { return 2; } })", "11|2|NaN|3")]
+    [InlineData("function f(a) { return a - 2; } f('5') + f(0.5)", "1.5")]
+    [InlineData("function f(a) { try { return a + 1; } catch (e) { return e.name; } } f(1n)", "TypeError")]
+    [InlineData("function f(o) { 'use strict'; o.x = 1; return 'set'; } var r; try { r = f(Object.freeze({})); } catch (e) { r = e.name; } r", "TypeError")]
+    [InlineData("var log = []; var o = { set x(v) { log.push(v); } }; function f(p) { p.x = 7; } f(o); log.join()", "7")]
+    [InlineData("function f(a) { return a; } f(4) + f()", "NaN")]
+    [InlineData("var c = true; function f(a) { var r = c ? a : 2; return r + 1; } f(1)", "2")]
+    public void FusedInstructions(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
+    [Fact]
+    public void FusedInstructionsReportTheirOwnPosition() =>
+        Assert.Contains("at f (test.js:3:", TestHost.Run("function f(o) {\n  var a = 1;\n  return o.x.y + a;\n}\ntry { f({}); } catch (e) { e.stack }"));
+
+    [Theory]
     [InlineData("var a = [1.5, true, null, undefined, 'x']; var r = []; for (var i = 0; i < a.length; i++) { var v = a[i]; r.push(String(v)); } r.join()", "1.5,true,null,undefined,x")]
     // A register that held an object and then a number must not keep reading the object.
     [InlineData("function f() { var v = {k: 1}; var w = v; v = 3; return typeof v + typeof w + v; } f()", "numberobject3")]

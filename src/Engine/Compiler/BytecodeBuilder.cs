@@ -29,7 +29,21 @@ internal sealed class BytecodeBuilder
     private int _registers, _maxRegisters;
     private int _lastLine = -1, _lastColumn = -1;
 
-    public int Pc => _code.Count;
+    /// <summary>The next instruction's position. Whoever asks may record it, so no fusion reaches back past it.</summary>
+    public int Pc
+    {
+        get
+        {
+            _fusible = -1;
+            return _code.Count;
+        }
+    }
+
+    // Peephole fusion (FuseWithPrevious): the start, opcode and stack effect of the last instruction while
+    // it may still be merged with the next one; -1 after a label or a position was handed out.
+    private int _fusible = -1;
+    private OpCode _fusibleOp;
+    private int _fusibleDelta;
     public int Depth { get => _depth; set => _depth = value; }
     public int RegisterTop => _registers;
 
@@ -42,14 +56,109 @@ internal sealed class BytecodeBuilder
         if (_depth < 0) throw new InvalidOperationException("operand stack underflow in compiler");
     }
 
-    public void Emit(OpCode op, int delta) { _code.Add((int)op); Adjust(delta); }
-    public void Emit(OpCode op, int delta, int a) { _code.Add((int)op); _code.Add(a); Adjust(delta); }
-    public void Emit(OpCode op, int delta, int a, int b) { _code.Add((int)op); _code.Add(a); _code.Add(b); Adjust(delta); }
-    public void Emit(OpCode op, int delta, int a, int b, int c) { _code.Add((int)op); _code.Add(a); _code.Add(b); _code.Add(c); Adjust(delta); }
+    public void Emit(OpCode op, int delta)
+    {
+        if (FuseWithPrevious(op, delta, 0, 0)) return;
+        Begin(op, delta);
+        _code.Add((int)op);
+        Adjust(delta);
+    }
+
+    public void Emit(OpCode op, int delta, int a)
+    {
+        Begin(op, delta);
+        _code.Add((int)op);
+        _code.Add(a);
+        Adjust(delta);
+    }
+
+    public void Emit(OpCode op, int delta, int a, int b)
+    {
+        if (FuseWithPrevious(op, delta, a, b)) return;
+        Begin(op, delta);
+        _code.Add((int)op);
+        _code.Add(a);
+        _code.Add(b);
+        Adjust(delta);
+    }
+
+    public void Emit(OpCode op, int delta, int a, int b, int c)
+    {
+        Begin(op, delta);
+        _code.Add((int)op);
+        _code.Add(a);
+        _code.Add(b);
+        _code.Add(c);
+        Adjust(delta);
+    }
+
+    private void Begin(OpCode op, int delta)
+    {
+        _fusible = _code.Count;
+        _fusibleOp = op;
+        _fusibleDelta = delta;
+    }
+
+    /// <summary>
+    /// Merges common instruction pairs into one instruction (fewer dispatches in hot code): a small integer
+    /// operand into Add/Sub, a register or `this` receiver into GetNamed, a register into Return, and a
+    /// discarded SetNamed result. Only when nothing can jump between the two (no label marked, no position
+    /// handed out since the first was emitted).
+    /// </summary>
+    private bool FuseWithPrevious(OpCode op, int delta, int a, int b)
+    {
+        if (_fusible < 0) return false;
+        switch (_fusibleOp, op)
+        {
+            case (OpCode.SetNamed, OpCode.Pop):
+                _code[_fusible] = (int)OpCode.SetNamedPop;
+                _fusibleOp = OpCode.SetNamedPop;
+                Adjust(delta);
+                _fusible = -1;
+                return true;
+            case (OpCode.Int, OpCode.Add or OpCode.Sub):
+            {
+                int k = _code[_fusible + 1];
+                Replace(op == OpCode.Add ? OpCode.AddInt : OpCode.SubInt, delta, k);
+                return true;
+            }
+            case (OpCode.LoadReg, OpCode.GetNamed):
+            {
+                int r = _code[_fusible + 1];
+                Replace(OpCode.GetNamedReg, delta, r, a, b);
+                return true;
+            }
+            case (OpCode.LoadThisValue, OpCode.GetNamed):
+                Replace(OpCode.GetThisNamed, delta, a, b);
+                return true;
+            case (OpCode.LoadReg, OpCode.Return):
+            {
+                int r = _code[_fusible + 1];
+                Replace(OpCode.ReturnReg, delta, r);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Replaces the fusible last instruction and the one being emitted by <paramref name="fused"/>.</summary>
+    private void Replace(OpCode fused, int delta, params ReadOnlySpan<int> operands)
+    {
+        int start = _fusible;
+        _code.RemoveRange(start, _code.Count - start);
+        // A source position recorded for the second instruction now belongs to the fused one.
+        if (_lines.Count > 0 && _lines[^1].Pc > start) _lines[^1] = _lines[^1] with { Pc = start };
+        _depth -= _fusibleDelta;
+        _code.Add((int)fused);
+        foreach (int x in operands) _code.Add(x);
+        Adjust(_fusibleDelta + delta);
+        _fusible = -1;
+    }
 
     /// <summary>Emits a jump-like op whose first operand is <paramref name="target"/>, plus extra operands.</summary>
     public void EmitJump(OpCode op, Label target, int delta, int extra = int.MinValue)
     {
+        _fusible = -1;
         _code.Add((int)op);
         if (target.Pc >= 0) _code.Add(target.Pc);
         else
@@ -64,6 +173,7 @@ internal sealed class BytecodeBuilder
     /// <summary>A jump op with a register operand before the target (IteratorNext r t, ForInNext r t).</summary>
     public void EmitRegJump(OpCode op, int register, Label target, int delta, Label? second = null)
     {
+        _fusible = -1;
         _code.Add((int)op);
         _code.Add(register);
         AddTarget(target);
@@ -83,6 +193,7 @@ internal sealed class BytecodeBuilder
 
     public void Mark(Label label)
     {
+        _fusible = -1;
         label.Pc = _code.Count;
         foreach (var p in label.Patches) _code[p] = label.Pc;
         label.Patches.Clear();

@@ -178,4 +178,10 @@ internal enum OpCode
 
     // ---- fused property access ----
     GetMethod,          // n c [obj] → [obj.n obj]   the callee and receiver of a method call (Dup, GetNamed, Swap)
+    GetNamedReg,        // r n c → [regs[r].n]        (LoadReg r, GetNamed)       fused by BytecodeBuilder
+    GetThisNamed,       // n c → [this.n]             (LoadThisValue, GetNamed)
+    SetNamedPop,        // n c [obj v] →              (SetNamed, Pop)
+    AddInt,             // k [a] → [a + k]            (Int k, Add)
+    SubInt,             // k [a] → [a - k]            (Int k, Sub)
+    ReturnReg,          // r →                        (LoadReg r, Return)
 }

@@ -219,6 +219,56 @@ internal sealed partial class Machine(JsEngine engine)
                     pc += 2;
                     break;
                 }
+                case OpCode.GetNamedReg:
+                {
+                    var cache = fcode.Caches[code[pc + 2]];
+                    ref var receiver = ref regs[code[pc]];
+                    if (!TryReadCached(receiver._ref, cache, ref regs[sp]))
+                        regs[sp] = GetNamedSlow(frame.Realm, regs[code[pc]], fcode.Names[code[pc + 1]], cache);
+                    sp++;
+                    pc += 3;
+                    break;
+                }
+                case OpCode.GetThisNamed:
+                {
+                    var cache = fcode.Caches[code[pc + 1]];
+                    if (!TryReadCached(frame.This._ref, cache, ref regs[sp]))
+                        regs[sp] = GetNamedSlow(frame.Realm, frame.This, fcode.Names[code[pc]], cache);
+                    sp++;
+                    pc += 2;
+                    break;
+                }
+                case OpCode.SetNamedPop:
+                {
+                    var obj = regs[sp - 2];
+                    var cache = fcode.Caches[code[pc + 1]];
+                    if (obj._ref is JsObject o && ReferenceEquals(o._shape, cache.Shape))
+                    {
+                        if (cache.Holder is null) JsValue.Copy(ref o._slots[cache.Slot], regs[sp - 1]);
+                        else if (!TryAddCached(o, cache, regs[sp - 1])) SetNamedSlow(frame.Realm, obj, fcode.Names[code[pc]], regs[sp - 1], cache, fcode.Strict);
+                    }
+                    else
+                        SetNamedSlow(frame.Realm, obj, fcode.Names[code[pc]], regs[sp - 1], cache, fcode.Strict);
+                    sp -= 2;
+                    pc += 2;
+                    break;
+                }
+                case OpCode.AddInt:
+                {
+                    ref var a = ref regs[sp - 1];
+                    if (a.IsNumber) JsValue.StoreNumber(ref a, a._number + code[pc]);
+                    else a = Operators.Add(a, JsValue.FromNumber(code[pc]));
+                    pc++;
+                    break;
+                }
+                case OpCode.SubInt:
+                {
+                    ref var a = ref regs[sp - 1];
+                    if (a.IsNumber) JsValue.StoreNumber(ref a, a._number - code[pc]);
+                    else a = Operators.Arithmetic(Operators.BinaryOp.Sub, a, JsValue.FromNumber(code[pc]));
+                    pc++;
+                    break;
+                }
                 case OpCode.GetMethod:
                 {
                     JsValue.Copy(ref regs[sp], regs[sp - 1]);
@@ -554,6 +604,9 @@ internal sealed partial class Machine(JsEngine engine)
                     frame = frameRef;
                     goto Reload;
                 }
+                case OpCode.ReturnReg:
+                    JsValue.Copy(ref regs[sp++], regs[code[pc]]);
+                    goto case OpCode.Return;
                 case OpCode.Return:
                 {
                     var value = regs[--sp];
@@ -716,6 +769,27 @@ internal sealed partial class Machine(JsEngine engine)
             sp = frame.Sp;
             pc = frame.Pc;
         }
+    }
+
+    /// <summary>The inline-cache hit path of a named read (own slot, or a slot of the direct prototype).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryReadCached(object? receiver, PropertyCache cache, ref JsValue destination)
+    {
+        if (receiver is JsObject o && ReferenceEquals(o._shape, cache.Shape))
+        {
+            var holder = cache.Holder;
+            if (holder is null)
+            {
+                JsValue.Copy(ref destination, o._slots[cache.Slot]);
+                return true;
+            }
+            if (ReferenceEquals(o._prototype, holder) && ReferenceEquals(holder._shape, cache.HolderShape))
+            {
+                JsValue.Copy(ref destination, holder._slots[cache.Slot]);
+                return true;
+            }
+        }
+        return false;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
