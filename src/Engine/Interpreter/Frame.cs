@@ -62,14 +62,13 @@ internal sealed class Frame
         var code = Code;
         var pool = code.FramePool ??= new Frame?[8];
         if (code.FramePoolCount == pool.Length) return;
-        // Registers must read undefined on the next call; zero words are undefined, and storing them
-        // needs no write barrier. Small frames (most) are cleared inline rather than through a call.
+        // Registers must read undefined on the next call; zero words are undefined, and storing them needs
+        // no write barrier. Operand-stack slots are always written before they are read, so they are not
+        // cleared: what a pooled frame's stack still references stays reachable until the function's next
+        // call overwrites it (at most FramePool.Length frames of MaxStack slots per function).
         var regs = Regs;
-        if (regs.Length <= 16)
-        {
-            for (int i = 0; i < regs.Length; i++) Unsafe.As<JsValue, JsValue.Bits>(ref regs[i]) = default;
-        }
-        else Array.Clear(regs);
+        int n = code.RegisterCount;
+        for (int i = 0; i < n; i++) Unsafe.As<JsValue, JsValue.Bits>(ref regs[i]) = default;
         Sp = code.RegisterCount;
         Pc = 0;
         Env = null;
