@@ -32,6 +32,34 @@ internal sealed partial class Machine
         return f;
     }
 
+    /// <summary>
+    /// <see cref="PushFrame"/> for the interpreter's Call instruction, inlined there: the arguments are
+    /// the caller's operand-stack slots, `this` and new.target follow the ordinary-call rules.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Frame PushCallFrame(JsClosure closure, JsValue[] callerRegs, int thisIndex, int argc)
+    {
+        var code = closure.Code;
+        var engine = _engine;
+        if (++engine.CallDepth > engine.Options.MaxCallDepth)
+        {
+            engine.CallDepth--;
+            Throw.StackOverflow();
+        }
+        engine.Tick();
+        var f = Frame.Rent(code, closure, closure.Realm);
+        int n = Math.Min(argc, code.ParameterRegisters);
+        var regs = f.Regs;
+        for (int i = 0; i < n; i++) JsValue.Copy(ref regs[i], callerRegs[thisIndex + 1 + i]);
+        if (code.NeedsArgumentsArray) f.Arguments = new ReadOnlySpan<JsValue>(callerRegs, thisIndex + 1, argc).ToArray();
+        f.Env = code.FunctionEnvSize > 0 ? new Env(code.FunctionEnvSize, closure.Env) : closure.Env;
+        ref var thisValue = ref callerRegs[thisIndex];
+        if (code.Strict || code.Kind == FunctionKind.Arrow) f.This = thisValue;
+        else if (thisValue.IsNullish) f.This = JsValue.FromObject(closure.Realm.GlobalObject);
+        else f.This = thisValue.IsObject ? thisValue : JsValue.FromObject(Conversions.ToObject(closure.Realm, thisValue));
+        return f;
+    }
+
     /// <summary>[[Call]] of a closure from native code (a builtin, the host, a getter): a nested Run.</summary>
     internal JsValue CallClosure(JsClosure closure, in JsValue thisValue, ReadOnlySpan<JsValue> args)
     {

@@ -636,7 +636,7 @@ internal sealed partial class Machine(JsEngine engine)
                     var fnValue = regs[fnIndex];
                     if (fnValue._ref is JsClosure closure && closure.Code.IsPlainCall)
                     {
-                        var callee = PushFrame(closure, regs[fnIndex + 1], new ReadOnlySpan<JsValue>(regs, fnIndex + 2, argc), null);
+                        var callee = PushCallFrame(closure, regs, fnIndex + 1, argc);
                         frame.Sp = fnIndex;
                         callee.ReturnPc = pc;
                         callee.Caller = frame;
