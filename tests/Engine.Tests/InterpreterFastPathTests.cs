@@ -72,6 +72,12 @@ public class InterpreterFastPathTests
     [InlineData("function t() { try { f(); } catch (e) { return e.name; } let x = 1; function f() { return x; } } t()", "ReferenceError")]
     [InlineData("function t() { const r = []; for (const [k, v] of [[1, 2], [3, 4]]) r.push(k + v); return r.join(); } t()", "3,7")]
     [InlineData("function* g() { let x = yield 1; yield x * 2; } var it = g(); it.next(); it.next(5).value", "10")]
+    // Bindings no code can read early get no TDZ hole; each iteration must still start fresh.
+    [InlineData("function t() { for (let k = 0; k < 2; k++) { let y; if (k == 1) return String(y); y = 5; } } t()", "undefined")]
+    [InlineData("function t() { var r = []; for (var k = 0; k < 2; k++) { const c = k * 10; r.push(c); } return r.join(); } t()", "0,10")]
+    [InlineData("function t() { try { let {a = ([z] = [1])} = {}; let z; } catch (e) { return e.name; } } t()", "ReferenceError")]
+    [InlineData("function t() { try { typeof q; } catch (e) { return e.name; } let q = 1; } t()", "ReferenceError")]
+    [InlineData("function t() { let out = []; for (const x of [1, 2]) { let d = x * 2; out.push(d); } return out.join(); } t()", "2,4")]
     public void TemporalDeadZone(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 
     [Theory]

@@ -201,7 +201,7 @@ internal sealed partial class FunctionCompiler
                     }
                     break;
                 default:
-                    if (b.NeedsTdz) { _b.Emit(OpCode.Hole, 1); EmitInitialize(b); }
+                    if (b.NeedsTdz && !b.TdzFree) { _b.Emit(OpCode.Hole, 1); EmitInitialize(b); }
                     break;
             }
         }
@@ -294,7 +294,7 @@ internal sealed partial class FunctionCompiler
             _envCount++;
         }
         foreach (var b in scope.Ordered)
-            if (b.NeedsTdz || b.Kind == BindingKind.PrivateName) { _b.Emit(OpCode.Hole, 1); EmitInitialize(b); }
+            if ((b.NeedsTdz && !b.TdzFree) || b.Kind == BindingKind.PrivateName) { _b.Emit(OpCode.Hole, 1); EmitInitialize(b); }
             else if (!b.Captured && b.Kind is BindingKind.Let or BindingKind.CatchParameter or BindingKind.Var)
             {
                 // Registers are reused across scopes: a fresh binding must not see an old value.
@@ -430,7 +430,7 @@ internal sealed partial class FunctionCompiler
     private int _referenceAt = -1;
 
     private bool DefinitelyInitialized(Binding b) =>
-        !b.Captured && _referenceAt >= b.InitializedAt && ReferenceEquals(b.Scope.Function, _info);
+        b.TdzFree || (!b.Captured && _referenceAt >= b.InitializedAt && ReferenceEquals(b.Scope.Function, _info));
 
     private void EmitLoadBinding(Binding b, int depth)
     {

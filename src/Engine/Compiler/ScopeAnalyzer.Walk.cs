@@ -26,7 +26,7 @@ internal sealed partial class ScopeAnalyzer
             case VariableDeclaration v:
                 foreach (var d in v.Declarations)
                 {
-                    VisitPattern(d.Id);
+                    VisitDeclarationPattern(d.Id, v.DeclarationKind != VariableKind.Var);
                     VisitExpression(d.Init);
                 }
                 break;
@@ -122,11 +122,29 @@ internal sealed partial class ScopeAnalyzer
             MarkInitializedAt(left, _scope, left.End);
         }
         if (left is VariableDeclaration v)
-            foreach (var d in v.Declarations) VisitPattern(d.Id);
+            foreach (var d in v.Declarations) VisitDeclarationPattern(d.Id, v.DeclarationKind != VariableKind.Var);
         else
             VisitPattern(left);
         VisitStatement(body);
         if (lexical) PopScope();
+    }
+
+    /// <summary>A default value or computed key inside a pattern: ordinary code, whose identifiers are references.</summary>
+    private void VisitPatternValue(Expression? e)
+    {
+        bool saved = _declaring;
+        _declaring = false;
+        VisitExpression(e);
+        _declaring = saved;
+    }
+
+    /// <summary>The binding identifiers of a let/const declarator are declaration sites, not reads; its default values are.</summary>
+    private void VisitDeclarationPattern(Node pattern, bool lexical)
+    {
+        bool saved = _declaring;
+        _declaring = lexical;
+        VisitPattern(pattern);
+        _declaring = saved;
     }
 
     /// <summary>Patterns: resolve identifiers (as targets) and visit default values and computed keys.</summary>
@@ -135,8 +153,8 @@ internal sealed partial class ScopeAnalyzer
         switch (p)
         {
             case null: return;
-            case Identifier id: Resolve(id.Name); return;
-            case AssignmentPattern ap: VisitPattern(ap.Left); VisitExpression(ap.Right); return;
+            case Identifier id: Resolve(id.Name, _declaring ? -1 : id.Start); return;
+            case AssignmentPattern ap: VisitPattern(ap.Left); VisitPatternValue(ap.Right); return;
             case RestElement r: VisitPattern(r.Argument); return;
             case ArrayPattern arr:
                 foreach (var e in arr.Elements) VisitPattern(e);
@@ -146,13 +164,13 @@ internal sealed partial class ScopeAnalyzer
                 {
                     if (prop is Property pp)
                     {
-                        if (pp.Computed) VisitExpression(pp.Key);
+                        if (pp.Computed) VisitPatternValue(pp.Key);
                         VisitPattern(pp.Value);
                     }
                     else VisitPattern(prop);
                 }
                 return;
-            case Expression e: VisitExpression(e); return;
+            case Expression e: VisitPatternValue(e); return;
         }
     }
 
@@ -167,7 +185,7 @@ internal sealed partial class ScopeAnalyzer
         Throw.IfStackLow();
         switch (e)
         {
-            case Identifier id: Resolve(id.Name); break;
+            case Identifier id: Resolve(id.Name, id.Start); break;
             case ThisExpression: Resolve("this"); break;
             case Super: Resolve("%home"); Resolve("this"); Resolve("%callee"); Resolve("new.target"); break;
             case MetaProperty m:

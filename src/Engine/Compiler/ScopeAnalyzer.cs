@@ -226,13 +226,18 @@ internal sealed partial class ScopeAnalyzer
 
     // ---- references ----
 
-    private void Resolve(string name)
+    /// <summary>Set while visiting the binding identifiers of a let/const declaration (not references).</summary>
+    private bool _declaring;
+
+    /// <param name="at">Source offset of the reference (-1: a declaration site or not a source reference).</param>
+    private void Resolve(string name, int at = -1)
     {
         for (var s = _scope; s is not null; s = s.Parent)
         {
             var b = s.Find(name);
             if (b is null) continue;
             if (!ReferenceEquals(b.Scope.Function, _fn)) b.Captured = true;
+            if (at >= 0 && at < b.InitializedAt) b.ReadBeforeInitialized = true;
             if (b.Kind == BindingKind.Arguments) b.Scope.Function.UsesArgumentsObject = true;
             return;
         }

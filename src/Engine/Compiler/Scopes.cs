@@ -56,6 +56,15 @@ internal sealed class Binding(string name, BindingKind kind, Scope scope)
     /// </summary>
     public int InitializedAt = int.MaxValue;
 
+    /// <summary>Some reference in its own function comes before <see cref="InitializedAt"/> in the source.</summary>
+    public bool ReadBeforeInitialized;
+
+    /// <summary>
+    /// An uncaptured let/const that nothing can read before its declaration runs: its register needs no
+    /// TDZ hole at scope entry and no checks.
+    /// </summary>
+    public bool TdzFree => !Captured && !ReadBeforeInitialized && InitializedAt != int.MaxValue && Kind is BindingKind.Let or BindingKind.Const;
+
     public override string ToString() => $"{Kind} {Name}";
 }
 
