@@ -93,6 +93,12 @@ public class InterpreterFastPathTests
     [InlineData("var log = []; var o = { set x(v) { log.push(v); } }; function f(p) { p.x = 7; } f(o); log.join()", "7")]
     [InlineData("function f(a) { return a; } f(4) + f()", "NaN")]
     [InlineData("var c = true; function f(a) { var r = c ? a : 2; return r + 1; } f(1)", "2")]
+    [InlineData("function f() { var i = 0, s = ''; i++; s += i; ++i; s += i; i--; s += i; --i; s += i; var x = '7'; x++; s += typeof x + x; return s; } f()", "1210number8")]
+    [InlineData("function f() { var i = 5; var a = ++i; var b = i++; var c = --i; return [a, b, c, i].join(); } f()", "6,6,6,6")]
+    [InlineData("function f() { var b = 10n; b++; b--; b--; return typeof b + b; } f()", "bigint9")]
+    [InlineData("function f() { var o = { valueOf() { return 1; } }; o++; return o; } f()", "2")]
+    [InlineData("class C { constructor() { this.n = 1; } bump() { this.n += 2; this.n *= 3; return this.n; } } new C().bump()", "9")]
+    [InlineData("var log = []; class C { get n() { log.push('get'); return 1; } set n(v) { log.push('set' + v); } bump() { this.n += 1; } } new C().bump(); log.join()", "get,set2")]
     public void FusedInstructions(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 
     [Fact]

@@ -66,6 +66,7 @@ internal sealed class BytecodeBuilder
 
     public void Emit(OpCode op, int delta, int a)
     {
+        if (FuseWithPrevious(op, delta, a, 0)) return;
         Begin(op, delta);
         _code.Add((int)op);
         _code.Add(a);
@@ -128,9 +129,29 @@ internal sealed class BytecodeBuilder
                 Replace(OpCode.GetNamedReg, delta, r, a, b);
                 return true;
             }
+            case (OpCode.LoadRegInc or OpCode.LoadRegDec, OpCode.StoreReg) when _code[_fusible + 1] == a:
+                // x++ / x-- as a statement on a register variable: one instruction.
+                Replace(_fusibleOp == OpCode.LoadRegInc ? OpCode.IncReg : OpCode.DecReg, delta, a);
+                return true;
             case (OpCode.LoadThisValue, OpCode.GetNamed):
                 Replace(OpCode.GetThisNamed, delta, a, b);
                 return true;
+            case (OpCode.LoadThisValue, OpCode.Dup):
+                // `this` cannot change within a frame that reads it with LoadThisValue: loading it again is a
+                // Dup that can still fuse with a following GetNamed (this.p op= v).
+                Begin(OpCode.LoadThisValue, delta);
+                _code.Add((int)OpCode.LoadThisValue);
+                Adjust(delta);
+                return true;
+            case (OpCode.LoadReg, OpCode.Inc or OpCode.Dec):
+            {
+                int r = _code[_fusible + 1];
+                Replace(op == OpCode.Inc ? OpCode.LoadRegInc : OpCode.LoadRegDec, delta, r);
+                _fusible = _code.Count - 2;
+                _fusibleOp = op == OpCode.Inc ? OpCode.LoadRegInc : OpCode.LoadRegDec;
+                _fusibleDelta = 1;
+                return true;
+            }
             case (OpCode.LoadReg, OpCode.Return):
             {
                 int r = _code[_fusible + 1];

@@ -184,4 +184,8 @@ internal enum OpCode
     AddInt,             // k [a] → [a + k]            (Int k, Add)
     SubInt,             // k [a] → [a - k]            (Int k, Sub)
     ReturnReg,          // r →                        (LoadReg r, Return)
+    LoadRegInc,         // r → [regs[r] + 1]          (LoadReg r, Inc), numeric increment with ToNumeric
+    LoadRegDec,         // r → [regs[r] - 1]          (LoadReg r, Dec)
+    IncReg,             // r → ; regs[r] += 1         (LoadRegInc r, StoreReg r)
+    DecReg,             // r → ; regs[r] -= 1         (LoadRegDec r, StoreReg r)
 }

@@ -253,6 +253,36 @@ internal sealed partial class Machine(JsEngine engine)
                     pc += 2;
                     break;
                 }
+                case OpCode.LoadRegInc:
+                {
+                    ref var v = ref regs[code[pc++]];
+                    if (v.IsNumber) JsValue.StoreNumber(ref regs[sp], v._number + 1);
+                    else regs[sp] = IncDec(v, 1);
+                    sp++;
+                    break;
+                }
+                case OpCode.LoadRegDec:
+                {
+                    ref var v = ref regs[code[pc++]];
+                    if (v.IsNumber) JsValue.StoreNumber(ref regs[sp], v._number - 1);
+                    else regs[sp] = IncDec(v, -1);
+                    sp++;
+                    break;
+                }
+                case OpCode.IncReg:
+                {
+                    ref var v = ref regs[code[pc++]];
+                    if (v.IsNumber) JsValue.StoreNumber(ref v, v._number + 1);
+                    else v = IncDec(v, 1);
+                    break;
+                }
+                case OpCode.DecReg:
+                {
+                    ref var v = ref regs[code[pc++]];
+                    if (v.IsNumber) JsValue.StoreNumber(ref v, v._number - 1);
+                    else v = IncDec(v, -1);
+                    break;
+                }
                 case OpCode.AddInt:
                 {
                     ref var a = ref regs[sp - 1];
