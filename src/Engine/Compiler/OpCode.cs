@@ -163,4 +163,8 @@ internal enum OpCode
     PrivateIn,          // [obj name] → [bool]
     PrivateDefine,      // [obj name v] → [obj]
     PrivateAccessor,    // setter [obj name fn] → [obj]
+
+    // ---- literals (appended: keep the earlier numbering) ----
+    NewObjectLiteral,   // k [v1..vn] → [obj]        object at the literal's precomputed shape (constants[k]: ObjectLiteralShape, n keys)
+    NewArrayLiteral,    // n capacity [v1..vn] → [arr]   dense array of the n values, storage for capacity elements
 }

@@ -19,21 +19,36 @@ internal sealed class JsClosure : JsFunction
     {
         Code = code;
         Env = env;
-        MemoryBudget.Account(64);
-        InitLengthAndName(code.Length, code.Name);
-        // MakeConstructor (§10.2.5) for ordinary functions; generators get a prototype without "constructor" (§15.5.4).
+        // OrdinaryFunctionCreate + SetFunctionLength/SetFunctionName (§10.2.3, §10.2.9-10): the new function starts
+        // directly at the shared shape those steps reach, with an exact-size slot array.
+        var length = JsValue.FromNumber(code.Length);
+        var name = JsValue.FromString(code.Name);
         if (code.Kind == FunctionKind.Normal && !code.IsAsync && !code.IsGenerator)
         {
-            var proto = new JsObject(realm.Intrinsics.ObjectPrototype);
-            proto.FastSet("constructor", JsValue.FromObject(this), PropertyFlags.Hidden);
-            FastSet("prototype", JsValue.FromObject(proto), PropertyFlags.Writable);
+            // MakeConstructor (§10.2.5): a fresh prototype object whose "constructor" is this function.
+            var proto = new JsObject(realm.Intrinsics.ObjectPrototype, ConstructorShape, [JsValue.FromObject(this)], false);
+            _shape = LengthNamePrototypeShape;
+            _slots = [length, name, JsValue.FromObject(proto)];
+            MemoryBudget.Account(realm.Engine, 240);
         }
         else if (code.IsGenerator)
         {
+            // Generators get a prototype without "constructor" (§15.5.4).
             var protoParent = code.IsAsync ? realm.Intrinsics.AsyncGeneratorPrototype : realm.Intrinsics.GeneratorPrototype;
-            FastSet("prototype", JsValue.FromObject(new JsObject(protoParent)), PropertyFlags.Writable);
+            _shape = LengthNamePrototypeShape;
+            _slots = [length, name, JsValue.FromObject(new JsObject(protoParent))];
+            MemoryBudget.Account(realm.Engine, 200);
+        }
+        else
+        {
+            _shape = LengthNameShape;
+            _slots = [length, name];
+            MemoryBudget.Account(realm.Engine, 136);
         }
     }
+
+    private static readonly Shape LengthNamePrototypeShape = LengthNameShape.Add("prototype", PropertyFlags.Writable);
+    private static readonly Shape ConstructorShape = Shape.Empty.Add("constructor", PropertyFlags.Hidden);
 
     public override bool IsConstructor =>
         Code.Kind is FunctionKind.ClassConstructor or FunctionKind.DerivedConstructor

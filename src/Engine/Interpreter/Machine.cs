@@ -442,11 +442,13 @@ internal sealed partial class Machine(JsEngine engine)
                     if (v.IsObject || v.IsNull) regs[sp - 1].AsObject().SetPrototypeOf(v.TryObject);
                     break;
                 }
+                case OpCode.NewObjectLiteral: sp = NewObjectLiteral(frame, regs, sp, code, ref pc); break;
+                case OpCode.NewArrayLiteral: sp = NewArrayLiteral(frame, regs, sp, code, ref pc); break;
                 case OpCode.NewArray:
                     regs[sp++] = JsValue.FromObject(new JsArray(frame.Realm.Intrinsics.ArrayPrototype, code[pc++]));
                     break;
                 case OpCode.ArrayPush:
-                    ((JsArray)regs[sp - 2].AsObject()).Push(regs[sp - 1]);
+                    ((JsArray)regs[sp - 2].AsObject()).AppendLiteral(regs[sp - 1]);
                     sp--;
                     break;
                 case OpCode.ArrayHole:

@@ -51,7 +51,8 @@ internal abstract class JsFunction : JsObject
         FastSet("name", JsValue.FromString(name), PropertyFlags.Configurable);
     }
 
-    private static readonly Shape LengthNameShape =
+    /// <summary>The shape of a fresh function: "length" then "name" (§10.2.9-10), both configurable only.</summary>
+    internal static readonly Shape LengthNameShape =
         Shape.Empty.Add("length", PropertyFlags.Configurable).Add("name", PropertyFlags.Configurable);
 
     /// <summary>GetPrototypeFromConstructor (§10.1.14): newTarget.prototype, or the intrinsic default from newTarget's realm.</summary>

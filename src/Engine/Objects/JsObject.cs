@@ -24,6 +24,19 @@ internal partial class JsObject
 
     public JsObject(JsObject? prototype) => _prototype = prototype;
 
+    /// <summary>
+    /// An object that starts at <paramref name="shape"/> with <paramref name="slots"/> as its values (taken over,
+    /// at least <c>shape.Count</c> long): object literals with a fixed set of keys and fresh function objects,
+    /// which reach a known shape without walking the transition tree key by key.
+    /// </summary>
+    internal JsObject(JsObject? prototype, Shape shape, JsValue[] slots, bool hasIndexedSlots)
+    {
+        _prototype = prototype;
+        _shape = shape;
+        _slots = slots;
+        _hasIndexedSlots = hasIndexedSlots;
+    }
+
     /// <summary>For Object.prototype.toString's fallback and debugging display.</summary>
     public virtual string ClassName => "Object";
 
