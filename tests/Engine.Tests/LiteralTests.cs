@@ -195,3 +195,20 @@ public class LiteralTests
         class A { constructor() {} m() {} }
         A.name + '|' + A.length + '|' + A.prototype.m.name + '|' + (Object.getOwnPropertyDescriptor(A, 'prototype').writable === false)"));
 }
+
+/// <summary>Literals and closures made by the one-step paths still count against the memory budget.</summary>
+public class LiteralMemoryBudgetTests
+{
+    [Theory]
+    [InlineData("const a = []; while (true) a.push({ x: 1, y: 2 });")]
+    [InlineData("const a = []; while (true) a.push([1, 2]);")]
+    [InlineData("const a = []; while (true) a.push(() => 1);")]
+    [InlineData("const a = []; while (true) a.push(function () {});")]
+    [InlineData("const a = []; for (let i = 0; ; i++) a.push({ f: () => i, g: [i, i] });")]
+    public void AllocationBombStops(string source)
+    {
+        var e = TestHost.Throws(source, new EngineOptions { MemoryLimitBytes = 64L << 20, TimeLimit = TimeSpan.FromSeconds(60) });
+        Assert.True(e.IsTermination);
+        Assert.Equal("OutOfMemory", e.Name);
+    }
+}
