@@ -281,12 +281,8 @@ internal sealed partial class FunctionCompiler
     private void CompileObject(ObjectExpression o)
     {
         var prefix = PlainLiteralPrefix(o);
-        if (prefix.Count > 0)
-        {
-            for (int i = 0; i < prefix.Count; i++) CompileNamedExpression((Expression)((Property)o.Properties[i]).Value, prefix[i]);
-            _b.Emit(OpCode.NewObjectLiteral, 1 - prefix.Count, _b.Constant(JsValue.FromInternal(new ObjectLiteralShape(prefix))));
-        }
-        else _b.Emit(OpCode.NewObject, 1);
+        for (int i = 0; i < prefix.Count; i++) CompileNamedExpression((Expression)((Property)o.Properties[i]).Value, prefix[i]);
+        _b.Emit(OpCode.NewObjectLiteral, 1 - prefix.Count, _b.Constant(JsValue.FromInternal(prefix.Count == 0 ? ObjectLiteralShape.Empty : new ObjectLiteralShape(prefix))));
         for (int i = prefix.Count; i < o.Properties.Count; i++)
         {
             var p = o.Properties[i];

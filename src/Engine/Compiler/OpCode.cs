@@ -165,6 +165,6 @@ internal enum OpCode
     PrivateAccessor,    // setter [obj name fn] → [obj]
 
     // ---- literals (appended: keep the earlier numbering) ----
-    NewObjectLiteral,   // k [v1..vn] → [obj]        object at the literal's precomputed shape (constants[k]: ObjectLiteralShape, n keys)
+    NewObjectLiteral,   // k [v1..vn] → [obj]        object at the literal's precomputed shape (constants[k]: ObjectLiteralShape, n ≥ 0 keys)
     NewArrayLiteral,    // n capacity [v1..vn] → [arr]   dense array of the n values, storage for capacity elements
 }

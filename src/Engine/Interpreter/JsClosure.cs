@@ -15,36 +15,41 @@ internal sealed class JsClosure : JsFunction
     /// <summary>[[Fields]] of a class constructor, as one compiled initializer (§15.7.14 step 29).</summary>
     public JsClosure? FieldInitializer;
 
-    public JsClosure(Realm realm, FunctionCode code, Env? env, JsObject prototype) : base(realm, prototype)
+    public JsClosure(Realm realm, FunctionCode code, Env? env, JsObject prototype)
+        : base(realm, prototype, HasPrototypeProperty(code) ? LengthNamePrototypeShape : LengthNameShape, InitialSlots(code))
     {
         Code = code;
         Env = env;
         // OrdinaryFunctionCreate + SetFunctionLength/SetFunctionName (§10.2.3, §10.2.9-10): the new function starts
         // directly at the shared shape those steps reach, with an exact-size slot array.
-        var length = JsValue.FromNumber(code.Length);
-        var name = JsValue.FromString(code.Name);
         if (code.Kind == FunctionKind.Normal && !code.IsAsync && !code.IsGenerator)
         {
             // MakeConstructor (§10.2.5): a fresh prototype object whose "constructor" is this function.
-            var proto = new JsObject(realm.Intrinsics.ObjectPrototype, ConstructorShape, [JsValue.FromObject(this)], false);
-            _shape = LengthNamePrototypeShape;
-            _slots = [length, name, JsValue.FromObject(proto)];
+            _slots[2] = JsValue.FromObject(new JsObject(realm.Intrinsics.ObjectPrototype, ConstructorShape, [JsValue.FromObject(this)], false));
             MemoryBudget.Account(realm.Engine, 240);
         }
         else if (code.IsGenerator)
         {
             // Generators get a prototype without "constructor" (§15.5.4).
             var protoParent = code.IsAsync ? realm.Intrinsics.AsyncGeneratorPrototype : realm.Intrinsics.GeneratorPrototype;
-            _shape = LengthNamePrototypeShape;
-            _slots = [length, name, JsValue.FromObject(new JsObject(protoParent))];
+            _slots[2] = JsValue.FromObject(new JsObject(protoParent));
             MemoryBudget.Account(realm.Engine, 200);
         }
         else
         {
-            _shape = LengthNameShape;
-            _slots = [length, name];
             MemoryBudget.Account(realm.Engine, 136);
         }
+    }
+
+    /// <summary>Ordinary functions (MakeConstructor) and generators have an own "prototype"; arrows, methods, accessors, async functions and classes (added later) do not.</summary>
+    private static bool HasPrototypeProperty(FunctionCode code) =>
+        code.IsGenerator || (code.Kind == FunctionKind.Normal && !code.IsAsync);
+
+    private static JsValue[] InitialSlots(FunctionCode code)
+    {
+        var length = JsValue.FromNumber(code.Length);
+        var name = JsValue.FromString(code.Name);
+        return HasPrototypeProperty(code) ? [length, name, default] : [length, name];
     }
 
     private static readonly Shape LengthNamePrototypeShape = LengthNameShape.Add("prototype", PropertyFlags.Writable);

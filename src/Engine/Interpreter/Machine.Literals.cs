@@ -13,7 +13,7 @@ internal sealed partial class Machine
     {
         var literal = Unsafe.As<ObjectLiteralShape>(frame.Code.Constants[code[pc++]].InternalRef!);
         int n = literal.Count;
-        var slots = new JsValue[n];
+        var slots = n == 0 ? [] : new JsValue[n];
         sp -= n;
         new ReadOnlySpan<JsValue>(regs, sp, n).CopyTo(slots);
         var realm = frame.Realm;

@@ -8,6 +8,9 @@ internal abstract class JsFunction : JsObject
 {
     protected JsFunction(Realm realm, JsObject? prototype) : base(prototype) => Realm = realm;
 
+    /// <summary>A function that starts at <paramref name="shape"/> with <paramref name="slots"/> (taken over).</summary>
+    protected JsFunction(Realm realm, JsObject? prototype, Shape shape, JsValue[] slots) : base(prototype, shape, slots, false) => Realm = realm;
+
     public Realm Realm { get; }
 
     public override string ClassName => "Function";

@@ -8,10 +8,10 @@ namespace DualEngine.Engine.Objects;
 /// </summary>
 internal partial class JsObject
 {
-    internal Shape _shape = Shape.Empty;
-    internal JsValue[] _slots = NoSlots;
+    internal Shape _shape;
+    internal JsValue[] _slots;
     internal JsObject? _prototype;
-    internal bool _extensible = true;
+    internal bool _extensible;
     private bool _hasIndexedSlots;
 
     /// <summary>
@@ -22,7 +22,13 @@ internal partial class JsObject
 
     private static readonly JsValue[] NoSlots = [];
 
-    public JsObject(JsObject? prototype) => _prototype = prototype;
+    public JsObject(JsObject? prototype)
+    {
+        _shape = Shape.Empty;
+        _slots = NoSlots;
+        _prototype = prototype;
+        _extensible = true;
+    }
 
     /// <summary>
     /// An object that starts at <paramref name="shape"/> with <paramref name="slots"/> as its values (taken over,
@@ -31,9 +37,10 @@ internal partial class JsObject
     /// </summary>
     internal JsObject(JsObject? prototype, Shape shape, JsValue[] slots, bool hasIndexedSlots)
     {
-        _prototype = prototype;
         _shape = shape;
         _slots = slots;
+        _prototype = prototype;
+        _extensible = true;
         _hasIndexedSlots = hasIndexedSlots;
     }
 

@@ -17,6 +17,9 @@ internal sealed class ObjectLiteralShape
     /// <summary>Some key is an array index (for <see cref="JsObject.MayHaveElements"/>).</summary>
     public readonly bool HasIndexedKeys;
 
+    /// <summary>For literals that start with anything else (or are empty): a plain new object.</summary>
+    public static readonly ObjectLiteralShape Empty = new([]);
+
     /// <summary>The most keys compiled this way; later properties of the literal are added one by one.</summary>
     public const int MaxKeys = 16;
 
