@@ -212,3 +212,53 @@ public class LiteralMemoryBudgetTests
         Assert.Equal("OutOfMemory", e.Name);
     }
 }
+
+/// <summary>Closures without a "prototype" share their ("length", "name") slot array until one of them changes a property.</summary>
+public class SharedFunctionSlotTests
+{
+    private const string Make = "function make() { return (a, b) => a + b; } const f = make(), g = make(), h = make();";
+
+    [Fact]
+    public void RedefiningNameAffectsOnlyThatClosure() => Assert.Equal("x,make,,|2,2", TestHost.Run(Make + @"
+        function anon() { return [() => 1][0]; }
+        Object.defineProperty(f, 'name', { value: 'x' });
+        [f.name, make.name, g.name, h.name].join() + '|' + [g.length, h.length].join()"));
+
+    [Fact]
+    public void RedefiningLengthAndDeleting() => Assert.Equal("7|2|undefined,2|2", TestHost.Run(Make + @"
+        Object.defineProperty(f, 'length', { value: 7 }); delete g.length;
+        f.length + '|' + h.length + '|' + [Object.getOwnPropertyDescriptor(g, 'length'), h.length].map(String).join() + '|' + make().length"));
+
+    [Fact]
+    public void AccessorOverSharedSlot() => Assert.Equal("dyn|", TestHost.Run(Make + @"
+        Object.defineProperty(f, 'name', { get() { return 'dyn'; } });
+        f.name + '|' + g.name"));
+
+    [Fact]
+    public void AddingPropertiesAndFreezing() => Assert.Equal("1|false|true|false|2|", TestHost.Run(Make + @"
+        f.extra = 1; Object.freeze(g);
+        f.extra + '|' + ('extra' in h) + '|' + Object.isFrozen(g) + '|' + Object.isFrozen(h) + '|' + h.length + '|' + h.name"));
+
+    [Fact]
+    public void ComputedKeyNamesEachClosure() => Assert.Equal("a,b,c", TestHost.Run(@"
+        function make(k) { return { [k]: () => 1 }[k]; }
+        [make('a'), make('b'), make('c')].map(f => f.name).join()"));
+
+    [Fact]
+    public void MethodsAccessorsClassesAndAsyncFunctions() => Assert.Equal("m,get g,C,af|m,get g,C,af|true", TestHost.Run(@"
+        function make() {
+            const o = { m() {}, get g() { return 1; } };
+            class C {} async function af() {}
+            return [o.m, Object.getOwnPropertyDescriptor(o, 'g').get, C, af];
+        }
+        const a = make(), b = make();
+        Object.defineProperty(a[2], 'name', { value: 'Renamed' });
+        a[0].name = 'ignored';
+        b.map(f => f.name).join() + '|' + make().map(f => f.name).join() + '|' + (a[2].name === 'Renamed')"));
+
+    [Fact]
+    public void ClassStaticNameAndPrototype() => Assert.Equal("static|C|true", TestHost.Run(@"
+        function make(s) { return s ? class C { static name = 'static'; } : class C {}; }
+        const a = make(true), b = make(false);
+        a.name + '|' + b.name + '|' + (typeof b.prototype === 'object')"));
+}

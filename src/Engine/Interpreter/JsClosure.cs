@@ -21,7 +21,7 @@ internal sealed class JsClosure : JsFunction
         Code = code;
         Env = env;
         // OrdinaryFunctionCreate + SetFunctionLength/SetFunctionName (§10.2.3, §10.2.9-10): the new function starts
-        // directly at the shared shape those steps reach, with an exact-size slot array.
+        // directly at the shared shape those steps reach, with an exact-size (or shared) slot array.
         if (code.Kind == FunctionKind.Normal && !code.IsAsync && !code.IsGenerator)
         {
             // MakeConstructor (§10.2.5): a fresh prototype object whose "constructor" is this function.
@@ -37,7 +37,10 @@ internal sealed class JsClosure : JsFunction
         }
         else
         {
-            MemoryBudget.Account(realm.Engine, 136);
+            // Arrows, methods, accessors, async functions, class constructors: "length" and "name" only, the same
+            // values for every closure of this code, so they share one slot array until one of them changes it.
+            _sharedSlots = true;
+            MemoryBudget.Account(realm.Engine, 88);
         }
     }
 
@@ -45,12 +48,10 @@ internal sealed class JsClosure : JsFunction
     private static bool HasPrototypeProperty(FunctionCode code) =>
         code.IsGenerator || (code.Kind == FunctionKind.Normal && !code.IsAsync);
 
-    private static JsValue[] InitialSlots(FunctionCode code)
-    {
-        var length = JsValue.FromNumber(code.Length);
-        var name = JsValue.FromString(code.Name);
-        return HasPrototypeProperty(code) ? [length, name, default] : [length, name];
-    }
+    private static JsValue[] InitialSlots(FunctionCode code) =>
+        HasPrototypeProperty(code)
+            ? [JsValue.FromNumber(code.Length), JsValue.FromString(code.Name), default]
+            : code.SharedFunctionSlots ??= [JsValue.FromNumber(code.Length), JsValue.FromString(code.Name)];
 
     private static readonly Shape LengthNamePrototypeShape = LengthNameShape.Add("prototype", PropertyFlags.Writable);
     private static readonly Shape ConstructorShape = Shape.Empty.Add("constructor", PropertyFlags.Hidden);
