@@ -107,6 +107,15 @@ public class LiteralTests
         const it = g(); it.next(); it.next(1); const r = it.next(3).value; [r.a, r.b, r.c].join()"));
 
     [Fact]
+    public void LiteralWithYieldStarAwaitAndCaughtThrows() => Assert.Equal("1,2,3,x|1,2,3|caught,9", TestHost.RunAsync(@"
+        function* inner() { try { yield 'i'; } catch (e) { return 2; } }
+        function* g() { const o = { a: 1, b: yield* inner(), c: [3, yield 'y'] }; return [o.a, o.b, o.c[0], o.c[1]].join(); }
+        const it = g(); it.next(); it.throw(new Error('into inner')); const first = it.next('x').value;
+        async function f() { const p = Promise.resolve(2); const o = { a: 1, b: await p, c: 3 }; return [o.a, o.b, o.c].join(); }
+        async function h() { const arr = [(() => { try { throw 0; } catch { return 'caught'; } })(), await 9]; return arr.join(); }
+        var result; Promise.all([f(), h()]).then(([x, y]) => { result = first + '|' + x + '|' + y; });"));
+
+    [Fact]
     public void ThrowInTheMiddleOfALiteral() => Assert.Equal("boom|a", TestHost.Run(@"
         const log = [];
         function f(k) { log.push(k); if (k === 'b') throw new Error('boom'); return 1; }
