@@ -33,6 +33,12 @@ internal sealed class FunctionCode
     public HandlerEntry[] Handlers = [];
     public LineEntry[] Lines = [];
 
+    /// <summary>
+    /// The ("length", "name") slot values that closures of this code without a "prototype" share until one of them
+    /// changes a property (JsObject copies a shared slot array before writing). Realm-independent, never written.
+    /// </summary>
+    internal JsValue[]? SharedFunctionSlots;
+
     /// <summary>Recycled frames (see Interpreter.Frame.Rent); touched only by the engine's thread.</summary>
     /// <summary>
     /// True when [[Call]] just runs the body in a pushed frame: not a generator, async function or class

@@ -234,11 +234,24 @@ internal sealed partial class FunctionCompiler
 
     // ---- literals ----
 
+    /// <summary>The most leading elements of an array literal collected on the operand stack for <see cref="OpCode.NewArrayLiteral"/>.</summary>
+    private const int MaxStackedArrayElements = 16;
+
     private void CompileArray(ArrayExpression a)
     {
-        _b.Emit(OpCode.NewArray, 1, a.Elements.Count);
-        foreach (var el in a.Elements)
+        // The leading run of plain elements (no holes, no spreads) is evaluated onto the stack and becomes the
+        // array's dense storage in one step; the rest are appended one by one.
+        int n = 0;
+        while (n < a.Elements.Count && n < MaxStackedArrayElements && a.Elements[n] is { } first && first is not SpreadElement) n++;
+        if (n > 0)
         {
+            for (int i = 0; i < n; i++) CompileExpression(a.Elements[i]!);
+            _b.Emit(OpCode.NewArrayLiteral, 1 - n, n, a.Elements.Count);
+        }
+        else _b.Emit(OpCode.NewArray, 1, a.Elements.Count);
+        for (int i = n; i < a.Elements.Count; i++)
+        {
+            var el = a.Elements[i];
             switch (el)
             {
                 case null: _b.Emit(OpCode.ArrayHole, 0); break;
@@ -265,11 +278,33 @@ internal sealed partial class FunctionCompiler
         _ => throw new JsThrowable(ErrorType.SyntaxError, "Unexpected property key"),
     };
 
-    private void CompileObject(ObjectExpression o)
+    /// <summary>
+    /// The keys of an object literal's leading run of plain `key: value` properties: static keys, distinct, not
+    /// <c>__proto__</c>, at most <see cref="ObjectLiteralShape.MaxKeys"/>. Their values are evaluated onto the stack
+    /// and the object is created at the resulting shape in one step (<see cref="OpCode.NewObjectLiteral"/>).
+    /// </summary>
+    private static List<string> PlainLiteralPrefix(ObjectExpression o)
     {
-        _b.Emit(OpCode.NewObject, 1);
+        var keys = new List<string>();
         foreach (var p in o.Properties)
         {
+            if (keys.Count == ObjectLiteralShape.MaxKeys) break;
+            if (p is not Property { PropertyKind: PropertyKind.Init, Method: false, Computed: false } prop) break;
+            string key = StaticKey(prop.Key);
+            if (key == "__proto__" || keys.Contains(key)) break;
+            keys.Add(key);
+        }
+        return keys;
+    }
+
+    private void CompileObject(ObjectExpression o)
+    {
+        var prefix = PlainLiteralPrefix(o);
+        for (int i = 0; i < prefix.Count; i++) CompileNamedExpression((Expression)((Property)o.Properties[i]).Value, prefix[i]);
+        _b.Emit(OpCode.NewObjectLiteral, 1 - prefix.Count, _b.Constant(JsValue.FromInternal(prefix.Count == 0 ? ObjectLiteralShape.Empty : new ObjectLiteralShape(prefix))));
+        for (int i = prefix.Count; i < o.Properties.Count; i++)
+        {
+            var p = o.Properties[i];
             if (p is SpreadElement sp)
             {
                 CompileExpression(sp.Argument);

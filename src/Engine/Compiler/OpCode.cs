@@ -188,4 +188,8 @@ internal enum OpCode
     LoadRegDec,         // r → [regs[r] - 1]          (LoadReg r, Dec)
     IncReg,             // r → ; regs[r] += 1         (LoadRegInc r, StoreReg r)
     DecReg,             // r → ; regs[r] -= 1         (LoadRegDec r, StoreReg r)
+
+    // ---- literals (appended: keep the earlier numbering) ----
+    NewObjectLiteral,   // k [v1..vn] → [obj]        object at the literal's precomputed shape (constants[k]: ObjectLiteralShape, n ≥ 0 keys)
+    NewArrayLiteral,    // n capacity [v1..vn] → [arr]   dense array of the n values, storage for capacity elements
 }

@@ -23,7 +23,12 @@ internal sealed class Env
     }
 
     /// <summary>CreatePerIterationEnvironment (§14.7.4.4): same values, new identity.</summary>
-    public Env Copy() => new((JsValue[])Slots.Clone(), Parent);
+    public Env Copy()
+    {
+        var slots = new JsValue[Slots.Length];
+        Slots.AsSpan().CopyTo(slots);
+        return new(slots, Parent);
+    }
 
     public Env Up(int depth)
     {

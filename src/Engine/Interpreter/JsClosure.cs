@@ -15,25 +15,46 @@ internal sealed class JsClosure : JsFunction
     /// <summary>[[Fields]] of a class constructor, as one compiled initializer (§15.7.14 step 29).</summary>
     public JsClosure? FieldInitializer;
 
-    public JsClosure(Realm realm, FunctionCode code, Env? env, JsObject prototype) : base(realm, prototype)
+    public JsClosure(Realm realm, FunctionCode code, Env? env, JsObject prototype)
+        : base(realm, prototype, HasPrototypeProperty(code) ? LengthNamePrototypeShape : LengthNameShape, InitialSlots(code))
     {
         Code = code;
         Env = env;
-        MemoryBudget.Account(64);
-        InitLengthAndName(code.Length, code.Name);
-        // MakeConstructor (§10.2.5) for ordinary functions; generators get a prototype without "constructor" (§15.5.4).
+        // OrdinaryFunctionCreate + SetFunctionLength/SetFunctionName (§10.2.3, §10.2.9-10): the new function starts
+        // directly at the shared shape those steps reach, with an exact-size (or shared) slot array.
         if (code.Kind == FunctionKind.Normal && !code.IsAsync && !code.IsGenerator)
         {
-            var proto = new JsObject(realm.Intrinsics.ObjectPrototype);
-            proto.FastSet("constructor", JsValue.FromObject(this), PropertyFlags.Hidden);
-            FastSet("prototype", JsValue.FromObject(proto), PropertyFlags.Writable);
+            // MakeConstructor (§10.2.5): a fresh prototype object whose "constructor" is this function.
+            _slots[2] = JsValue.FromObject(new JsObject(realm.Intrinsics.ObjectPrototype, ConstructorShape, [JsValue.FromObject(this)], false));
+            MemoryBudget.Account(realm.Engine, 240);
         }
         else if (code.IsGenerator)
         {
+            // Generators get a prototype without "constructor" (§15.5.4).
             var protoParent = code.IsAsync ? realm.Intrinsics.AsyncGeneratorPrototype : realm.Intrinsics.GeneratorPrototype;
-            FastSet("prototype", JsValue.FromObject(new JsObject(protoParent)), PropertyFlags.Writable);
+            _slots[2] = JsValue.FromObject(new JsObject(protoParent));
+            MemoryBudget.Account(realm.Engine, 200);
+        }
+        else
+        {
+            // Arrows, methods, accessors, async functions, class constructors: "length" and "name" only, the same
+            // values for every closure of this code, so they share one slot array until one of them changes it.
+            _sharedSlots = true;
+            MemoryBudget.Account(realm.Engine, 88);
         }
     }
+
+    /// <summary>Ordinary functions (MakeConstructor) and generators have an own "prototype"; arrows, methods, accessors, async functions and classes (added later) do not.</summary>
+    private static bool HasPrototypeProperty(FunctionCode code) =>
+        code.IsGenerator || (code.Kind == FunctionKind.Normal && !code.IsAsync);
+
+    private static JsValue[] InitialSlots(FunctionCode code) =>
+        HasPrototypeProperty(code)
+            ? [JsValue.FromNumber(code.Length), JsValue.FromString(code.Name), default]
+            : code.SharedFunctionSlots ??= [JsValue.FromNumber(code.Length), JsValue.FromString(code.Name)];
+
+    private static readonly Shape LengthNamePrototypeShape = LengthNameShape.Add("prototype", PropertyFlags.Writable);
+    private static readonly Shape ConstructorShape = Shape.Empty.Add("constructor", PropertyFlags.Hidden);
 
     public override bool IsConstructor =>
         Code.Kind is FunctionKind.ClassConstructor or FunctionKind.DerivedConstructor

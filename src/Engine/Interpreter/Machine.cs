@@ -366,11 +366,13 @@ internal sealed partial class Machine(JsEngine engine)
                     break;
                 }
                 case OpCode.NewObject: regs[sp++] = JsValue.FromObject(frame.Realm.NewObject()); break;
+                case OpCode.NewObjectLiteral: sp = NewObjectLiteral(frame, regs, sp, code, pc); pc++; break;
+                case OpCode.NewArrayLiteral: sp = NewArrayLiteral(frame, regs, sp, code, pc); pc += 2; break;
                 case OpCode.NewArray:
                     regs[sp++] = JsValue.FromObject(new JsArray(frame.Realm.Intrinsics.ArrayPrototype, code[pc++]));
                     break;
                 case OpCode.ArrayPush:
-                    ((JsArray)regs[sp - 2].AsObject()).Push(regs[sp - 1]);
+                    ((JsArray)regs[sp - 2].AsObject()).AppendLiteral(regs[sp - 1]);
                     sp--;
                     break;
                 case OpCode.Closure:

@@ -23,6 +23,17 @@ internal sealed class JsArray : JsObject
         MemoryBudget.Account(count * 24L);
     }
 
+    /// <summary>
+    /// An array literal's leading elements (§13.2.4.1): <paramref name="items"/> holds them at 0..count-1 and is
+    /// taken over as the dense storage. The caller accounts the memory. Each element is defined as with
+    /// CreateDataPropertyOrThrow, so setters or read-only elements on Array.prototype are not consulted.
+    /// </summary>
+    internal JsArray(JsObject prototype, JsValue[] items, uint count, bool _) : base(prototype)
+    {
+        _dense = items;
+        _length = count;
+    }
+
     public override string ClassName => "Array";
     protected override bool IsExoticStorage => true;
     public uint Length => _length;
@@ -61,6 +72,16 @@ internal sealed class JsArray : JsObject
     public void Push(in JsValue value)
     {
         if (!TrySetDense(_length, value)) Set(PropertyKey.FromIndex(_length), value, JsValue.FromObject(this));
+    }
+
+    /// <summary>
+    /// Appends an array literal element: CreateDataPropertyOrThrow (§13.2.4.1 ArrayAccumulation), which defines
+    /// the element on the array itself and never calls a setter (or fails on a read-only element) of a prototype.
+    /// </summary>
+    public void AppendLiteral(in JsValue value)
+    {
+        if (_dense is null || !_extensible || !_lengthWritable || !StoreDense(_length, value))
+            DefineOwnProperty(PropertyKey.FromIndex(_length), PropertyDescriptor.Data(value));
     }
 
     private bool PrototypesHaveElements()

@@ -8,6 +8,9 @@ internal abstract class JsFunction : JsObject
 {
     protected JsFunction(Realm realm, JsObject? prototype) : base(prototype) => Realm = realm;
 
+    /// <summary>A function that starts at <paramref name="shape"/> with <paramref name="slots"/> (taken over).</summary>
+    protected JsFunction(Realm realm, JsObject? prototype, Shape shape, JsValue[] slots) : base(prototype, shape, slots, false) => Realm = realm;
+
     public Realm Realm { get; }
 
     public override string ClassName => "Function";
@@ -51,7 +54,8 @@ internal abstract class JsFunction : JsObject
         FastSet("name", JsValue.FromString(name), PropertyFlags.Configurable);
     }
 
-    private static readonly Shape LengthNameShape =
+    /// <summary>The shape of a fresh function: "length" then "name" (§10.2.9-10), both configurable only.</summary>
+    internal static readonly Shape LengthNameShape =
         Shape.Empty.Add("length", PropertyFlags.Configurable).Add("name", PropertyFlags.Configurable);
 
     /// <summary>GetPrototypeFromConstructor (§10.1.14): newTarget.prototype, or the intrinsic default from newTarget's realm.</summary>

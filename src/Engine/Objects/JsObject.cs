@@ -8,11 +8,18 @@ namespace DualEngine.Engine.Objects;
 /// </summary>
 internal partial class JsObject
 {
-    internal Shape _shape = Shape.Empty;
-    internal JsValue[] _slots = NoSlots;
+    internal Shape _shape;
+    internal JsValue[] _slots;
     internal JsObject? _prototype;
-    internal bool _extensible = true;
+    internal bool _extensible;
     private bool _hasIndexedSlots;
+    /// <summary>
+    /// <see cref="_slots"/> is shared with other objects (the "length"/"name" values of fresh closures of one
+    /// function code, see JsClosure) and must be copied before any write. Shared arrays are exact-size and hold
+    /// only non-writable data properties, so no inline cache or [[Set]] fast path ever writes into them; every
+    /// other write path below calls <see cref="EnsureOwnSlots"/>.
+    /// </summary>
+    private protected bool _sharedSlots;
 
     /// <summary>
     /// Could this object have integer-keyed properties? Arrays' fast element writes must not skip a setter
@@ -22,7 +29,27 @@ internal partial class JsObject
 
     private static readonly JsValue[] NoSlots = [];
 
-    public JsObject(JsObject? prototype) => _prototype = prototype;
+    public JsObject(JsObject? prototype)
+    {
+        _shape = Shape.Empty;
+        _slots = NoSlots;
+        _prototype = prototype;
+        _extensible = true;
+    }
+
+    /// <summary>
+    /// An object that starts at <paramref name="shape"/> with <paramref name="slots"/> as its values (taken over,
+    /// at least <c>shape.Count</c> long): object literals with a fixed set of keys and fresh function objects,
+    /// which reach a known shape without walking the transition tree key by key.
+    /// </summary>
+    internal JsObject(JsObject? prototype, Shape shape, JsValue[] slots, bool hasIndexedSlots)
+    {
+        _shape = shape;
+        _slots = slots;
+        _prototype = prototype;
+        _extensible = true;
+        _hasIndexedSlots = hasIndexedSlots;
+    }
 
     /// <summary>For Object.prototype.toString's fallback and debugging display.</summary>
     public virtual string ClassName => "Object";
@@ -124,6 +151,7 @@ internal partial class JsObject
             }
         }
 
+        EnsureOwnSlots();
         var newFlags = flags;
         if (desc.HasConfigurable) newFlags = desc.Configurable ? newFlags | PropertyFlags.Configurable : newFlags & ~PropertyFlags.Configurable;
         if (desc.HasEnumerable) newFlags = desc.Enumerable ? newFlags | PropertyFlags.Enumerable : newFlags & ~PropertyFlags.Enumerable;
@@ -168,8 +196,23 @@ internal partial class JsObject
         if (slot == _slots.Length)
         {
             Array.Resize(ref _slots, slot == 0 ? 4 : slot * 2);
+            _sharedSlots = false;
         }
+        else EnsureOwnSlots();
         _slots[slot] = value;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void EnsureOwnSlots()
+    {
+        if (_sharedSlots) UnshareSlots();
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void UnshareSlots()
+    {
+        _slots = (JsValue[])_slots.Clone();
+        _sharedSlots = false;
     }
 
     private void ChangeFlags(int slot, PropertyFlags flags)
@@ -180,6 +223,7 @@ internal partial class JsObject
 
     private void RemoveSlot(int slot)
     {
+        EnsureOwnSlots();
         _shape = _shape.IsDictionary ? _shape.CloneDictionary() : _shape.ToDictionary();
         int count = _shape.Count;
         _shape.RemoveAt(slot);
@@ -196,6 +240,7 @@ internal partial class JsObject
             AddSlot(key, value, flags);
             return;
         }
+        EnsureOwnSlots();
         if (_shape.FlagsAt(slot) != flags) ChangeFlags(slot, flags);
         _slots[slot] = value;
     }
@@ -207,6 +252,7 @@ internal partial class JsObject
         if (slot < 0) AddSlot(key, JsValue.FromAccessor(pair), flags | PropertyFlags.Accessor);
         else
         {
+            EnsureOwnSlots();
             ChangeFlags(slot, flags | PropertyFlags.Accessor);
             _slots[slot] = JsValue.FromAccessor(pair);
         }
