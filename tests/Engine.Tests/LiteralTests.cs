@@ -270,4 +270,9 @@ public class SharedFunctionSlotTests
         function make(s) { return s ? class C { static name = 'static'; } : class C {}; }
         const a = make(true), b = make(false);
         a.name + '|' + b.name + '|' + (typeof b.prototype === 'object')"));
+
+    [Fact]
+    public void SpreadDefinesElementsInsteadOfAssigningThroughTheArrayPrototype() => Assert.Equal("1,2|2", TestHost.Run(
+        "Object.defineProperty(Array.prototype, '0', { set(v) { throw new Error('setter'); }, configurable: true });" +
+        "var r = [...[1, 2]]; var f = (...a) => a.length; var out = r.join() + '|' + f(...[3, 4]); delete Array.prototype[0]; out"));
 }

@@ -385,16 +385,17 @@ internal sealed partial class Machine
         if (!baseObj!.Set(key, value, thisValue)) Throw.TypeError($"Cannot assign to read only property '{key}' of object");
     }
 
+    /// <summary>Spread into an array literal or argument list: each element is defined (CreateDataPropertyOrThrow, §13.2.4.1), never assigned through Array.prototype.</summary>
     private static void SpreadInto(Realm realm, JsArray target, in JsValue iterable)
     {
         if (iterable._ref is JsArray source && source.IsDense && IteratorRecord.HasDefaultArrayIteration(realm, source))
         {
             for (uint i = 0; i < source.Length; i++)
-                target.Push(source.TryGetDense(i, out var v) ? v : JsValue.Undefined);
+                target.AppendLiteral(source.TryGetDense(i, out var v) ? v : JsValue.Undefined);
             return;
         }
         var rec = IteratorRecord.From(realm, iterable);
-        while (rec.Step(out var value)) target.Push(value);
+        while (rec.Step(out var value)) target.AppendLiteral(value);
     }
 
     /// <summary>GetTemplateObject (§13.2.8.4): one frozen strings array (with a frozen .raw) per site and realm.</summary>
