@@ -21,7 +21,7 @@ internal static partial class BenchOps
 /// <summary>ns per op call from a JS loop on V8: an empty loop, a slow op, a fast op (after warm-up), a string op.</summary>
 internal static class OpCallBench
 {
-    public static void Run()
+    public static void Run(string[] only)
     {
         using var realm = new V8Engine().CreateRealm(new RealmOptions { Ops = BenchOps.Descriptors });
         realm.EvaluateScript("""
@@ -38,7 +38,7 @@ internal static class OpCallBench
         Console.WriteLine($"op calls from JS on V8, {n:N0} calls each (best of 5 after warm-up)");
         Console.WriteLine("cpu ns/call uses this process's CPU time, so other load on the machine affects it less than wall time");
         Console.WriteLine($"{"loop",-28} {"wall ns",8} {"cpu ns",8}");
-        foreach (var loop in new[] { "empty", "slow", "fast", "echo" })
+        foreach (var loop in new[] { "empty", "slow", "fast", "echo" }.Where(l => only.Length == 0 || only.Contains(l)))
         {
             int count = loop == "echo" ? n / 10 : n;
             realm.EvaluateScript($"loops.{loop}(100000)", "warm.js");

@@ -24,11 +24,12 @@ internal sealed unsafe class V8OpCall(OpState state) : IOpCall
     private int RawKind(int index) =>
         index < Dv8OpFrame.InlineArgs ? (index < Frame->Argc ? Frame->Kinds[index] : 0) : Dv8.ArgKind(Frame, index);
 
+    // ECMA-262 ToBoolean; numbers and booleans from the pre-read frame, the rest (strings, BigInts) from V8.
     public bool GetBoolean(int index) => RawKind(index) switch
     {
         (int)OpValueKind.Boolean or (int)OpValueKind.Number => GetNumber(index) is var n && n != 0 && !double.IsNaN(n),
-        (int)OpValueKind.String => GetString(index).Length > 0,
         (int)OpValueKind.Undefined or (int)OpValueKind.Null => false,
+        (int)OpValueKind.String or (int)OpValueKind.BigInt => Dv8.ArgBoolean(Frame, index) != 0,
         _ => true,
     };
 

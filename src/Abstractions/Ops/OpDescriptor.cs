@@ -20,6 +20,9 @@ public sealed class OpDescriptor
     /// <summary>Set for fast-eligible ops: an unmanaged function V8 may call directly.</summary>
     public FastOpInfo? Fast { get; init; }
 
+    /// <summary>Set for sync ops with number/boolean parameters and result: a typed native entry a backend may call instead of <see cref="Invoke"/>.</summary>
+    public DirectOpInfo? Direct { get; init; }
+
     public override string ToString() => Name;
 }
 

@@ -1,9 +1,13 @@
-// Ops: how JS calls C#. Each op is a function on __core.ops whose slow callback pre-reads the
-// arguments into a Dv8OpFrame and calls the host once; fast-eligible ops also carry a V8 Fast API
-// CFunction pointing straight at the C# [UnmanagedCallersOnly] trampoline (needs --turbo-fast-api-calls).
+// Ops: how JS calls C#. Each op is a function on __core.ops. Ops with a typed slow entry (numbers and
+// booleans in and out) have DirectCallback as their slow callback: it converts the arguments itself and
+// calls the entry, one crossing into C# with nothing else. Other ops have OpCallback, which pre-reads the
+// arguments into a Dv8OpFrame and calls the host once (C# reads them through IOpCall). Fast-eligible ops
+// also carry a V8 Fast API CFunction pointing straight at the C# [UnmanagedCallersOnly] trampoline (needs
+// --turbo-fast-api-calls).
 #include <v8-fast-api-calls.h>
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 #include "realm.h"
@@ -15,6 +19,10 @@ struct OpEntry {
   std::vector<CTypeInfo> fast_args;      // receiver first
   std::unique_ptr<CFunctionInfo> fast_info;
   CFunction fast;                        // empty when the op has no fast path
+  Dv8DirectFn direct = nullptr;          // the typed slow entry, or null
+  int32_t direct_return = 0;
+  int32_t direct_argc = 0;
+  int32_t direct_args[kDv8DirectSlots] = {};
 };
 
 }  // namespace dv8
@@ -35,6 +43,8 @@ static CTypeInfo::Type FastCType(int32_t t) {
     default: return CTypeInfo::Type::kVoid;
   }
 }
+
+static void SetNumberResult(const FunctionCallbackInfo<Value>& info, double d);
 
 static void OpCallback(const FunctionCallbackInfo<Value>& info) {
   Isolate* iso = info.GetIsolate();
@@ -78,16 +88,7 @@ static void OpCallback(const FunctionCallbackInfo<Value>& info) {
   int op = internal::Internals::SmiValue(*reinterpret_cast<const internal::Address*>(*info.Data()));
   g_host.op_call(rt->host, op, &f);
   switch (f.result_kind) {  // simple results come back in the frame: no second call across the boundary
-    case kDv8Number: {
-      // Integral results go back as Int32 (a Smi in V8): Set(double) would allocate a HeapNumber each call.
-      double d = f.result_number;
-      int32_t i = static_cast<int32_t>(d);
-      if (d >= -2147483648.0 && d <= 2147483647.0 && static_cast<double>(i) == d && !(i == 0 && std::signbit(d)))
-        info.GetReturnValue().Set(i);
-      else
-        info.GetReturnValue().Set(d);
-      break;
-    }
+    case kDv8Number: SetNumberResult(info, f.result_number); break;
     case kDv8Boolean: info.GetReturnValue().Set(f.result_number != 0); break;
     case kDv8Null: info.GetReturnValue().SetNull(); break;
     default: break;
@@ -96,6 +97,89 @@ static void OpCallback(const FunctionCallbackInfo<Value>& info) {
     Local<Context> ctx = iso->GetCurrentContext();
     iso->ThrowException(MakeError(iso, ctx, std::u16string(f.throw_class, f.throw_class_len),
                                   std::u16string(f.throw_message, f.throw_message_len)));
+  }
+}
+
+// ECMA-262 ToNumber of an argument as IOpCall.GetNumber gives it: a throwing conversion (valueOf, Symbol,
+// BigInt) gives NaN and leaves no exception pending.
+static double ArgToNumber(Isolate* iso, Local<Value> a) {
+  if (a->IsNumber()) return a.As<Number>()->Value();
+  TryCatch tc(iso);
+  return a->NumberValue(iso->GetCurrentContext()).FromMaybe(std::numeric_limits<double>::quiet_NaN());
+}
+
+// ECMA-262 ToInt32 (§7.1.6), as IOpCall.GetInt32: truncate, wrap modulo 2^32, NaN and infinities to 0.
+static int32_t DoubleToInt32(double d) {
+  if (!std::isfinite(d)) return 0;
+  if (d >= -2147483648.0 && d <= 2147483647.0) return static_cast<int32_t>(d);
+  double m = std::fmod(std::trunc(d), 4294967296.0);
+  if (m < 0) m += 4294967296.0;
+  return static_cast<int32_t>(static_cast<uint32_t>(m));
+}
+
+static void SetNumberResult(const FunctionCallbackInfo<Value>& info, double d) {
+  // Integral results go back as Int32 (a Smi in V8): Set(double) would allocate a HeapNumber each call.
+  int32_t i = static_cast<int32_t>(d);
+  if (d >= -2147483648.0 && d <= 2147483647.0 && static_cast<double>(i) == d && !(i == 0 && std::signbit(d)))
+    info.GetReturnValue().Set(i);
+  else
+    info.GetReturnValue().Set(d);
+}
+
+// The slow callback of ops with a typed slow entry: converts each JS argument into its slot (Smis read from
+// the tagged word, as V8's inline accessors do), calls the entry, sets the result from slot 0.
+static void DirectCallback(const FunctionCallbackInfo<Value>& info) {
+  Isolate* iso = info.GetIsolate();
+  Dv8Realm* rt = RealmOf(iso);
+  if (rt == nullptr || rt->host == 0) {
+    iso->ThrowException(Exception::Error(Utf8(iso, "ops cannot be called while the startup snapshot is made")));
+    return;
+  }
+  int index = internal::Internals::SmiValue(*reinterpret_cast<const internal::Address*>(*info.Data()));
+  const OpEntry& op = rt->ops->ops[index];
+  uint64_t slots[kDv8DirectSlots];
+  for (int i = 0; i < op.direct_argc; i++) {
+    Local<Value> a = info[i];  // undefined past the end
+    internal::Address raw = *reinterpret_cast<const internal::Address*>(*a);
+    bool smi = !internal::Internals::HasHeapObjectTag(raw);
+    switch (op.direct_args[i]) {
+      case 1: {  // Bool: ToBoolean
+        bool b = smi ? internal::Internals::SmiValue(raw) != 0 : a->BooleanValue(iso);
+        slots[i] = b ? 1 : 0;
+        break;
+      }
+      case 2: case 3: {  // Int32, UInt32: ToInt32 (ToUint32 is the same bits)
+        int32_t v = smi ? internal::Internals::SmiValue(raw) : DoubleToInt32(ArgToNumber(iso, a));
+        slots[i] = static_cast<uint32_t>(v);
+        break;
+      }
+      default: {  // Float64: ToNumber
+        double d = smi ? static_cast<double>(internal::Internals::SmiValue(raw)) : ArgToNumber(iso, a);
+        memcpy(&slots[i], &d, sizeof d);
+        break;
+      }
+    }
+  }
+  if (op.direct(rt->op_state, slots) != 0) {
+    auto text = [](uint64_t chars, uint64_t len) {
+      return chars == 0 ? std::u16string() : std::u16string(reinterpret_cast<const char16_t*>(chars), (size_t)len);
+    };
+    std::u16string cls = text(slots[0], slots[1]);
+    if (cls.empty()) cls = u"Error";
+    iso->ThrowException(MakeError(iso, iso->GetCurrentContext(), cls, text(slots[2], slots[3])));
+    return;
+  }
+  switch (op.direct_return) {
+    case 1: info.GetReturnValue().Set((slots[0] & 0xff) != 0); break;
+    case 2: info.GetReturnValue().Set(static_cast<int32_t>(static_cast<uint32_t>(slots[0]))); break;
+    case 3: info.GetReturnValue().Set(static_cast<uint32_t>(slots[0])); break;
+    case 4: {
+      double d;
+      memcpy(&d, &slots[0], sizeof d);
+      SetNumberResult(info, d);
+      break;
+    }
+    default: break;  // Void: undefined
   }
 }
 
@@ -166,7 +250,8 @@ void InstallCore(Isolate* iso, Local<Context> ctx, Dv8OpTable* table) {
     OpEntry& op = table->ops[i];
     Local<String> name = Utf16(iso, op.name.data(), (int)op.name.size());
     const CFunction* fast = op.fast.GetAddress() != nullptr ? &op.fast : nullptr;
-    ops->Set(ctx, name, NewFunction(iso, ctx, OpCallback, Integer::New(iso, (int)i), fast, name)).Check();
+    FunctionCallback callback = op.direct != nullptr ? DirectCallback : OpCallback;
+    ops->Set(ctx, name, NewFunction(iso, ctx, callback, Integer::New(iso, (int)i), fast, name)).Check();
   }
   core->Set(ctx, Utf8(iso, "ops"), ops).Check();
   core->Set(ctx, Utf8(iso, "setHook"),
@@ -193,6 +278,7 @@ DV8_API Dv8OpTable* dv8_op_table_new(const Dv8OpSpec* specs, int32_t count) {
   // must be listed as an external reference, in the same order in every process.
   auto& refs = table->external_refs;
   refs.push_back(reinterpret_cast<intptr_t>(&OpCallback));
+  refs.push_back(reinterpret_cast<intptr_t>(&DirectCallback));
   refs.push_back(reinterpret_cast<intptr_t>(&SetHook));
   refs.push_back(reinterpret_cast<intptr_t>(&SetErrorFactory));
   refs.push_back(reinterpret_cast<intptr_t>(&QueueMicrotask));
@@ -201,6 +287,12 @@ DV8_API Dv8OpTable* dv8_op_table_new(const Dv8OpSpec* specs, int32_t count) {
     const Dv8OpSpec& s = specs[i];
     OpEntry& op = table->ops[i];
     op.name.assign(s.name, s.name_len);
+    if (s.direct_fn != nullptr && s.direct_argc >= 0 && s.direct_argc <= kDv8DirectSlots) {
+      op.direct = s.direct_fn;
+      op.direct_return = s.direct_return;
+      op.direct_argc = s.direct_argc;
+      for (int32_t a = 0; a < s.direct_argc; a++) op.direct_args[a] = s.direct_args[a];
+    }
     if (s.fast_fn == nullptr) continue;
     op.fast_args.emplace_back(CTypeInfo::Type::kV8Value);  // the receiver
     for (int32_t a = 0; a < s.fast_argc; a++) op.fast_args.emplace_back(FastCType(s.fast_args[a]));
@@ -227,6 +319,7 @@ DV8_API int32_t dv8_arg_kind(Dv8OpFrame* f, int32_t i) {
   if (a->IsUndefined()) return kDv8Undefined;
   if (a->IsNull()) return kDv8Null;
   if (a->IsArrayBufferView() || a->IsArrayBuffer()) return kDv8Bytes;
+  if (a->IsBigInt()) return kDv8BigInt;
   return kDv8Object;
 }
 
@@ -235,6 +328,10 @@ DV8_API double dv8_arg_number(Dv8OpFrame* f, int32_t i) {
   Isolate* iso = Info(f).GetIsolate();
   TryCatch tc(iso);  // ToNumber may throw (valueOf); the op then sees NaN
   return Info(f)[i]->NumberValue(iso->GetCurrentContext()).FromMaybe(std::numeric_limits<double>::quiet_NaN());
+}
+
+DV8_API int32_t dv8_arg_boolean(Dv8OpFrame* f, int32_t i) {
+  return Info(f)[i]->BooleanValue(Info(f).GetIsolate()) ? 1 : 0;
 }
 
 DV8_API const char16_t* dv8_arg_string(Dv8OpFrame* f, int32_t i, int32_t* len) {

@@ -49,9 +49,10 @@ DV8_API int32_t dv8_initialize(const char* v8_flags, const Dv8Host* host) {
 
 DV8_API const char* dv8_version() { return V8::GetVersion(); }
 
-DV8_API Dv8Realm* dv8_realm_new(intptr_t host_realm, Dv8OpTable* ops, const uint8_t* snapshot, int32_t snapshot_len, double heap_limit) {
+DV8_API Dv8Realm* dv8_realm_new(intptr_t host_realm, intptr_t op_state, Dv8OpTable* ops, const uint8_t* snapshot, int32_t snapshot_len, double heap_limit) {
   auto* rt = new Dv8Realm();
   rt->host = host_realm;
+  rt->op_state = op_state;
   rt->ops = ops;
   rt->allocator = ArrayBuffer::Allocator::NewDefaultAllocator();
   Isolate::CreateParams params;

@@ -30,6 +30,7 @@ struct ModuleRecord {
 
 struct Dv8Realm {
   intptr_t host = 0;  // the C# V8Realm (GCHandle)
+  intptr_t op_state = 0;  // its OpState (GCHandle), for typed slow entries
   Dv8OpTable* ops = nullptr;
   v8::Isolate* isolate = nullptr;
   v8::ArrayBuffer::Allocator* allocator = nullptr;
