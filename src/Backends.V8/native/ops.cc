@@ -19,16 +19,13 @@ struct OpEntry {
   std::vector<CTypeInfo> fast_args;      // receiver first
   std::unique_ptr<CFunctionInfo> fast_info;
   CFunction fast;                        // empty when the op has no fast path
-  Dv8DirectFn direct = nullptr;          // the typed slow entry, or null
-  int32_t direct_return = 0;
-  int32_t direct_argc = 0;
-  int32_t direct_args[kDv8DirectSlots] = {};
 };
 
 }  // namespace dv8
 
 struct Dv8OpTable {
   std::vector<dv8::OpEntry> ops;
+  std::vector<dv8::DirectEntry> direct;  // by op index; fn null for ops without a typed slow entry
   std::vector<intptr_t> external_refs;
 };
 
@@ -130,19 +127,21 @@ static void SetNumberResult(const FunctionCallbackInfo<Value>& info, double d) {
 // the tagged word, as V8's inline accessors do), calls the entry, sets the result from slot 0.
 static void DirectCallback(const FunctionCallbackInfo<Value>& info) {
   Isolate* iso = info.GetIsolate();
-  Dv8Realm* rt = RealmOf(iso);
-  if (rt == nullptr || rt->host == 0) {
+  // The realm's typed entries sit in isolate data (one load from the isolate, then the op's own 24 bytes):
+  // every dependent load on this path shows up per call.
+  const DirectEntry* entries = DirectEntriesOf(iso);
+  if (entries == nullptr) {
     iso->ThrowException(Exception::Error(Utf8(iso, "ops cannot be called while the startup snapshot is made")));
     return;
   }
   int index = internal::Internals::SmiValue(*reinterpret_cast<const internal::Address*>(*info.Data()));
-  const OpEntry& op = rt->ops->ops[index];
+  const DirectEntry& op = entries[index];
   uint64_t slots[kDv8DirectSlots];
-  for (int i = 0; i < op.direct_argc; i++) {
+  for (int i = 0; i < op.argc; i++) {
     Local<Value> a = info[i];  // undefined past the end
     internal::Address raw = *reinterpret_cast<const internal::Address*>(*a);
     bool smi = !internal::Internals::HasHeapObjectTag(raw);
-    switch (op.direct_args[i]) {
+    switch (op.args[i]) {
       case 1: {  // Bool: ToBoolean
         bool b = smi ? internal::Internals::SmiValue(raw) != 0 : a->BooleanValue(iso);
         slots[i] = b ? 1 : 0;
@@ -160,7 +159,7 @@ static void DirectCallback(const FunctionCallbackInfo<Value>& info) {
       }
     }
   }
-  if (op.direct(rt->op_state, slots) != 0) {
+  if (op.fn(OpStateOf(iso), slots) != 0) {
     auto text = [](uint64_t chars, uint64_t len) {
       return chars == 0 ? std::u16string() : std::u16string(reinterpret_cast<const char16_t*>(chars), (size_t)len);
     };
@@ -169,7 +168,7 @@ static void DirectCallback(const FunctionCallbackInfo<Value>& info) {
     iso->ThrowException(MakeError(iso, iso->GetCurrentContext(), cls, text(slots[2], slots[3])));
     return;
   }
-  switch (op.direct_return) {
+  switch (op.ret) {
     case 1: info.GetReturnValue().Set((slots[0] & 0xff) != 0); break;
     case 2: info.GetReturnValue().Set(static_cast<int32_t>(static_cast<uint32_t>(slots[0]))); break;
     case 3: info.GetReturnValue().Set(static_cast<uint32_t>(slots[0])); break;
@@ -250,7 +249,7 @@ void InstallCore(Isolate* iso, Local<Context> ctx, Dv8OpTable* table) {
     OpEntry& op = table->ops[i];
     Local<String> name = Utf16(iso, op.name.data(), (int)op.name.size());
     const CFunction* fast = op.fast.GetAddress() != nullptr ? &op.fast : nullptr;
-    FunctionCallback callback = op.direct != nullptr ? DirectCallback : OpCallback;
+    FunctionCallback callback = table->direct[i].fn != nullptr ? DirectCallback : OpCallback;
     ops->Set(ctx, name, NewFunction(iso, ctx, callback, Integer::New(iso, (int)i), fast, name)).Check();
   }
   core->Set(ctx, Utf8(iso, "ops"), ops).Check();
@@ -267,6 +266,8 @@ void InstallCore(Isolate* iso, Local<Context> ctx, Dv8OpTable* table) {
 
 const intptr_t* ExternalReferences(Dv8OpTable* table) { return table->external_refs.data(); }
 
+const DirectEntry* DirectEntries(Dv8OpTable* table) { return table->direct.data(); }
+
 }  // namespace dv8
 
 using namespace dv8;
@@ -274,6 +275,7 @@ using namespace dv8;
 DV8_API Dv8OpTable* dv8_op_table_new(const Dv8OpSpec* specs, int32_t count) {
   auto* table = new Dv8OpTable();
   table->ops.resize(count);
+  table->direct.resize(count);
   // Snapshot pitfall: V8 stores raw fast-call pointers, so every fast function and its CFunctionInfo
   // must be listed as an external reference, in the same order in every process.
   auto& refs = table->external_refs;
@@ -288,10 +290,11 @@ DV8_API Dv8OpTable* dv8_op_table_new(const Dv8OpSpec* specs, int32_t count) {
     OpEntry& op = table->ops[i];
     op.name.assign(s.name, s.name_len);
     if (s.direct_fn != nullptr && s.direct_argc >= 0 && s.direct_argc <= kDv8DirectSlots) {
-      op.direct = s.direct_fn;
-      op.direct_return = s.direct_return;
-      op.direct_argc = s.direct_argc;
-      for (int32_t a = 0; a < s.direct_argc; a++) op.direct_args[a] = s.direct_args[a];
+      DirectEntry& d = table->direct[i];
+      d.fn = s.direct_fn;
+      d.ret = s.direct_return;
+      d.argc = s.direct_argc;
+      for (int32_t a = 0; a < s.direct_argc; a++) d.args[a] = (uint8_t)s.direct_args[a];
     }
     if (s.fast_fn == nullptr) continue;
     op.fast_args.emplace_back(CTypeInfo::Type::kV8Value);  // the receiver

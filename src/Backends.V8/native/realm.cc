@@ -52,7 +52,6 @@ DV8_API const char* dv8_version() { return V8::GetVersion(); }
 DV8_API Dv8Realm* dv8_realm_new(intptr_t host_realm, intptr_t op_state, Dv8OpTable* ops, const uint8_t* snapshot, int32_t snapshot_len, double heap_limit) {
   auto* rt = new Dv8Realm();
   rt->host = host_realm;
-  rt->op_state = op_state;
   rt->ops = ops;
   rt->allocator = ArrayBuffer::Allocator::NewDefaultAllocator();
   Isolate::CreateParams params;
@@ -71,7 +70,11 @@ DV8_API Dv8Realm* dv8_realm_new(intptr_t host_realm, intptr_t op_state, Dv8OpTab
   }
   rt->isolate = Isolate::New(params);
   Isolate* iso = rt->isolate;
-  iso->SetData(0, rt);
+  iso->SetData(kIsolateSlotRealm, rt);
+  if (host_realm != 0) {
+    iso->SetData(kIsolateSlotDirect, const_cast<DirectEntry*>(DirectEntries(ops)));
+    iso->SetData(kIsolateSlotOpState, reinterpret_cast<void*>(op_state));
+  }
   iso->SetMicrotasksPolicy(MicrotasksPolicy::kExplicit);
   iso->SetFatalErrorHandler(OnFatalError);
   iso->SetOOMErrorHandler(OnOutOfMemory);
