@@ -33,5 +33,6 @@ public sealed class OpDescriptor
 /// <param name="Function">The address of the [UnmanagedCallersOnly] trampoline.</param>
 /// <param name="ReturnType">Its return type.</param>
 /// <param name="ArgumentTypes">Its argument types after the receiver.</param>
-/// <param name="CallCount">Counts calls that took the fast path (read by tests and benchmarks).</param>
+/// <param name="CallCount">Counts calls that took the fast path (read by tests and benchmarks); not atomic, so calls
+/// made from several threads at the same moment may go uncounted.</param>
 public sealed record FastOpInfo(nint Function, FastType ReturnType, FastType[] ArgumentTypes, Func<long> CallCount);

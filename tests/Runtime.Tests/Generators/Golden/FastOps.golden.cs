@@ -166,7 +166,7 @@ static partial class MathOps
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static int __Fast_op_math_add(nint receiver, int a0, int a1)
     {
-        global::System.Threading.Interlocked.Increment(ref __fastCalls_op_math_add);
+        __fastCalls_op_math_add++;
         return op_math_add(a0, a1);
     }
 
@@ -178,7 +178,7 @@ static partial class MathOps
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static byte __Fast_op_math_is_odd(nint receiver, uint a0, byte a1)
     {
-        global::System.Threading.Interlocked.Increment(ref __fastCalls_op_math_is_odd);
+        __fastCalls_op_math_is_odd++;
         return op_math_is_odd(a0, a1 != 0) ? (byte)1 : (byte)0;
     }
 
@@ -190,7 +190,7 @@ static partial class MathOps
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static void __Fast_op_math_noop(nint receiver)
     {
-        global::System.Threading.Interlocked.Increment(ref __fastCalls_op_math_noop);
+        __fastCalls_op_math_noop++;
         op_math_noop();
     }
 
@@ -202,7 +202,7 @@ static partial class MathOps
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static double __Fast_op_math_half(nint receiver, double a0)
     {
-        global::System.Threading.Interlocked.Increment(ref __fastCalls_op_math_half);
+        __fastCalls_op_math_half++;
         return op_math_half(a0);
     }
 
