@@ -89,6 +89,15 @@ internal sealed unsafe class V8OpCall(OpState state) : IOpCall
                 Frame->ResultKind = (int)value.Kind;  // the shim sets these after the call returns
                 Frame->ResultNumber = value.Number;
                 return;
+            case OpValueKind.String or OpValueKind.Json:
+                // Pinned in place: no closure (V8Values.With's delegate would capture this call per result).
+                var text = (string)value.Ref!;
+                fixed (char* chars = text)
+                {
+                    var native = new Dv8Value { Kind = (int)value.Kind, Length = text.Length, Data = chars };
+                    Dv8.SetResult(Frame, &native);
+                }
+                return;
             default:
                 V8Values.With(value, native => Dv8.SetResult(Frame, native));
                 return;

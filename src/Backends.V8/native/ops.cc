@@ -339,9 +339,20 @@ DV8_API int32_t dv8_arg_boolean(Dv8OpFrame* f, int32_t i) {
 
 DV8_API const char16_t* dv8_arg_string(Dv8OpFrame* f, int32_t i, int32_t* len) {
   Isolate* iso = Info(f).GetIsolate();
-  f->realm->scratch = ToU16(iso, Info(f)[i]);
-  *len = (int32_t)f->realm->scratch.size();
-  return f->realm->scratch.data();
+  Local<Value> v = Info(f)[i];
+  auto& out = f->realm->scratch;
+  if (!v->IsString()) {
+    out = ToU16(iso, v);
+    *len = (int32_t)out.size();
+    return out.data();
+  }
+  // Written into the realm's scratch buffer, which only grows: no allocation per call once warm.
+  Local<String> s = v.As<String>();
+  int n = s->Length();
+  if (out.size() < (size_t)n) out.resize(n);
+  s->Write(iso, reinterpret_cast<uint16_t*>(out.data()), 0, n, String::NO_NULL_TERMINATION);
+  *len = n;
+  return out.data();
 }
 
 DV8_API const char16_t* dv8_arg_json(Dv8OpFrame* f, int32_t i, int32_t* len) {
