@@ -41,7 +41,17 @@ static CTypeInfo::Type FastCType(int32_t t) {
   }
 }
 
-static void SetNumberResult(const FunctionCallbackInfo<Value>& info, double d);
+static inline void SetNumberResult(const FunctionCallbackInfo<Value>& info, double d) {
+  // Integral results go back as Int32 (a Smi in V8): Set(double) would allocate a HeapNumber each call.
+  if (d >= -2147483648.0 && d <= 2147483647.0) {  // (the cast below is only defined in range)
+    int32_t i = static_cast<int32_t>(d);
+    if (static_cast<double>(i) == d && !(i == 0 && std::signbit(d))) {
+      info.GetReturnValue().Set(i);
+      return;
+    }
+  }
+  info.GetReturnValue().Set(d);
+}
 
 static void OpCallback(const FunctionCallbackInfo<Value>& info) {
   Isolate* iso = info.GetIsolate();
@@ -114,14 +124,6 @@ static int32_t DoubleToInt32(double d) {
   return static_cast<int32_t>(static_cast<uint32_t>(m));
 }
 
-static void SetNumberResult(const FunctionCallbackInfo<Value>& info, double d) {
-  // Integral results go back as Int32 (a Smi in V8): Set(double) would allocate a HeapNumber each call.
-  int32_t i = static_cast<int32_t>(d);
-  if (d >= -2147483648.0 && d <= 2147483647.0 && static_cast<double>(i) == d && !(i == 0 && std::signbit(d)))
-    info.GetReturnValue().Set(i);
-  else
-    info.GetReturnValue().Set(d);
-}
 
 // The slow callback of ops with a typed slow entry: converts each JS argument into its slot (Smis read from
 // the tagged word, as V8's inline accessors do), calls the entry, sets the result from slot 0.
