@@ -124,7 +124,6 @@ static int32_t DoubleToInt32(double d) {
   return static_cast<int32_t>(static_cast<uint32_t>(m));
 }
 
-
 // The slow callback of ops with a typed slow entry: converts each JS argument into its slot (Smis read from
 // the tagged word, as V8's inline accessors do), calls the entry, sets the result from slot 0.
 static void DirectCallback(const FunctionCallbackInfo<Value>& info) {
