@@ -127,10 +127,14 @@ public sealed unsafe class V8Engine : IJsEngine
 
     private byte[] Fingerprint(IReadOnlyList<OpDescriptor> ops, IReadOnlyList<ScriptSource> bootstrap)
     {
-        var text = new StringBuilder("dv8-snapshot-1\n").Append(Version).Append('\n');
+        // -2: the shim's external references gained the typed slow callback (positions moved).
+        var text = new StringBuilder("dv8-snapshot-2\n").Append(Version).Append('\n');
         foreach (var op in ops)
         {
-            text.Append(op.Name).Append(op.Fast is { } f ? $":fast({string.Join(",", f.ArgumentTypes)})->{f.ReturnType}" : "").Append('\n');
+            text.Append(op.Name)
+                .Append(op.Fast is { } f ? $":fast({string.Join(",", f.ArgumentTypes)})->{f.ReturnType}" : "")
+                .Append(op.Direct is { } d ? $":direct({string.Join(",", d.ArgumentTypes)})->{d.ReturnType}" : "")
+                .Append('\n');
         }
         foreach (var script in bootstrap) text.Append(script.Name).Append('\n').Append(script.Source).Append('\0');
         return SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
@@ -168,7 +172,7 @@ public sealed unsafe class V8Engine : IJsEngine
     {
         lock (Gate)
         {
-            string key = string.Join("\n", ops.Select(o => $"{o.Name}@{o.Fast?.Function ?? 0}"));
+            string key = string.Join("\n", ops.Select(o => $"{o.Name}@{o.Fast?.Function ?? 0}@{o.Direct?.Function ?? 0}"));
             if (s_opTables.TryGetValue(key, out nint existing)) return existing;
             var table = ops.ToArray();
             var specs = new Dv8OpSpec[table.Length];
@@ -189,6 +193,15 @@ public sealed unsafe class V8Engine : IJsEngine
                         specs[i].FastReturn = (int)fast.ReturnType;
                         specs[i].FastArgc = fast.ArgumentTypes.Length;
                         specs[i].FastArgs = (int*)args.AddrOfPinnedObject();
+                    }
+                    if (table[i].Direct is { } direct && direct.ArgumentTypes.Length <= DirectOpCall.Slots)
+                    {
+                        var args = GCHandle.Alloc(direct.ArgumentTypes.Select(t => (int)t).ToArray(), GCHandleType.Pinned);
+                        pins.Add(args);
+                        specs[i].DirectFunction = (void*)direct.Function;
+                        specs[i].DirectReturn = (int)direct.ReturnType;
+                        specs[i].DirectArgc = direct.ArgumentTypes.Length;
+                        specs[i].DirectArgs = (int*)args.AddrOfPinnedObject();
                     }
                 }
                 nint created;

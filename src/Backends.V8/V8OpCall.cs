@@ -24,11 +24,12 @@ internal sealed unsafe class V8OpCall(OpState state) : IOpCall
     private int RawKind(int index) =>
         index < Dv8OpFrame.InlineArgs ? (index < Frame->Argc ? Frame->Kinds[index] : 0) : Dv8.ArgKind(Frame, index);
 
+    // ECMA-262 ToBoolean; numbers and booleans from the pre-read frame, the rest (strings, BigInts) from V8.
     public bool GetBoolean(int index) => RawKind(index) switch
     {
         (int)OpValueKind.Boolean or (int)OpValueKind.Number => GetNumber(index) is var n && n != 0 && !double.IsNaN(n),
-        (int)OpValueKind.String => GetString(index).Length > 0,
         (int)OpValueKind.Undefined or (int)OpValueKind.Null => false,
+        (int)OpValueKind.String or (int)OpValueKind.BigInt => Dv8.ArgBoolean(Frame, index) != 0,
         _ => true,
     };
 
@@ -87,6 +88,15 @@ internal sealed unsafe class V8OpCall(OpState state) : IOpCall
             case OpValueKind.Number or OpValueKind.Boolean or OpValueKind.Null:
                 Frame->ResultKind = (int)value.Kind;  // the shim sets these after the call returns
                 Frame->ResultNumber = value.Number;
+                return;
+            case OpValueKind.String or OpValueKind.Json:
+                // Pinned in place: no closure (V8Values.With's delegate would capture this call per result).
+                var text = (string)value.Ref!;
+                fixed (char* chars = text)
+                {
+                    var native = new Dv8Value { Kind = (int)value.Kind, Length = text.Length, Data = chars };
+                    Dv8.SetResult(Frame, &native);
+                }
                 return;
             default:
                 V8Values.With(value, native => Dv8.SetResult(Frame, native));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using DualEngine.Abstractions.Engines;
 using DualEngine.Abstractions.Errors;
@@ -12,6 +13,7 @@ internal sealed unsafe class V8Realm : IRealm
 {
     private nint _native;
     private GCHandle _self;
+    private GCHandle _state;  // the OpState typed slow entries get (DirectOpInfo)
     private readonly Action<string>? _log;
 
     internal readonly OpDescriptor[] Ops;
@@ -26,17 +28,24 @@ internal sealed unsafe class V8Realm : IRealm
         ModuleLoader = options.ModuleLoader;
         _log = options.Log;
         _self = GCHandle.Alloc(this);
+        _state = GCHandle.Alloc(options.State);
         fixed (byte* blob = snapshot)
         {
-            _native = Dv8.RealmNew(GCHandle.ToIntPtr(_self), opTable, blob, snapshot.Length, options.HeapLimitBytes ?? 0);
+            _native = Dv8.RealmNew(GCHandle.ToIntPtr(_self), GCHandle.ToIntPtr(_state), opTable, blob, snapshot.Length, options.HeapLimitBytes ?? 0);
         }
-        if (_native == 0) throw new InvalidOperationException("V8 could not create an isolate");
+        if (_native == 0)
+        {
+            _self.Free();
+            _state.Free();
+            throw new InvalidOperationException("V8 could not create an isolate");
+        }
         FromSnapshot = Dv8.RealmFromSnapshot(_native) != 0;
     }
 
     internal bool FromSnapshot { get; }
 
-    internal static V8Realm FromHandle(nint handle) => (V8Realm)GCHandle.FromIntPtr(handle).Target!;
+    // Every handle the shim passes back is this realm's own (_self): no type check needed on each op call.
+    internal static V8Realm FromHandle(nint handle) => Unsafe.As<V8Realm>(GCHandle.FromIntPtr(handle).Target!);
 
     public long HeapUsedBytes => (long)Dv8.HeapUsed(Native);
 
@@ -168,5 +177,6 @@ internal sealed unsafe class V8Realm : IRealm
         _native = 0;
         ReleaseModuleSource();
         _self.Free();
+        _state.Free();
     }
 }

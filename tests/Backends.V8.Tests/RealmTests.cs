@@ -30,6 +30,11 @@ public class RealmTests
         using var realm = NewRealm();
         Assert.Equal("5", Eval(realm, "__core.ops.op_test_add(2, 3)"));
         Assert.Equal("ab", Eval(realm, "__core.ops.op_test_concat('a', 'b')"));
+        // String arguments are read into a buffer that only grows: a short one after a long one is still exact.
+        Assert.Equal("2000", Eval(realm, "__core.ops.op_test_concat('x'.repeat(1000), 'y'.repeat(1000)).length"));
+        Assert.Equal("cd", Eval(realm, "__core.ops.op_test_concat('c', 'd')"));
+        Assert.Equal("é😀ü", Eval(realm, "__core.ops.op_test_concat('é😀', 'ü')"));
+        Assert.Equal("", Eval(realm, "__core.ops.op_test_concat('', '')"));
         Assert.Equal("3,2,1", Eval(realm, "__core.ops.op_test_bytes(new Uint8Array([1,2,3])).join()"));
         Assert.Equal("{\"a\":[1,2]}", Eval(realm, "JSON.stringify(__core.ops.op_test_json({a:[1,2]}))"));
     }

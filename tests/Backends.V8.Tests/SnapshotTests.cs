@@ -40,12 +40,14 @@ public class SnapshotTests
         }
     }
 
-    [Fact]
-    public void Op_called_while_making_a_snapshot_is_a_clear_error()
+    [Theory]
+    [InlineData("__core.ops.op_test_print('x')")]  // through IOpCall
+    [InlineData("__core.ops.op_fast_add(1, 2)")]   // through its typed slow entry
+    public void Op_called_while_making_a_snapshot_is_a_clear_error(string call)
     {
         string path = Path.Combine(Path.GetTempPath(), $"dv8-{Guid.NewGuid():N}.snapshot");
         var ex = Assert.Throws<InvalidOperationException>(() =>
-            TestOps.Engine.CreateSnapshot(TestOps.All, [new ScriptSource("bad.js", "__core.ops.op_test_print('x')")], path));
+            TestOps.Engine.CreateSnapshot(TestOps.All, [new ScriptSource("bad.js", call)], path));
         Assert.Contains("ops cannot be called while the startup snapshot is made", ex.Message);
         Assert.False(File.Exists(path));
     }

@@ -20,6 +20,9 @@ public sealed class OpDescriptor
     /// <summary>Set for fast-eligible ops: an unmanaged function V8 may call directly.</summary>
     public FastOpInfo? Fast { get; init; }
 
+    /// <summary>Set for sync ops with number/boolean parameters and result: a typed native entry a backend may call instead of <see cref="Invoke"/>.</summary>
+    public DirectOpInfo? Direct { get; init; }
+
     public override string ToString() => Name;
 }
 
@@ -30,5 +33,6 @@ public sealed class OpDescriptor
 /// <param name="Function">The address of the [UnmanagedCallersOnly] trampoline.</param>
 /// <param name="ReturnType">Its return type.</param>
 /// <param name="ArgumentTypes">Its argument types after the receiver.</param>
-/// <param name="CallCount">Counts calls that took the fast path (read by tests and benchmarks).</param>
+/// <param name="CallCount">Counts calls that took the fast path (read by tests and benchmarks); not atomic, so calls
+/// made from several threads at the same moment may go uncounted.</param>
 public sealed record FastOpInfo(nint Function, FastType ReturnType, FastType[] ArgumentTypes, Func<long> CallCount);

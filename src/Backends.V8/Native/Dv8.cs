@@ -68,6 +68,10 @@ internal unsafe struct Dv8OpSpec
     public int FastReturn;
     public int FastArgc;
     public int* FastArgs;
+    public void* DirectFunction;
+    public int DirectReturn;
+    public int DirectArgc;
+    public int* DirectArgs;
 }
 
 internal static unsafe partial class Dv8
@@ -84,7 +88,7 @@ internal static unsafe partial class Dv8
     internal static partial nint OpTableNew(Dv8OpSpec* ops, int count);
 
     [LibraryImport(Lib, EntryPoint = "dv8_realm_new")]
-    internal static partial nint RealmNew(nint host, nint opTable, byte* snapshot, int snapshotLength, double heapLimit);
+    internal static partial nint RealmNew(nint host, nint opState, nint opTable, byte* snapshot, int snapshotLength, double heapLimit);
 
     [LibraryImport(Lib, EntryPoint = "dv8_realm_dispose")]
     internal static partial void RealmDispose(nint realm);
@@ -126,8 +130,13 @@ internal static unsafe partial class Dv8
     [LibraryImport(Lib, EntryPoint = "dv8_arg_kind"), SuppressGCTransition]
     internal static partial int ArgKind(Dv8OpFrame* frame, int index);
 
-    [LibraryImport(Lib, EntryPoint = "dv8_arg_number"), SuppressGCTransition]
+    // Not SuppressGCTransition: ToNumber may run JS (valueOf), which may call an op back into .NET; a
+    // reverse P/Invoke from inside a call without the GC transition aborts the process.
+    [LibraryImport(Lib, EntryPoint = "dv8_arg_number")]
     internal static partial double ArgNumber(Dv8OpFrame* frame, int index);
+
+    [LibraryImport(Lib, EntryPoint = "dv8_arg_boolean"), SuppressGCTransition]
+    internal static partial int ArgBoolean(Dv8OpFrame* frame, int index);
 
     [LibraryImport(Lib, EntryPoint = "dv8_arg_string"), SuppressGCTransition]
     internal static partial char* ArgString(Dv8OpFrame* frame, int index, int* length);

@@ -76,13 +76,24 @@ struct Dv8Host {
   void (*import_meta)(intptr_t host_realm, const char16_t* url, int32_t url_len, void* out_filename, void* out_dirname);
 };
 
-// One op as the shim installs it. fast_fn/fast_types are null/0 for ops without a fast path.
+// A typed slow entry (DirectOpInfo in src/Abstractions/Ops/DirectOpCall.cs): arguments converted by the shim
+// into 8-byte slots, the result back in slot 0; returns 0, or 1 when the op threw (slots 0-3 then hold the
+// error's class chars, length, message chars, length). state is the realm's OpState handle.
+enum { kDv8DirectSlots = 8 };
+typedef int32_t (*Dv8DirectFn)(intptr_t state, uint64_t* slots);
+
+// One op as the shim installs it. fast_fn/fast_types are null/0 for ops without a fast path; direct_fn
+// likewise for ops without a typed slow entry (they are called through op_call).
 struct Dv8OpSpec {
   const char16_t* name; int32_t name_len;
   const void* fast_fn;
   int32_t fast_return;          // FastType: 0 void, 1 bool, 2 int32, 3 uint32, 4 float64
   int32_t fast_argc;
   const int32_t* fast_args;     // FastType per argument (receiver excluded)
+  Dv8DirectFn direct_fn;
+  int32_t direct_return;        // FastType, as above
+  int32_t direct_argc;          // at most kDv8DirectSlots
+  const int32_t* direct_args;   // FastType per JS argument
 };
 
 DV8_API int32_t dv8_initialize(const char* v8_flags, const Dv8Host* host);
@@ -96,7 +107,8 @@ struct Dv8OpTable;
 DV8_API Dv8OpTable* dv8_op_table_new(const Dv8OpSpec* ops, int32_t count);
 
 // snapshot: may be null (then bootstrap runs from source). heap_limit: bytes, 0 for V8's default.
-DV8_API Dv8Realm* dv8_realm_new(intptr_t host_realm, Dv8OpTable* ops, const uint8_t* snapshot, int32_t snapshot_len,
+// op_state: the handle typed slow entries get as their state argument.
+DV8_API Dv8Realm* dv8_realm_new(intptr_t host_realm, intptr_t op_state, Dv8OpTable* ops, const uint8_t* snapshot, int32_t snapshot_len,
                                 double heap_limit);
 DV8_API void dv8_realm_dispose(Dv8Realm* rt);
 DV8_API int32_t dv8_realm_from_snapshot(Dv8Realm* rt);
@@ -123,6 +135,7 @@ DV8_API double dv8_heap_used(Dv8Realm* rt);
 // Op-call accessors (valid only inside op_call).
 DV8_API int32_t dv8_arg_kind(Dv8OpFrame* f, int32_t i);
 DV8_API double dv8_arg_number(Dv8OpFrame* f, int32_t i);
+DV8_API int32_t dv8_arg_boolean(Dv8OpFrame* f, int32_t i);  // ToBoolean
 DV8_API const char16_t* dv8_arg_string(Dv8OpFrame* f, int32_t i, int32_t* len);
 DV8_API const char16_t* dv8_arg_json(Dv8OpFrame* f, int32_t i, int32_t* len);
 DV8_API const uint8_t* dv8_arg_bytes(Dv8OpFrame* f, int32_t i, int32_t* len);

@@ -49,7 +49,7 @@ DV8_API int32_t dv8_initialize(const char* v8_flags, const Dv8Host* host) {
 
 DV8_API const char* dv8_version() { return V8::GetVersion(); }
 
-DV8_API Dv8Realm* dv8_realm_new(intptr_t host_realm, Dv8OpTable* ops, const uint8_t* snapshot, int32_t snapshot_len, double heap_limit) {
+DV8_API Dv8Realm* dv8_realm_new(intptr_t host_realm, intptr_t op_state, Dv8OpTable* ops, const uint8_t* snapshot, int32_t snapshot_len, double heap_limit) {
   auto* rt = new Dv8Realm();
   rt->host = host_realm;
   rt->ops = ops;
@@ -70,7 +70,11 @@ DV8_API Dv8Realm* dv8_realm_new(intptr_t host_realm, Dv8OpTable* ops, const uint
   }
   rt->isolate = Isolate::New(params);
   Isolate* iso = rt->isolate;
-  iso->SetData(0, rt);
+  iso->SetData(kIsolateSlotRealm, rt);
+  if (host_realm != 0) {
+    iso->SetData(kIsolateSlotDirect, const_cast<DirectEntry*>(DirectEntries(ops)));
+    iso->SetData(kIsolateSlotOpState, reinterpret_cast<void*>(op_state));
+  }
   iso->SetMicrotasksPolicy(MicrotasksPolicy::kExplicit);
   iso->SetFatalErrorHandler(OnFatalError);
   iso->SetOOMErrorHandler(OnOutOfMemory);

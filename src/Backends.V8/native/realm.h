@@ -83,6 +83,23 @@ struct Enter {
 
 inline Dv8Realm* RealmOf(Isolate* iso) { return static_cast<Dv8Realm*>(iso->GetData(0)); }
 
+// An op's typed slow entry as DirectCallback reads it (fn null: the op has none).
+struct DirectEntry {
+  Dv8DirectFn fn = nullptr;
+  int32_t ret = 0;                       // FastType of the result
+  int32_t argc = 0;
+  uint8_t args[kDv8DirectSlots] = {};    // FastType per JS argument
+};
+const DirectEntry* DirectEntries(Dv8OpTable* ops);
+
+// Isolate data: slot 0 the realm; slot 1 its op table's typed entries and slot 2 its OpState handle, both set
+// only once the realm has a host (never while a snapshot is made, so ops cannot run then).
+enum { kIsolateSlotRealm = 0, kIsolateSlotDirect = 1, kIsolateSlotOpState = 2 };
+inline const DirectEntry* DirectEntriesOf(Isolate* iso) {
+  return static_cast<const DirectEntry*>(iso->GetData(kIsolateSlotDirect));
+}
+inline intptr_t OpStateOf(Isolate* iso) { return reinterpret_cast<intptr_t>(iso->GetData(kIsolateSlotOpState)); }
+
 Local<String> Utf16(Isolate* iso, const char16_t* s, int len);
 Local<String> Utf8(Isolate* iso, const char* s);
 std::u16string ToU16(Isolate* iso, Local<Value> v);

@@ -10,6 +10,8 @@ internal static class OpNames
     public const string OpValueKind = Ops + ".OpValueKind";
     public const string FastOpInfo = Ops + ".FastOpInfo";
     public const string FastType = Ops + ".FastType";
+    public const string DirectOpInfo = Ops + ".DirectOpInfo";
+    public const string DirectOpCall = Ops + ".DirectOpCall";
     public const string Task = "global::System.Threading.Tasks.Task";
     public const string Interlocked = "global::System.Threading.Interlocked";
     public const string JsonDocument = "global::System.Text.Json.JsonDocument";
@@ -17,5 +19,6 @@ internal static class OpNames
     /// <summary>Generated members are prefixed so they never clash with the user's members.</summary>
     public static string CompleteMethod(string op) => "__Complete_" + op;
     public static string FastMethod(string op) => "__Fast_" + op;
+    public static string DirectMethod(string op) => "__Direct_" + op;
     public static string FastCounter(string op) => "__fastCalls_" + op;
 }

@@ -11,7 +11,7 @@ public sealed class OpBindingTests
     [Fact]
     public void DescriptorsListEveryOpWithItsKind()
     {
-        Assert.Equal(12, SampleOps.Descriptors.Count);
+        Assert.Equal(13, SampleOps.Descriptors.Count);
         Assert.Equal(OpKind.Sync, Op("op_sample_greet").Kind);
         Assert.Equal(OpKind.Async, Op("op_sample_delay_async").Kind);
         Assert.Null(Op("op_sample_greet").Fast);
@@ -144,6 +144,77 @@ public sealed class OpBindingTests
         var andFn = (delegate* unmanaged[Cdecl]<nint, byte, byte, byte>)and.Function;
         Assert.Equal(1, andFn(0, 1, 1));
         Assert.Equal(0, andFn(0, 1, 0));
+    }
+
+    [Fact]
+    public unsafe void TypedEntryTakesConvertedSlotsAndStoresTheResultInSlotZero()
+    {
+        var direct = Op("op_sample_add").Direct!;
+        Assert.Equal(FastType.Int32, direct.ReturnType);
+        Assert.Equal([FastType.Int32, FastType.Int32], direct.ArgumentTypes);
+        var entry = (delegate* unmanaged[Cdecl]<nint, ulong*, int>)direct.Function;
+        var slots = stackalloc ulong[DirectOpCall.Slots];
+        slots[0] = unchecked((uint)-7);
+        slots[1] = 3;
+        Assert.Equal(0, entry(0, slots));
+        Assert.Equal(-4, *(int*)slots);
+
+        var and = Op("op_sample_and").Direct!;
+        slots[0] = 1;
+        slots[1] = 1;
+        Assert.Equal(0, ((delegate* unmanaged[Cdecl]<nint, ulong*, int>)and.Function)(0, slots));
+        Assert.Equal(1UL, slots[0] & 0xff);
+
+        // An enum crosses as ToInt32 in and as a Float64 number out, as Invoke's OpValue does.
+        var color = Op("op_sample_next_color").Direct!;
+        Assert.Equal(FastType.Float64, color.ReturnType);
+        slots[0] = 1;
+        Assert.Equal(0, ((delegate* unmanaged[Cdecl]<nint, ulong*, int>)color.Function)(0, slots));
+        Assert.Equal(2.0, *(double*)slots);
+
+        // Ops with strings, bytes, JSON, IOpCall or async results keep Invoke only.
+        Assert.Null(Op("op_sample_greet").Direct);
+        Assert.Null(Op("op_sample_sum").Direct);
+        Assert.Null(Op("op_sample_echo").Direct);
+        Assert.Null(Op("op_sample_delay_async").Direct);
+    }
+
+    [Fact]
+    public unsafe void TypedEntryReadsStateThroughItsHandle()
+    {
+        var state = new OpState();
+        var log = new CallLog();
+        log.Entries.Add("x");
+        state.Put(log);
+        var handle = GCHandle.Alloc(state);
+        try
+        {
+            var entry = (delegate* unmanaged[Cdecl]<nint, ulong*, int>)Op("op_sample_state_count").Direct!.Function;
+            var slots = stackalloc ulong[DirectOpCall.Slots];
+            Assert.Equal(0, entry(GCHandle.ToIntPtr(handle), slots));
+            Assert.Equal(1, *(int*)slots);
+        }
+        finally
+        {
+            handle.Free();
+        }
+    }
+
+    [Fact]
+    public unsafe void TypedEntryReportsExceptionsAsTheJsErrorTheyBecome()
+    {
+        var entry = (delegate* unmanaged[Cdecl]<nint, ulong*, int>)Op("op_sample_fail_code").Direct!.Function;
+        var slots = stackalloc ulong[DirectOpCall.Slots];
+        string Text(int slot) => new((char*)slots[slot], 0, (int)slots[slot + 1]);
+
+        slots[0] = 0;
+        Assert.Equal(1, entry(0, slots));
+        Assert.Equal(("NotFound", "code 0"), (Text(0), Text(2)));
+
+        // Other exceptions map like OpError.From (async rejections and IOpCall use the same mapping).
+        slots[0] = 5;
+        Assert.Equal(1, entry(0, slots));
+        Assert.Equal(("Error", "io 5"), (Text(0), Text(2)));
     }
 
     [Fact]

@@ -83,6 +83,40 @@ public sealed class OpGeneratorGoldenTests
         """);
 
     [Fact]
+    public void TypedSlowEntries() => AssertGolden("TypedOps", Usings + """
+        namespace Sample;
+
+        public sealed class Loop { public int Now; }
+        public enum Mode { Read = 1, Write = 2 }
+
+        public static partial class TimerOps
+        {
+            // State parameters and numbers/booleans: a typed entry (DirectOpInfo) besides Invoke.
+            [Op]
+            public static void op_timer_start([FromState] Loop loop, int id, double delay, bool refed) { }
+
+            [Op]
+            public static long op_timer_trunc(OpState state, long value, [FromState] Loop? maybe, uint bits) => value;
+
+            [Op]
+            public static Mode op_timer_mode(Mode mode) => mode;
+
+            // No typed entry: a string parameter, an IOpCall parameter, more than 8 JS arguments, async.
+            [Op]
+            public static int op_timer_named(string name) => 0;
+
+            [Op]
+            public static int op_timer_raw(IOpCall call, int a) => a;
+
+            [Op]
+            public static int op_timer_nine(int a, int b, int c, int d, int e, int f, int g, int h, int i) => a;
+
+            [Op]
+            public static async Task<int> op_timer_wait_async(int ms) { await Task.Delay(ms); return ms; }
+        }
+        """);
+
+    [Fact]
     public void StateAndStructuredParameters() => AssertGolden("StateOps", Usings + """
         namespace Sample;
 

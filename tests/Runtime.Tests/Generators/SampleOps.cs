@@ -35,6 +35,9 @@ internal static partial class SampleOps
     public static void op_sample_fail(string message) => throw new OpError("NotFound", message);
 
     [Op]
+    public static int op_sample_fail_code(int code) => throw (code == 0 ? new OpError("NotFound", $"code {code}") : new IOException($"io {code}"));
+
+    [Op]
     public static async Task<string> op_sample_delay_async(string value, int ms)
     {
         await Task.Delay(ms);

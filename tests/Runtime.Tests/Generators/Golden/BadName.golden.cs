@@ -17,6 +17,24 @@ static partial class BadOps
                 var result = op_bad_ok();
                 call.SetResult(global::DualEngine.Abstractions.Ops.OpValue.From((double)result));
             },
+            Direct = __DirectInfo_op_bad_ok(),
         },
     };
+
+    [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
+    private static unsafe int __Direct_op_bad_ok(nint state, ulong* slots)
+    {
+        try
+        {
+            *(int*)slots = op_bad_ok();
+            return 0;
+        }
+        catch (global::System.Exception exception)
+        {
+            return global::DualEngine.Abstractions.Ops.DirectOpCall.Fail((nint)slots, exception);
+        }
+    }
+
+    private static unsafe global::DualEngine.Abstractions.Ops.DirectOpInfo __DirectInfo_op_bad_ok() =>
+        new global::DualEngine.Abstractions.Ops.DirectOpInfo((nint)(delegate* unmanaged[Cdecl]<nint, ulong*, int>)&__Direct_op_bad_ok, global::DualEngine.Abstractions.Ops.FastType.Int32, new global::DualEngine.Abstractions.Ops.FastType[0]);
 }

@@ -20,6 +20,7 @@ static partial class MathOps
                 call.SetResult(global::DualEngine.Abstractions.Ops.OpValue.From((double)result));
             },
             Fast = __FastInfo_op_math_add(),
+            Direct = __DirectInfo_op_math_add(),
         },
         new global::DualEngine.Abstractions.Ops.OpDescriptor
         {
@@ -33,6 +34,7 @@ static partial class MathOps
                 call.SetResult(global::DualEngine.Abstractions.Ops.OpValue.From(result));
             },
             Fast = __FastInfo_op_math_is_odd(),
+            Direct = __DirectInfo_op_math_is_odd(),
         },
         new global::DualEngine.Abstractions.Ops.OpDescriptor
         {
@@ -44,6 +46,7 @@ static partial class MathOps
                 call.SetResult(global::DualEngine.Abstractions.Ops.OpValue.Undefined);
             },
             Fast = __FastInfo_op_math_noop(),
+            Direct = __DirectInfo_op_math_noop(),
         },
         new global::DualEngine.Abstractions.Ops.OpDescriptor
         {
@@ -56,6 +59,7 @@ static partial class MathOps
                 call.SetResult(global::DualEngine.Abstractions.Ops.OpValue.From((double)result));
             },
             Fast = __FastInfo_op_math_half(),
+            Direct = __DirectInfo_op_math_half(),
         },
         new global::DualEngine.Abstractions.Ops.OpDescriptor
         {
@@ -84,12 +88,85 @@ static partial class MathOps
     private static async global::System.Threading.Tasks.Task<global::DualEngine.Abstractions.Ops.OpValue> __Complete_op_math_slow_async(global::System.Threading.Tasks.Task<int> task) =>
         global::DualEngine.Abstractions.Ops.OpValue.From((double)(await task.ConfigureAwait(false)));
 
+    [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
+    private static unsafe int __Direct_op_math_add(nint state, ulong* slots)
+    {
+        try
+        {
+            var a0 = *(int*)(slots + 0);
+            var a1 = *(int*)(slots + 1);
+            *(int*)slots = op_math_add(a0, a1);
+            return 0;
+        }
+        catch (global::System.Exception exception)
+        {
+            return global::DualEngine.Abstractions.Ops.DirectOpCall.Fail((nint)slots, exception);
+        }
+    }
+
+    private static unsafe global::DualEngine.Abstractions.Ops.DirectOpInfo __DirectInfo_op_math_add() =>
+        new global::DualEngine.Abstractions.Ops.DirectOpInfo((nint)(delegate* unmanaged[Cdecl]<nint, ulong*, int>)&__Direct_op_math_add, global::DualEngine.Abstractions.Ops.FastType.Int32, new global::DualEngine.Abstractions.Ops.FastType[] { global::DualEngine.Abstractions.Ops.FastType.Int32, global::DualEngine.Abstractions.Ops.FastType.Int32 });
+
+    [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
+    private static unsafe int __Direct_op_math_is_odd(nint state, ulong* slots)
+    {
+        try
+        {
+            var a0 = *(uint*)(slots + 0);
+            var a1 = *(byte*)(slots + 1) != 0;
+            *slots = op_math_is_odd(a0, a1) ? 1UL : 0UL;
+            return 0;
+        }
+        catch (global::System.Exception exception)
+        {
+            return global::DualEngine.Abstractions.Ops.DirectOpCall.Fail((nint)slots, exception);
+        }
+    }
+
+    private static unsafe global::DualEngine.Abstractions.Ops.DirectOpInfo __DirectInfo_op_math_is_odd() =>
+        new global::DualEngine.Abstractions.Ops.DirectOpInfo((nint)(delegate* unmanaged[Cdecl]<nint, ulong*, int>)&__Direct_op_math_is_odd, global::DualEngine.Abstractions.Ops.FastType.Bool, new global::DualEngine.Abstractions.Ops.FastType[] { global::DualEngine.Abstractions.Ops.FastType.UInt32, global::DualEngine.Abstractions.Ops.FastType.Bool });
+
+    [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
+    private static unsafe int __Direct_op_math_noop(nint state, ulong* slots)
+    {
+        try
+        {
+            op_math_noop();
+            return 0;
+        }
+        catch (global::System.Exception exception)
+        {
+            return global::DualEngine.Abstractions.Ops.DirectOpCall.Fail((nint)slots, exception);
+        }
+    }
+
+    private static unsafe global::DualEngine.Abstractions.Ops.DirectOpInfo __DirectInfo_op_math_noop() =>
+        new global::DualEngine.Abstractions.Ops.DirectOpInfo((nint)(delegate* unmanaged[Cdecl]<nint, ulong*, int>)&__Direct_op_math_noop, global::DualEngine.Abstractions.Ops.FastType.Void, new global::DualEngine.Abstractions.Ops.FastType[0]);
+
+    [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
+    private static unsafe int __Direct_op_math_half(nint state, ulong* slots)
+    {
+        try
+        {
+            var a0 = *(double*)(slots + 0);
+            *(double*)slots = (double)op_math_half(a0);
+            return 0;
+        }
+        catch (global::System.Exception exception)
+        {
+            return global::DualEngine.Abstractions.Ops.DirectOpCall.Fail((nint)slots, exception);
+        }
+    }
+
+    private static unsafe global::DualEngine.Abstractions.Ops.DirectOpInfo __DirectInfo_op_math_half() =>
+        new global::DualEngine.Abstractions.Ops.DirectOpInfo((nint)(delegate* unmanaged[Cdecl]<nint, ulong*, int>)&__Direct_op_math_half, global::DualEngine.Abstractions.Ops.FastType.Float64, new global::DualEngine.Abstractions.Ops.FastType[] { global::DualEngine.Abstractions.Ops.FastType.Float64 });
+
     private static long __fastCalls_op_math_add;
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static int __Fast_op_math_add(nint receiver, int a0, int a1)
     {
-        global::System.Threading.Interlocked.Increment(ref __fastCalls_op_math_add);
+        __fastCalls_op_math_add++;
         return op_math_add(a0, a1);
     }
 
@@ -101,7 +178,7 @@ static partial class MathOps
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static byte __Fast_op_math_is_odd(nint receiver, uint a0, byte a1)
     {
-        global::System.Threading.Interlocked.Increment(ref __fastCalls_op_math_is_odd);
+        __fastCalls_op_math_is_odd++;
         return op_math_is_odd(a0, a1 != 0) ? (byte)1 : (byte)0;
     }
 
@@ -113,7 +190,7 @@ static partial class MathOps
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static void __Fast_op_math_noop(nint receiver)
     {
-        global::System.Threading.Interlocked.Increment(ref __fastCalls_op_math_noop);
+        __fastCalls_op_math_noop++;
         op_math_noop();
     }
 
@@ -125,7 +202,7 @@ static partial class MathOps
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static double __Fast_op_math_half(nint receiver, double a0)
     {
-        global::System.Threading.Interlocked.Increment(ref __fastCalls_op_math_half);
+        __fastCalls_op_math_half++;
         return op_math_half(a0);
     }
 
