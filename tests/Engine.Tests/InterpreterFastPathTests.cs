@@ -99,6 +99,13 @@ public class InterpreterFastPathTests
     [InlineData("function f() { var o = { valueOf() { return 1; } }; o++; return o; } f()", "2")]
     [InlineData("class C { constructor() { this.n = 1; } bump() { this.n += 2; this.n *= 3; return this.n; } } new C().bump()", "9")]
     [InlineData("var log = []; class C { get n() { log.push('get'); return 1; } set n(v) { log.push('set' + v); } bump() { this.n += 1; } } new C().bump(); log.join()", "get,set2")]
+    [InlineData("function f(n) { return n < 2 ? n : f(n - 1) + f(n - 2); } f(15)", "610")]
+    [InlineData("function f(x) { return x > 1 ? 'big' : x < 0 ? 'neg' : x; } [f(2), f(-1), f(0.5)].join()", "big,neg,0.5")]
+    [InlineData("var log = []; function g(x) { try { return x ? (log.push('a'), 'A') : 'B'; } finally { log.push('f'); } } g(1) + g(0) + log.join()", "ABa,f,f")]
+    [InlineData("class B {} class D extends B { constructor(x) { super(); return x ? undefined : { k: 1 }; } } (new D(1) instanceof D) + ',' + new D(0).k", "true,1")]
+    [InlineData("function* g(x) { return x ? 1 : 2; } var r = g(0).next(); r.value + ',' + r.done", "2,true")]
+    [InlineData("try { nope(); } catch (e) { e.message }", "nope is not defined")]
+    [InlineData("function who() { return this === globalThis; } who()", "true")]
     public void FusedInstructions(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 
     [Fact]

@@ -102,8 +102,8 @@ internal sealed class BytecodeBuilder
 
     /// <summary>
     /// Merges common instruction pairs into one instruction (fewer dispatches in hot code): a small integer
-    /// operand into Add/Sub, a register or `this` receiver into GetNamed, a register into Return, and a
-    /// discarded SetNamed result. Only when nothing can jump between the two (no label marked, no position
+    /// operand into Add/Sub, a register or `this` receiver into GetNamed, a register into Return or Inc/Dec,
+    /// a global callee with its undefined receiver, and a discarded SetNamed result. Only when nothing can jump between the two (no label marked, no position
     /// handed out since the first was emitted).
     /// </summary>
     private bool FuseWithPrevious(OpCode op, int delta, int a, int b)
@@ -152,6 +152,10 @@ internal sealed class BytecodeBuilder
                 _fusibleDelta = 1;
                 return true;
             }
+            case (OpCode.LoadGlobal, OpCode.Undefined):
+                // A call of a global function: the callee and an undefined receiver in one instruction.
+                Replace(OpCode.LoadGlobalCallee, delta, _code[_fusible + 1], _code[_fusible + 2]);
+                return true;
             case (OpCode.LoadReg, OpCode.Return):
             {
                 int r = _code[_fusible + 1];

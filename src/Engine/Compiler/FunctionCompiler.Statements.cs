@@ -39,10 +39,7 @@ internal sealed partial class FunctionCompiler
             case DebuggerStatement: break;
             case ReturnStatement r:
                 _b.Position(r);
-                if (r.Argument is null) _b.Emit(OpCode.Undefined, 1);
-                else CompileExpression(r.Argument);
-                if (_code.IsAsync && !_code.IsGenerator) { } // async functions return the value; the driver resolves the promise
-                EmitReturn();
+                CompileReturnValue(r.Argument);
                 break;
             case IfStatement i:
             {
@@ -121,6 +118,27 @@ internal sealed partial class FunctionCompiler
         EmitHoistedFunctions(b.Body);
         foreach (var s in b.Body) CompileStatement(s);
         ExitBlockScope(scope, top);
+    }
+
+    /// <summary>
+    /// `return expr` (async functions return the value; their driver resolves the promise). `return c ? a : b`
+    /// returns from each branch, which saves the jump over the alternative and lets a branch that is just a
+    /// variable fuse into ReturnReg; the evaluation is the same.
+    /// </summary>
+    private void CompileReturnValue(Expression? value)
+    {
+        if (value is ConditionalExpression c)
+        {
+            var elseLabel = new Label();
+            CompileCondition(c.Test, elseLabel, jumpIfTrue: false);
+            CompileReturnValue(c.Consequent);
+            _b.Mark(elseLabel);
+            CompileReturnValue(c.Alternate);
+            return;
+        }
+        if (value is null) _b.Emit(OpCode.Undefined, 1);
+        else CompileExpression(value);
+        EmitReturn();
     }
 
     private void CompileVariableDeclaration(VariableDeclaration v)

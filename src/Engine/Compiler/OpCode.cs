@@ -188,6 +188,7 @@ internal enum OpCode
     LoadRegDec,         // r → [regs[r] - 1]          (LoadReg r, Dec)
     IncReg,             // r → ; regs[r] += 1         (LoadRegInc r, StoreReg r)
     DecReg,             // r → ; regs[r] -= 1         (LoadRegDec r, StoreReg r)
+    LoadGlobalCallee,   // n c → [v undefined]        (LoadGlobal n c, Undefined): callee and receiver of f(...)
 
     // ---- literals (appended: keep the earlier numbering) ----
     NewObjectLiteral,   // k [v1..vn] → [obj]        object at the literal's precomputed shape (constants[k]: ObjectLiteralShape, n ≥ 0 keys)

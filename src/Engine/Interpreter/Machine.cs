@@ -185,17 +185,16 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.PopEnv: frame.Env = frame.Env!.Parent; break;
                 case OpCode.CopyEnv: frame.Env = frame.Env!.Copy(); break;
                 case OpCode.LoadGlobal:
+                case OpCode.LoadGlobalCallee:
                 {
                     // The cached global-object slot inline; top-level let/const boxes and misses go through LoadGlobal.
                     var cache = fcode.Caches[code[pc + 1]];
                     var realm = frame.Realm;
                     if (cache.Box is null && cache.Epoch == realm.LexicalEpoch && ReferenceEquals(realm.GlobalObject._shape, cache.Shape))
-                    {
                         JsValue.Copy(ref regs[sp++], realm.GlobalObject._slots[cache.Slot]);
-                        pc += 2;
-                        break;
-                    }
-                    regs[sp++] = LoadGlobal(frame.Realm, fcode.Names[code[pc]], fcode.Caches[code[pc + 1]], throwIfMissing: true);
+                    else
+                        regs[sp++] = LoadGlobal(frame.Realm, fcode.Names[code[pc]], fcode.Caches[code[pc + 1]], throwIfMissing: true);
+                    if (code[pc - 1] == (int)OpCode.LoadGlobalCallee) JsValue.Copy(ref regs[sp++], JsValue.Undefined);
                     pc += 2;
                     break;
                 }
