@@ -77,4 +77,19 @@ public class StringFastPathTests
     [InlineData("String.prototype.indexOf.call(12345, 34) + String.prototype.slice.call(12345, 1, 3)", "223")]
     [InlineData("let r = ''; for (let i = 0; i < 30; i++) r += 'ab'; [r.indexOf('ba', 10), r.slice(57), r.length].join()", "11,bab,60")]
     public void Positions(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
+    [Theory]
+    [InlineData("['aXbXc'.replace('X', '-'), 'aXbXc'.replaceAll('X', '-'), 'abc'.replace('z', '-'), 'abc'.replace('', '-'), 'abc'.replaceAll('', '-'), 'abc'.replace('b', '[$&$$$`$\\'$1]'), 'abc'.replace('b', (m, p, s) => m + p + s.length)].join('|')",
+        "a-bXc|a-b-c|abc|-abc|-a-b-c-|a[b$ac$1]c|ab13c")]
+    [InlineData("['canal'.lastIndexOf('a'), 'canal'.lastIndexOf('a', 2), 'canal'.lastIndexOf('a', 0), 'canal'.lastIndexOf('x'), 'canal'.lastIndexOf('c', -5), 'canal'.lastIndexOf('c', 0), 'canal'.lastIndexOf(''), 'canal'.lastIndexOf('', 2), 'abab'.lastIndexOf('ab', NaN), 'ab'.lastIndexOf('abc')].join()",
+        "3,1,-1,-1,0,0,5,2,2,-1")]
+    [InlineData("[String.fromCharCode(65), String.fromCharCode(0x10041), String.fromCharCode(233), String.fromCharCode(0x263A), String.fromCharCode(), String.fromCharCode(72, 105), 'h\\u00e9llo'.split('').length, 'abc'.charAt(2) + 'abc'.at(0)].join('|')",
+        "A|A|\u00e9|\u263a||Hi|5|ca")]
+    public void Replace(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
+    [Theory]
+    [InlineData("[0.1, -0.1, 1.5, 1/3, -2/3, 0.1 + 0.2, 1e21, 1e20, 123456789012345680000, 1e-6, 1e-7, 1.23e-7, -1.5e-10, 5e-324, 1.7976931348623157e308, 9007199254740992, 9007199254740993, -9007199254740992, 2**53 + 2, 100.25, 1e300, 4294967296.5, 0.000001234, 12345.678e10].map(String).join(' ')",
+        "0.1 -0.1 1.5 0.3333333333333333 -0.6666666666666666 0.30000000000000004 1e+21 100000000000000000000 123456789012345680000 0.000001 1e-7 1.23e-7 -1.5e-10 5e-324 1.7976931348623157e+308 9007199254740992 9007199254740992 -9007199254740992 9007199254740994 100.25 1e+300 4294967296.5 0.000001234 123456780000000")]
+    [InlineData("['' + 0.5, 0.5 + '', 'n=' + -1e-7, 1e21 + 'x', 'y' + (1/3), 'z' + 2**60].join(' ')", "0.5 0.5 n=-1e-7 1e+21x y0.3333333333333333 z1152921504606847000")]
+    public void NumberToString(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 }

@@ -51,26 +51,18 @@ internal sealed class JsRope
     /// </summary>
     public static JsValue ConcatNumber(in JsValue str, double number, bool numberFirst)
     {
-        Span<char> digits = stackalloc char[24];
+        Span<char> digits = stackalloc char[NumberFormatting.MaxLength];
         int n;
         int i = (int)number;
+        string? small = null;
         if (i == number && i >= 0 && i < 1024)
         {
             // Small non-negative integers: the shared table (no formatting work).
-            string small = IndexStrings.Get((uint)i);
+            small = IndexStrings.Get((uint)i);
             small.CopyTo(digits);
             n = small.Length;
         }
-        else if (i == number)
-        {
-            i.TryFormat(digits, out n, default, System.Globalization.CultureInfo.InvariantCulture);
-        }
-        else
-        {
-            // Fractions, NaN, infinities and big integers: the general Number::toString.
-            var text = JsValue.FromString(NumberFormatting.ToJsString(number));
-            return numberFirst ? Concat(text, str) : Concat(str, text);
-        }
+        else n = NumberFormatting.Format(number, digits);
         object rs = str._ref!;
         string? s = rs as string;
         int ls = s is not null ? s.Length : ((JsRope)rs).Length;
@@ -82,7 +74,7 @@ internal sealed class JsRope
             ReadOnlySpan<char> d = digits[..n];
             return JsValue.FromString(numberFirst ? string.Concat(d, s) : string.Concat(s, d));
         }
-        string num = new(digits[..n]);
+        string num = small ?? new(digits[..n]);
         return JsValue.FromRope(numberFirst ? Node(num, rs, (int)total) : Node(rs, num, (int)total));
     }
 

@@ -13,13 +13,13 @@ internal static class StringPrototype
             var s = This(t, "at");
             double rel = Position(a.At(0));
             double k = rel >= 0 ? rel : s.Length + rel;
-            return k < 0 || k >= s.Length ? JsValue.Undefined : JsValue.FromString(CharString(s[(int)k]));
+            return k < 0 || k >= s.Length ? JsValue.Undefined : JsValue.FromString(CharStrings.Get(s[(int)k]));
         });
         proto.DefineMethod(realm, "charAt", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
         {
             var s = This(t, "charAt");
             double p = Position(a.At(0));
-            return p < 0 || p >= s.Length ? JsValue.EmptyString : JsValue.FromString(CharString(s[(int)p]));
+            return p < 0 || p >= s.Length ? JsValue.EmptyString : JsValue.FromString(CharStrings.Get(s[(int)p]));
         });
         proto.DefineMethod(realm, "charCodeAt", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
         {
@@ -71,9 +71,9 @@ internal static class StringPrototype
             double n = Conversions.ToNumber(a.At(1));
             int pos = double.IsNaN(n) ? s.Length : (int)Math.Clamp(Math.Truncate(n), 0, s.Length);
             int start = Math.Min(pos, s.Length - search.Length);
-            for (int i = start; i >= 0; i--)
-                if (string.CompareOrdinal(s, i, search, 0, search.Length) == 0) return JsValue.FromNumber(i);
-            return JsValue.FromNumber(-1);
+            if (start < 0) return JsValue.FromNumber(-1);
+            // The last match starting at or before `start`: an ordinal search of the text up to start + |search|.
+            return JsValue.FromNumber(s.AsSpan(0, start + search.Length).LastIndexOf(search.AsSpan()));
         });
         proto.DefineMethod(realm, "localeCompare", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
             JsValue.FromNumber(Math.Sign(string.Compare(This(t, "localeCompare"), Conversions.ToString(a.At(0)), CultureInfo.InvariantCulture, CompareOptions.None))));
@@ -182,18 +182,6 @@ internal static class StringPrototype
     internal static int IndexOf(string s, string search, int pos) =>
         search.Length == 1 ? s.IndexOf(search[0], pos) : s.IndexOf(search, pos, StringComparison.Ordinal);
 
-    /// <summary>A one-code-unit string; ASCII ones are shared.</summary>
-    internal static string CharString(char c) => c < 128 ? AsciiStrings[c] : c.ToString();
-
-    private static readonly string[] AsciiStrings = CreateAsciiStrings();
-
-    private static string[] CreateAsciiStrings()
-    {
-        var table = new string[128];
-        for (int i = 0; i < table.Length; i++) table[i] = ((char)i).ToString();
-        return table;
-    }
-
     /// <summary>RequireObjectCoercible(this) then ToString (the first steps of most methods).</summary>
     internal static string This(in JsValue thisValue, string method)
     {
@@ -274,7 +262,7 @@ internal static class StringPrototype
         }
         if (sep.Length == 0)
         {
-            for (int i = 0; i < s.Length && result.Length < limit; i++) result.Push(JsValue.FromString(CharString(s[i])));
+            for (int i = 0; i < s.Length && result.Length < limit; i++) result.Push(JsValue.FromString(CharStrings.Get(s[i])));
             return JsValue.FromObject(result);
         }
         int start = 0;
