@@ -92,4 +92,9 @@ public class StringFastPathTests
         "0.1 -0.1 1.5 0.3333333333333333 -0.6666666666666666 0.30000000000000004 1e+21 100000000000000000000 123456789012345680000 0.000001 1e-7 1.23e-7 -1.5e-10 5e-324 1.7976931348623157e+308 9007199254740992 9007199254740992 -9007199254740992 9007199254740994 100.25 1e+300 4294967296.5 0.000001234 123456780000000")]
     [InlineData("['' + 0.5, 0.5 + '', 'n=' + -1e-7, 1e21 + 'x', 'y' + (1/3), 'z' + 2**60].join(' ')", "0.5 0.5 n=-1e-7 1e+21x y0.3333333333333333 z1152921504606847000")]
     public void NumberToString(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
+    [Theory]
+    [InlineData("[Number('42'), +'007', '12' * 2, Number('123456789012345'), Number('1234567890123456789'), Number(' 42 '), Number('4_2'), Number('0x1f'), Number(''), Number('9'), Number('1e3'), Number('-12'), '10' == 10, '010' == 8, Number('\u0664')].join()",
+        "42,7,24,123456789012345,1234567890123456800,42,NaN,31,0,9,1000,-12,true,false,NaN")]
+    public void StringToNumber(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 }

@@ -51,18 +51,20 @@ internal sealed class JsRope
     /// </summary>
     public static JsValue ConcatNumber(in JsValue str, double number, bool numberFirst)
     {
-        Span<char> digits = stackalloc char[NumberFormatting.MaxLength];
-        int n;
         int i = (int)number;
-        string? small = null;
-        if (i == number && i >= 0 && i < 1024)
+        if (i == number && (uint)i < 1024)
         {
-            // Small non-negative integers: the shared table (no formatting work).
-            small = IndexStrings.Get((uint)i);
-            small.CopyTo(digits);
-            n = small.Length;
+            // Small non-negative integers (and -0, which prints as "0"): the shared table, no formatting.
+            var small = JsValue.FromString(IndexStrings.Get((uint)i));
+            return numberFirst ? Concat(small, str) : Concat(str, small);
         }
-        else n = NumberFormatting.Format(number, digits);
+        return ConcatFormatted(str, number, numberFirst);
+    }
+
+    private static JsValue ConcatFormatted(in JsValue str, double number, bool numberFirst)
+    {
+        Span<char> digits = stackalloc char[NumberFormatting.MaxLength];
+        int n = NumberFormatting.Format(number, digits);
         object rs = str._ref!;
         string? s = rs as string;
         int ls = s is not null ? s.Length : ((JsRope)rs).Length;
@@ -74,7 +76,7 @@ internal sealed class JsRope
             ReadOnlySpan<char> d = digits[..n];
             return JsValue.FromString(numberFirst ? string.Concat(d, s) : string.Concat(s, d));
         }
-        string num = small ?? new(digits[..n]);
+        string num = new(digits[..n]);
         return JsValue.FromRope(numberFirst ? Node(num, rs, (int)total) : Node(rs, num, (int)total));
     }
 
