@@ -355,7 +355,9 @@ internal static partial class ArrayPrototype
         }
         finally
         {
-            System.Buffers.ArrayPool<string>.Shared.Return(parts, clearArray: true);
+            // Clear only what was used (the rented array may be much longer) so no strings stay reachable.
+            Array.Clear(parts, 0, (int)len);
+            System.Buffers.ArrayPool<string>.Shared.Return(parts);
         }
     }
 
