@@ -30,14 +30,16 @@ internal sealed class JsRope
     }
 
     /// <summary>Concatenates two string payloads (each a string or a rope).</summary>
-    public static JsValue Concat(in JsValue a, in JsValue b)
+    public static JsValue Concat(in JsValue a, in JsValue b) => Concat(a._ref!, b._ref!);
+
+    /// <summary>Concatenates two string payloads given as their references (a string or a rope each).</summary>
+    private static JsValue Concat(object ra, object rb)
     {
-        object ra = a._ref!, rb = b._ref!;
         string? sa = ra as string, sb = rb as string;
         int la = sa is not null ? sa.Length : ((JsRope)ra).Length;
         int lb = sb is not null ? sb.Length : ((JsRope)rb).Length;
-        if (la == 0) return b;
-        if (lb == 0) return a;
+        if (la == 0) return sb is not null ? JsValue.FromString(sb) : JsValue.FromRope((JsRope)rb);
+        if (lb == 0) return sa is not null ? JsValue.FromString(sa) : JsValue.FromRope((JsRope)ra);
         long total = (long)la + lb;
         if (total > MaxStringLength) Throw.RangeError("Invalid string length");
         if (total < MinRopeLength)
@@ -55,8 +57,8 @@ internal sealed class JsRope
         if (i == number && (uint)i < 1024)
         {
             // Small non-negative integers (and -0, which prints as "0"): the shared table, no formatting.
-            var small = JsValue.FromString(IndexStrings.Get((uint)i));
-            return numberFirst ? Concat(small, str) : Concat(str, small);
+            string small = IndexStrings.Get((uint)i);
+            return numberFirst ? Concat(small, str._ref!) : Concat(str._ref!, small);
         }
         return ConcatFormatted(str, number, numberFirst);
     }

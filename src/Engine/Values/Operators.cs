@@ -91,13 +91,24 @@ internal static class Operators
     /// <summary>The + operator (§13.15.3 ApplyStringOrNumericBinaryOperator, step 1-2): concatenation keeps ropes.</summary>
     public static JsValue Add(in JsValue a, in JsValue b)
     {
-        if (a.IsNumber && b.IsNumber) return JsValue.FromNumber(a._number + b._number);
+        // The common cases only call on: no JsValue temporaries here, so the method has no stack to zero.
         if (a.IsString)
         {
             if (b.IsString) return JsRope.Concat(a, b);
             if (b.IsNumber) return JsRope.ConcatNumber(a, b._number, numberFirst: false);
         }
-        else if (b.IsString && a.IsNumber) return JsRope.ConcatNumber(b, a._number, numberFirst: true);
+        else if (a.IsNumber)
+        {
+            if (b.IsNumber) return JsValue.FromNumber(a._number + b._number);
+            if (b.IsString) return JsRope.ConcatNumber(b, a._number, numberFirst: true);
+        }
+        return AddSlow(a, b);
+    }
+
+    /// <summary>+ with an object, boolean, nullish, symbol or bigint operand: ToPrimitive both, then concatenate or add.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static JsValue AddSlow(in JsValue a, in JsValue b)
+    {
         var lp = Conversions.ToPrimitive(a);
         var rp = Conversions.ToPrimitive(b);
         if (lp.IsString || rp.IsString)
