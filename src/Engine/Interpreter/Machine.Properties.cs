@@ -175,7 +175,7 @@ internal sealed partial class Machine
             if (key.IsArrayIndex)
             {
                 var s = obj.AsString();
-                if (key.Index < (uint)s.Length) return JsValue.FromString(s[(int)key.Index].ToString());
+                if (key.Index < (uint)s.Length) return JsValue.FromString(CharStrings.Get(s[(int)key.Index]));
             }
             else if (!key.IsSymbol && key.Name == "length") return JsValue.FromNumber(obj.StringLength);
         }
@@ -270,7 +270,7 @@ internal sealed partial class Machine
         if (obj.IsString && Conversions.TryGetArrayIndex(keyValue, out uint index))
         {
             var s = obj.AsString();
-            if (index < (uint)s.Length) return JsValue.FromString(s[(int)index].ToString());
+            if (index < (uint)s.Length) return JsValue.FromString(CharStrings.Get(s[(int)index]));
         }
         var key = Conversions.ToPropertyKey(keyValue);
         return obj._ref is JsObject o ? o.Get(key, obj) : GetFromPrimitive(realm, obj, key);

@@ -84,7 +84,8 @@ internal sealed class JsArray : JsObject
             DefineOwnProperty(PropertyKey.FromIndex(_length), PropertyDescriptor.Data(value));
     }
 
-    private bool PrototypesHaveElements()
+    /// <summary>True when a prototype may supply elements, so a hole does not simply read as undefined.</summary>
+    internal bool PrototypesHaveElements()
     {
         for (var p = _prototype; p is not null; p = p._prototype)
             if (p.MayHaveElements) return true;

@@ -166,5 +166,6 @@ internal sealed class BoundFunction : JsFunction
 /// <summary>Argument access helpers for builtin bodies: missing arguments read as undefined (§10.3).</summary>
 internal static class ArgumentExtensions
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static JsValue At(this ReadOnlySpan<JsValue> args, int index) => (uint)index < (uint)args.Length ? args[index] : JsValue.Undefined;
 }

@@ -79,6 +79,19 @@ internal static class Conversions
     /// <summary>StringToNumber (§7.1.4.1.1) following the StringNumericLiteral grammar.</summary>
     public static double StringToNumber(string text)
     {
+        // Fast path: up to 15 decimal digits and nothing else ("42", "2024"), exact in a double.
+        if (text.Length is > 0 and <= 15)
+        {
+            long value = 0;
+            int at = 0;
+            for (; at < text.Length; at++)
+            {
+                uint d = (uint)(text[at] - '0');
+                if (d > 9) break;
+                value = value * 10 + d;
+            }
+            if (at == text.Length) return value;
+        }
         var s = TrimJsWhitespace(text);
         if (s.Length == 0) return 0;
         if (s.Length > 2 && s[0] == '0')

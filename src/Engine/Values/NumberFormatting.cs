@@ -6,6 +6,9 @@ namespace DualEngine.Engine.Values;
 /// <summary>Number::toString (§6.1.6.1.20) and the radix form of Number.prototype.toString (§21.1.3.6).</summary>
 internal static class NumberFormatting
 {
+    /// <summary>Longest Number::toString result ("-1.2345678901234567e-308" and "-0.000001234567890123456" are 24).</summary>
+    internal const int MaxLength = 32;
+
     public static string ToJsString(double value)
     {
         if (double.IsNaN(value)) return "NaN";
@@ -14,46 +17,104 @@ internal static class NumberFormatting
         if (value > 0 && value < 1024 && value == (int)value) return IndexStrings.Get((uint)value);
         if (double.IsPositiveInfinity(value)) return "Infinity";
         if (double.IsNegativeInfinity(value)) return "-Infinity";
-        if (value < 0) return "-" + ToJsString(-value);
-        if (value < 1e21 && value == Math.Floor(value) && value < 9007199254740992)
-            return ((long)value).ToString(CultureInfo.InvariantCulture);
+        Span<char> buffer = stackalloc char[MaxLength];
+        return new string(buffer[..Format(value, buffer)]);
+    }
 
-        // "R" yields the shortest digits that round-trip (the k of step 5), in one of two layouts.
-        string r = value.ToString("R", CultureInfo.InvariantCulture);
-        string mantissa = r;
+    /// <summary>
+    /// Writes Number::toString(value) (§6.1.6.1.20) into <paramref name="dest"/> (at least <see cref="MaxLength"/>
+    /// long) and returns the length; no allocation.
+    /// </summary>
+    public static int Format(double value, Span<char> dest)
+    {
+        if (double.IsNaN(value)) return Write("NaN", dest);
+        if (value == 0) { dest[0] = '0'; return 1; }
+        if (double.IsInfinity(value)) return Write(value > 0 ? "Infinity" : "-Infinity", dest);
+        int written;
+        if (value == Math.Floor(value) && Math.Abs(value) < 9007199254740992)
+        {
+            // Safe integers print all their digits (they are below 1e21).
+            ((long)value).TryFormat(dest, out written, default, CultureInfo.InvariantCulture);
+            return written;
+        }
+        int pos = 0;
+        if (value < 0)
+        {
+            dest[pos++] = '-';
+            value = -value;
+        }
+
+        // "R" yields the shortest digits that round-trip (the k of step 5), as "d.ddd", "0.000ddd" or "d.dddE+xx".
+        Span<char> r = stackalloc char[MaxLength];
+        value.TryFormat(r, out int rLength, "R", CultureInfo.InvariantCulture);
+        r = r[..rLength];
         int exp = 0;
-        int e = r.IndexOfAny(['E', 'e']);
+        int e = r.IndexOfAny('E', 'e');
         if (e >= 0)
         {
-            mantissa = r[..e];
             exp = int.Parse(r[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            r = r[..e];
         }
-        int dot = mantissa.IndexOf('.');
-        string digits;
-        int n; // position of the decimal point relative to the digits (value = 0.digits × 10^n)
-        if (dot >= 0)
+        // Collect the digits without the point; n is the position of the point relative to them
+        // (value = 0.digits × 10^n).
+        Span<char> digits = stackalloc char[MaxLength];
+        int k = 0, n = -1;
+        foreach (char c in r)
         {
-            digits = mantissa[..dot] + mantissa[(dot + 1)..];
-            n = dot + exp;
+            if (c == '.') n = k;
+            else digits[k++] = c;
         }
-        else
-        {
-            digits = mantissa;
-            n = mantissa.Length + exp;
-        }
+        if (n < 0) n = k;
+        n += exp;
         int lead = 0;
-        while (lead < digits.Length - 1 && digits[lead] == '0') { lead++; n--; }
-        digits = digits[lead..].TrimEnd('0');
-        if (digits.Length == 0) digits = "0";
-        int k = digits.Length;
+        while (lead < k - 1 && digits[lead] == '0') { lead++; n--; }
+        digits = digits[lead..k];
+        k = digits.Length;
+        while (k > 1 && digits[k - 1] == '0') k--;
+        digits = digits[..k];
 
-        if (k <= n && n <= 21) return digits + new string('0', n - k);
-        if (0 < n && n <= 21) return digits[..n] + "." + digits[n..];
-        if (-6 < n && n <= 0) return "0." + new string('0', -n) + digits;
+        if (k <= n && n <= 21)
+        {
+            digits.CopyTo(dest[pos..]);
+            pos += k;
+            dest.Slice(pos, n - k).Fill('0');
+            return pos + n - k;
+        }
+        if (0 < n && n <= 21)
+        {
+            digits[..n].CopyTo(dest[pos..]);
+            pos += n;
+            dest[pos++] = '.';
+            digits[n..].CopyTo(dest[pos..]);
+            return pos + k - n;
+        }
+        if (-6 < n && n <= 0)
+        {
+            dest[pos++] = '0';
+            dest[pos++] = '.';
+            dest.Slice(pos, -n).Fill('0');
+            pos += -n;
+            digits.CopyTo(dest[pos..]);
+            return pos + k;
+        }
+        dest[pos++] = digits[0];
+        if (k > 1)
+        {
+            dest[pos++] = '.';
+            digits[1..].CopyTo(dest[pos..]);
+            pos += k - 1;
+        }
         int exponent = n - 1;
-        string sign = exponent >= 0 ? "+" : "-";
-        string expText = Math.Abs(exponent).ToString(CultureInfo.InvariantCulture);
-        return k == 1 ? digits + "e" + sign + expText : digits[0] + "." + digits[1..] + "e" + sign + expText;
+        dest[pos++] = 'e';
+        dest[pos++] = exponent >= 0 ? '+' : '-';
+        Math.Abs(exponent).TryFormat(dest[pos..], out written, default, CultureInfo.InvariantCulture);
+        return pos + written;
+    }
+
+    private static int Write(string text, Span<char> dest)
+    {
+        text.CopyTo(dest);
+        return text.Length;
     }
 
     /// <summary>Radix 2..36 conversion, including the fraction (enough digits to distinguish the double).</summary>

@@ -91,8 +91,24 @@ internal static class Operators
     /// <summary>The + operator (§13.15.3 ApplyStringOrNumericBinaryOperator, step 1-2): concatenation keeps ropes.</summary>
     public static JsValue Add(in JsValue a, in JsValue b)
     {
-        if (a.IsNumber && b.IsNumber) return JsValue.FromNumber(a._number + b._number);
-        if (a.IsString && b.IsString) return JsRope.Concat(a, b);
+        // The common cases only call on: no JsValue temporaries here, so the method has no stack to zero.
+        if (a.IsString)
+        {
+            if (b.IsString) return JsRope.Concat(a, b);
+            if (b.IsNumber) return JsRope.ConcatNumber(a, b._number, numberFirst: false);
+        }
+        else if (a.IsNumber)
+        {
+            if (b.IsNumber) return JsValue.FromNumber(a._number + b._number);
+            if (b.IsString) return JsRope.ConcatNumber(b, a._number, numberFirst: true);
+        }
+        return AddSlow(a, b);
+    }
+
+    /// <summary>+ with an object, boolean, nullish, symbol or bigint operand: ToPrimitive both, then concatenate or add.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static JsValue AddSlow(in JsValue a, in JsValue b)
+    {
         var lp = Conversions.ToPrimitive(a);
         var rp = Conversions.ToPrimitive(b);
         if (lp.IsString || rp.IsString)
@@ -129,7 +145,20 @@ internal static class Operators
     };
 
     /// <summary>Number::remainder (§6.1.6.1.6): the sign follows the dividend, as C#'s % does.</summary>
-    public static double Modulo(double x, double y) => x % y;
+    public static double Modulo(double x, double y)
+    {
+        // Integer fast path (`i % n`): with an int dividend and a positive int divisor, C#'s int % agrees with
+        // fmod except for the sign of a zero result, which follows the dividend (-4 % 2 is -0, and -0 % n is -0).
+        // NaN, infinities, fractions and divisors <= 0 take fmod.
+        int ix = (int)x, iy = (int)y;
+        if (ix == x && iy == y && iy > 0)
+        {
+            if (ix == 0) return x; // +0 or -0, kept
+            int r = ix % iy;
+            return r == 0 && ix < 0 ? -0.0 : r;
+        }
+        return x % y;
+    }
 
     /// <summary>Number::exponentiate (§6.1.6.1.3): differs from Math.Pow for ±1 ** ±Infinity and 1 ** NaN.</summary>
     public static double Power(double x, double y)

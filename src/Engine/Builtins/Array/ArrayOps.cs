@@ -64,7 +64,14 @@ internal static class ArrayOps
     public static long RelativeIndex(in JsValue arg, long length, long defaultValue)
     {
         if (arg.IsUndefined) return defaultValue;
-        double rel = Conversions.ToIntegerOrInfinity(arg);
+        double rel;
+        if (arg.IsNumber)
+        {
+            rel = arg._number;
+            if (double.IsNaN(rel)) return 0;
+            rel = Math.Truncate(rel);
+        }
+        else rel = Conversions.ToIntegerOrInfinity(arg);
         if (rel < 0) return (long)Math.Max(length + rel, 0);
         return (long)Math.Min(rel, length);
     }

@@ -267,6 +267,8 @@ internal static partial class ArrayPrototype
     {
         var o = This(realm, thisValue);
         var cycle = t_joinCycle ??= new HashSet<JsObject>(ReferenceEqualityComparer.Instance);
+        if (!locale && o is JsArray { IsDense: true } dense && (cycle.Count == 0 || !cycle.Contains(o)) && TryJoinDense(dense, separator) is { } joined)
+            return JsValue.FromString(joined);
         if (!cycle.Add(o)) return JsValue.EmptyString;
         try
         {
@@ -290,6 +292,72 @@ internal static partial class ArrayPrototype
         finally
         {
             cycle.Remove(o);
+        }
+    }
+
+    /// <summary>
+    /// join's fast path for a dense array of primitives: their ToString runs no script code, so the parts can be
+    /// converted first and copied once into a string of the exact length. Null when an element is an object or a
+    /// symbol, or a hole could read through to a prototype; the generic algorithm then runs (nothing observable
+    /// happened yet).
+    /// </summary>
+    private static string? TryJoinDense(JsArray array, string separator)
+    {
+        uint len = array.Length;
+        if (len == 0) return "";
+        var dense = array._dense!;
+        if (len == 1 && dense.Length > 0 && dense[0].IsString) return dense[0].AsString();
+        // Only arrays whose elements all live in the dense storage (so the temporary parts array is no bigger
+        // than what the array already holds), and no separator run that alone is too long.
+        if (len > (uint)dense.Length || (long)separator.Length * (len - 1) > JsRope.MaxStringLength) return null;
+        var parts = System.Buffers.ArrayPool<string>.Shared.Rent((int)len);
+        try
+        {
+            long total = (long)separator.Length * (len - 1);
+            bool holesReadProto = false, checkedHoles = false;
+            for (int k = 0; k < (int)len; k++)
+            {
+                string part;
+                ref readonly var e = ref dense[k];
+                switch (e._tag)
+                {
+                    case JsValue.Tag.String: part = e.AsString(); break;
+                    case JsValue.Tag.Number: part = NumberFormatting.ToJsString(e._number); break;
+                    case JsValue.Tag.Boolean: part = e._number != 0 ? "true" : "false"; break;
+                    case JsValue.Tag.Undefined or JsValue.Tag.Null: part = ""; break;
+                    case JsValue.Tag.BigInt: part = Conversions.ToString(e); break;
+                    case JsValue.Tag.Empty:
+                        if (!checkedHoles) { holesReadProto = array.PrototypesHaveElements(); checkedHoles = true; }
+                        if (holesReadProto) return null;
+                        part = "";
+                        break;
+                    default: return null; // objects (toString may run code) and symbols (TypeError)
+                }
+                parts[k] = part;
+                total += part.Length;
+            }
+            if (total > JsRope.MaxStringLength) Throw.RangeError("Invalid string length");
+            return string.Create((int)total, (parts, (int)len, separator), static (span, state) =>
+            {
+                var (items, count, sep) = state;
+                int pos = 0;
+                for (int k = 0; k < count; k++)
+                {
+                    if (k > 0 && sep.Length > 0)
+                    {
+                        sep.CopyTo(span[pos..]);
+                        pos += sep.Length;
+                    }
+                    items[k].CopyTo(span[pos..]);
+                    pos += items[k].Length;
+                }
+            });
+        }
+        finally
+        {
+            // Clear only what was used (the rented array may be much longer) so no strings stay reachable.
+            Array.Clear(parts, 0, (int)len);
+            System.Buffers.ArrayPool<string>.Shared.Return(parts);
         }
     }
 

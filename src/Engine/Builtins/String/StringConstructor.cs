@@ -12,6 +12,7 @@ internal static class StringConstructor
         var ctor = ObjectBuilding.DefineConstructor(realm, "String", 1, Construct, proto);
         ctor.DefineMethod(realm, "fromCharCode", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
         {
+            if (a.Length == 1) return JsValue.FromString(CharStrings.Get((char)Conversions.ToUint16(a[0])));
             var chars = new char[a.Length];
             for (int i = 0; i < a.Length; i++) chars[i] = (char)Conversions.ToUint16(a[i]);
             return JsValue.FromString(new string(chars));

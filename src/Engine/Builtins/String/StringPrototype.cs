@@ -11,26 +11,26 @@ internal static class StringPrototype
         proto.DefineMethod(realm, "at", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
         {
             var s = This(t, "at");
-            double rel = Conversions.ToIntegerOrInfinity(a.At(0));
+            double rel = Position(a.At(0));
             double k = rel >= 0 ? rel : s.Length + rel;
-            return k < 0 || k >= s.Length ? JsValue.Undefined : JsValue.FromString(s[(int)k].ToString());
+            return k < 0 || k >= s.Length ? JsValue.Undefined : JsValue.FromString(CharStrings.Get(s[(int)k]));
         });
         proto.DefineMethod(realm, "charAt", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
         {
             var s = This(t, "charAt");
-            double p = Conversions.ToIntegerOrInfinity(a.At(0));
-            return p < 0 || p >= s.Length ? JsValue.EmptyString : JsValue.FromString(s[(int)p].ToString());
+            double p = Position(a.At(0));
+            return p < 0 || p >= s.Length ? JsValue.EmptyString : JsValue.FromString(CharStrings.Get(s[(int)p]));
         });
         proto.DefineMethod(realm, "charCodeAt", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
         {
             var s = This(t, "charCodeAt");
-            double p = Conversions.ToIntegerOrInfinity(a.At(0));
+            double p = Position(a.At(0));
             return p < 0 || p >= s.Length ? JsValue.NaN : JsValue.FromNumber(s[(int)p]);
         });
         proto.DefineMethod(realm, "codePointAt", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
         {
             var s = This(t, "codePointAt");
-            double p = Conversions.ToIntegerOrInfinity(a.At(0));
+            double p = Position(a.At(0));
             if (p < 0 || p >= s.Length) return JsValue.Undefined;
             int i = (int)p;
             if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) return JsValue.FromNumber(char.ConvertToUtf32(s[i], s[i + 1]));
@@ -54,15 +54,15 @@ internal static class StringPrototype
         {
             var s = This(t, "includes");
             var search = SearchString(a.At(0), "includes");
-            int pos = (int)Math.Clamp(Conversions.ToIntegerOrInfinity(a.At(1)), 0, s.Length);
-            return JsValue.FromBoolean(s.IndexOf(search, pos, StringComparison.Ordinal) >= 0);
+            int pos = ClampedPosition(a.At(1), s.Length);
+            return JsValue.FromBoolean(IndexOf(s, search, pos) >= 0);
         });
         proto.DefineMethod(realm, "indexOf", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
         {
             var s = This(t, "indexOf");
-            var search = Conversions.ToString(a.At(0));
-            int pos = (int)Math.Clamp(Conversions.ToIntegerOrInfinity(a.At(1)), 0, s.Length);
-            return JsValue.FromNumber(s.IndexOf(search, pos, StringComparison.Ordinal));
+            var search = a.Length > 0 && a[0].IsString ? a[0].AsString() : Conversions.ToString(a.At(0));
+            int pos = a.Length > 1 ? ClampedPosition(a[1], s.Length) : 0;
+            return JsValue.FromNumber(IndexOf(s, search, pos));
         });
         proto.DefineMethod(realm, "lastIndexOf", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
         {
@@ -71,9 +71,9 @@ internal static class StringPrototype
             double n = Conversions.ToNumber(a.At(1));
             int pos = double.IsNaN(n) ? s.Length : (int)Math.Clamp(Math.Truncate(n), 0, s.Length);
             int start = Math.Min(pos, s.Length - search.Length);
-            for (int i = start; i >= 0; i--)
-                if (string.CompareOrdinal(s, i, search, 0, search.Length) == 0) return JsValue.FromNumber(i);
-            return JsValue.FromNumber(-1);
+            if (start < 0) return JsValue.FromNumber(-1);
+            // The last match starting at or before `start`: an ordinal search of the text up to start + |search|.
+            return JsValue.FromNumber(s.AsSpan(0, start + search.Length).LastIndexOf(search.AsSpan()));
         });
         proto.DefineMethod(realm, "localeCompare", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
             JsValue.FromNumber(Math.Sign(string.Compare(This(t, "localeCompare"), Conversions.ToString(a.At(0)), CultureInfo.InvariantCulture, CompareOptions.None))));
@@ -107,24 +107,24 @@ internal static class StringPrototype
         proto.DefineMethod(realm, "slice", 2, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
         {
             var s = This(t, "slice");
-            long from = ArrayOps.RelativeIndex(a.At(0), s.Length, 0);
-            long to = ArrayOps.RelativeIndex(a.At(1), s.Length, s.Length);
+            long from = a.Length > 0 ? ArrayOps.RelativeIndex(a[0], s.Length, 0) : 0;
+            long to = a.Length > 1 ? ArrayOps.RelativeIndex(a[1], s.Length, s.Length) : s.Length;
             return from >= to ? JsValue.EmptyString : JsValue.FromString(s.Substring((int)from, (int)(to - from)));
         });
         proto.DefineMethod(realm, "startsWith", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
         {
             var s = This(t, "startsWith");
             var search = SearchString(a.At(0), "startsWith");
-            int start = (int)Math.Clamp(Conversions.ToIntegerOrInfinity(a.At(1)), 0, s.Length);
+            int start = ClampedPosition(a.At(1), s.Length);
             return JsValue.FromBoolean(start + search.Length <= s.Length && string.CompareOrdinal(s, start, search, 0, search.Length) == 0);
         });
         proto.DefineMethod(realm, "substring", 2, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
         {
             var s = This(t, "substring");
-            int start = (int)Math.Clamp(Conversions.ToIntegerOrInfinity(a.At(0)), 0, s.Length);
-            int end = a.At(1).IsUndefined ? s.Length : (int)Math.Clamp(Conversions.ToIntegerOrInfinity(a.At(1)), 0, s.Length);
+            int start = ClampedPosition(a.At(0), s.Length);
+            int end = a.At(1).IsUndefined ? s.Length : ClampedPosition(a.At(1), s.Length);
             int from = Math.Min(start, end), to = Math.Max(start, end);
-            return JsValue.FromString(s[from..to]);
+            return JsValue.FromString(s.Substring(from, to - from));
         });
         proto.DefineMethod(realm, "substr", 2, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
         {
@@ -157,6 +157,30 @@ internal static class StringPrototype
 
     private static readonly char[] JsWhitespace = ['\t', '\v', '\f', ' ', '\u00A0', '\uFEFF', '\n', '\r', '\u2028', '\u2029', '\u1680', '\u2000', '\u2001',
         '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200A', '\u202F', '\u205F', '\u3000'];
+
+    /// <summary>ToIntegerOrInfinity (§7.1.5) of a position argument; a Number skips the generic conversion.</summary>
+    private static double Position(in JsValue v)
+    {
+        if (v.IsNumber)
+        {
+            double d = v._number;
+            return double.IsNaN(d) ? 0 : Math.Truncate(d);
+        }
+        return Conversions.ToIntegerOrInfinity(v);
+    }
+
+    /// <summary>ToIntegerOrInfinity clamped to [0, length] (the start positions of indexOf, includes, substring...).</summary>
+    internal static int ClampedPosition(in JsValue v, int length)
+    {
+        double d = v.IsNumber ? v._number : Conversions.ToIntegerOrInfinity(v);
+        // NaN fails both tests and gives 0; fractions truncate toward zero, as ToIntegerOrInfinity does.
+        if (d >= length) return length;
+        return d > 0 ? (int)d : 0;
+    }
+
+    /// <summary>Ordinal search from <paramref name="pos"/> (0 &lt;= pos &lt;= s.Length); one code unit searches as a char.</summary>
+    internal static int IndexOf(string s, string search, int pos) =>
+        search.Length == 1 ? s.IndexOf(search[0], pos) : s.IndexOf(search, pos, StringComparison.Ordinal);
 
     /// <summary>RequireObjectCoercible(this) then ToString (the first steps of most methods).</summary>
     internal static string This(in JsValue thisValue, string method)
@@ -238,7 +262,7 @@ internal static class StringPrototype
         }
         if (sep.Length == 0)
         {
-            for (int i = 0; i < s.Length && result.Length < limit; i++) result.Push(JsValue.FromString(s[i].ToString()));
+            for (int i = 0; i < s.Length && result.Length < limit; i++) result.Push(JsValue.FromString(CharStrings.Get(s[i])));
             return JsValue.FromObject(result);
         }
         int start = 0;

@@ -33,9 +33,18 @@ internal static class StringRegExpMethods
         var search = Conversions.ToString(searchValue);
         var fn = replaceValue._ref as JsFunction;
         string? replacement = fn is null ? Conversions.ToString(replaceValue) : null;
+        int pos = s.IndexOf(search, 0, StringComparison.Ordinal);
+        if (pos < 0) return JsValue.FromString(s);
+        if (!all)
+        {
+            // One match: prefix + substitution + suffix in a single allocation.
+            string sub = fn is not null
+                ? Conversions.ToString(fn.Call(JsValue.Undefined, [JsValue.FromString(search), JsValue.FromNumber(pos), JsValue.FromString(s)]))
+                : GetSubstitution(search, s, pos, NoCaptures, JsValue.Undefined, replacement!);
+            return JsValue.FromString(string.Concat(s.AsSpan(0, pos), sub, s.AsSpan(pos + search.Length)));
+        }
         var positions = new List<int>();
         int advance = Math.Max(1, search.Length);
-        int pos = s.IndexOf(search, 0, StringComparison.Ordinal);
         while (pos >= 0)
         {
             positions.Add(pos);
@@ -50,16 +59,21 @@ internal static class StringRegExpMethods
             sb.Append(s, end, p - end);
             sb.Append(fn is not null
                 ? Conversions.ToString(fn.Call(JsValue.Undefined, [JsValue.FromString(search), JsValue.FromNumber(p), JsValue.FromString(s)]))
-                : GetSubstitution(search, s, p, [], JsValue.Undefined, replacement!));
+                : GetSubstitution(search, s, p, NoCaptures, JsValue.Undefined, replacement!));
             end = p + search.Length;
         }
         sb.Append(s, end, s.Length - end);
         return JsValue.FromString(sb.ToString());
     }
 
+    /// <summary>The captures of a string (not RegExp) match: none. Never modified.</summary>
+    private static readonly List<JsValue> NoCaptures = [];
+
     /// <summary>GetSubstitution (§22.1.3.19.1): $$, $&amp;, $`, $', $n, $nn, $&lt;name&gt;.</summary>
     public static string GetSubstitution(string matched, string str, int position, List<JsValue> captures, in JsValue namedCaptures, string replacement)
     {
+        // No '$': the replacement is used as is (the common case, and no allocation).
+        if (replacement.IndexOf('$') < 0) return replacement;
         var sb = new StringBuilder();
         int m = captures.Count;
         for (int i = 0; i < replacement.Length; i++)
