@@ -13,7 +13,7 @@ using DualEngine.Engine;
 // scheduler ticks, too coarse for node's sub-millisecond runs.
 
 int runs = IntArg("--runs", 7);
-int warmup = IntArg("--warmup", 5);
+int warmup = IntArg("--warmup", 20);
 string node = StringArg("--node") ?? "node";
 // --managed-only: skip node (for profiling the managed engine, e.g. under dotnet-trace).
 bool managedOnly = args.Contains("--managed-only");
