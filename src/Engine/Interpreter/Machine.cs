@@ -1,6 +1,6 @@
 // The interpreter loop. This file is long on purpose: the dispatch switch is one method so the JIT keeps
-// the hot locals (code, registers, sp, pc) in registers; heavier operations live in the other
-// Machine.*.cs files as plain methods.
+// the hot locals (code, registers, sp, pc) in registers. Only frequent instructions are here; the rest
+// run in Machine.Cold.cs, and heavier operations live in the other Machine.*.cs files as plain methods.
 using DualEngine.Engine.Compiler;
 
 namespace DualEngine.Engine.Interpreter;
@@ -206,14 +206,7 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     var obj = regs[sp - 1];
                     var cache = fcode.Caches[code[pc + 1]];
-                    if (obj._ref is JsObject o && ReferenceEquals(o._shape, cache.Shape))
-                    {
-                        var holder = cache.Holder;
-                        if (holder is null) JsValue.Copy(ref regs[sp - 1], o._slots[cache.Slot]);
-                        else if (ReferenceEquals(o._prototype, holder) && ReferenceEquals(holder._shape, cache.HolderShape)) JsValue.Copy(ref regs[sp - 1], holder._slots[cache.Slot]);
-                        else regs[sp - 1] = GetNamedSlow(frame.Realm, obj, fcode.Names[code[pc]], cache);
-                    }
-                    else
+                    if (!TryReadCached(obj._ref, cache, ref regs[sp - 1]))
                         regs[sp - 1] = GetNamedSlow(frame.Realm, obj, fcode.Names[code[pc]], cache);
                     pc += 2;
                     break;
@@ -304,14 +297,7 @@ internal sealed partial class Machine(JsEngine engine)
                     ref var obj = ref regs[sp];
                     sp++;
                     var cache = fcode.Caches[code[pc + 1]];
-                    if (obj._ref is JsObject o && ReferenceEquals(o._shape, cache.Shape))
-                    {
-                        var holder = cache.Holder;
-                        if (holder is null) JsValue.Copy(ref regs[sp - 2], o._slots[cache.Slot]);
-                        else if (ReferenceEquals(o._prototype, holder) && ReferenceEquals(holder._shape, cache.HolderShape)) JsValue.Copy(ref regs[sp - 2], holder._slots[cache.Slot]);
-                        else regs[sp - 2] = GetNamedSlow(frame.Realm, obj, fcode.Names[code[pc]], cache);
-                    }
-                    else
+                    if (!TryReadCached(obj._ref, cache, ref regs[sp - 2]))
                         regs[sp - 2] = GetNamedSlow(frame.Realm, obj, fcode.Names[code[pc]], cache);
                     pc += 2;
                     break;
