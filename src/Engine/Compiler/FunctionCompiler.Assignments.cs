@@ -13,19 +13,8 @@ internal sealed partial class FunctionCompiler
             switch (a.Left)
             {
                 case Identifier id:
-                {
-                    // The reference is resolved before the right-hand side runs (§13.15.2 step 1.a).
-                    int top = _b.RegisterTop;
-                    var reference = EmitResolveReference(id.Name);
-                    CompileNamedExpression(a.Right, id.Name);
-                    _b.Emit(OpCode.Dup, 1);
-                    _b.Position(a);
-                    _referenceAt = id.Start;
-                    EmitAssignResolved(id.Name, reference);
-                    _referenceAt = -1;
-                    _b.ReleaseTo(top);
+                    CompileVariableAssignment(a, id, keepValue: true);
                     return;
-                }
                 case MemberExpression m:
                     CompileMemberStore(m, () => CompileExpression(a.Right));
                     return;
@@ -45,22 +34,8 @@ internal sealed partial class FunctionCompiler
         switch (a.Left)
         {
             case Identifier id:
-            {
-                int top = _b.RegisterTop;
-                var reference = EmitResolveReference(id.Name);
-                _referenceAt = id.Start;
-                EmitLoadResolved(id.Name, reference);
-                _referenceAt = -1;
-                CompileExpression(a.Right);
-                _b.Position(a);
-                _b.Emit(binop, -1);
-                _b.Emit(OpCode.Dup, 1);
-                _referenceAt = id.Start;
-                EmitAssignResolved(id.Name, reference);
-                _referenceAt = -1;
-                _b.ReleaseTo(top);
+                CompileVariableAssignment(a, id, keepValue: true);
                 return;
-            }
             case MemberExpression m:
                 CompileMemberUpdate(m, () =>
                 {
@@ -228,6 +203,32 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>
+    /// x = v and x op= v (not the logical forms). The reference is resolved before the right-hand side runs
+    /// (§13.15.2 step 1.a); <paramref name="keepValue"/> leaves the assigned value on the stack.
+    /// </summary>
+    private void CompileVariableAssignment(AssignmentExpression a, Identifier id, bool keepValue)
+    {
+        int top = _b.RegisterTop;
+        var reference = EmitResolveReference(id.Name);
+        if (a.Operator == AssignmentOperator.Assign) CompileNamedExpression(a.Right, id.Name);
+        else
+        {
+            _referenceAt = id.Start;
+            EmitLoadResolved(id.Name, reference);
+            _referenceAt = -1;
+            CompileExpression(a.Right);
+            _b.Position(a);
+            _b.Emit(CompoundOpCode(a.Operator), -1);
+        }
+        if (keepValue) _b.Emit(OpCode.Dup, 1);
+        _b.Position(a);
+        _referenceAt = id.Start;
+        EmitAssignResolved(id.Name, reference);
+        _referenceAt = -1;
+        _b.ReleaseTo(top);
+    }
+
+    /// <summary>
     /// Compiles an expression whose value is not used (an expression statement, a for-update, a comma
     /// operand). Assignments and updates of a variable then store without the Dup/Pop pair; the
     /// evaluation order is the same as in <see cref="CompileExpression"/>.
@@ -236,35 +237,10 @@ internal sealed partial class FunctionCompiler
     {
         switch (e)
         {
-            case AssignmentExpression { Left: Identifier id } a when a.Operator == AssignmentOperator.Assign:
-            {
-                int top = _b.RegisterTop;
-                var reference = EmitResolveReference(id.Name);
-                CompileNamedExpression(a.Right, id.Name);
-                _b.Position(a);
-                _referenceAt = id.Start;
-                EmitAssignResolved(id.Name, reference);
-                _referenceAt = -1;
-                _b.ReleaseTo(top);
-                return;
-            }
             case AssignmentExpression { Left: Identifier id } a
                 when a.Operator is not (AssignmentOperator.OrAssign or AssignmentOperator.AndAssign or AssignmentOperator.NullishAssign):
-            {
-                int top = _b.RegisterTop;
-                var reference = EmitResolveReference(id.Name);
-                _referenceAt = id.Start;
-                EmitLoadResolved(id.Name, reference);
-                _referenceAt = -1;
-                CompileExpression(a.Right);
-                _b.Position(a);
-                _b.Emit(CompoundOpCode(a.Operator), -1);
-                _referenceAt = id.Start;
-                EmitAssignResolved(id.Name, reference);
-                _referenceAt = -1;
-                _b.ReleaseTo(top);
+                CompileVariableAssignment(a, id, keepValue: false);
                 return;
-            }
             case UpdateExpression { Argument: Identifier id } u:
             {
                 // The old value is not needed, so postfix compiles like prefix: Inc/Dec apply ToNumeric themselves.

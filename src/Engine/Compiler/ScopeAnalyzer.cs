@@ -174,28 +174,16 @@ internal sealed partial class ScopeAnalyzer
         }
     }
 
-    /// <summary>Sets <see cref="Binding.InitializedAt"/> of the let/const names a pattern binds in <paramref name="scope"/>.</summary>
+    /// <summary>Sets <see cref="Binding.InitializedAt"/> of the let/const names a pattern (or each declarator) binds in <paramref name="scope"/>.</summary>
     private static void MarkInitializedAt(Node pattern, Scope scope, int end)
     {
-        switch (pattern)
+        if (pattern is VariableDeclaration v)
         {
-            case Identifier id:
-                if (scope.Bindings.TryGetValue(id.Name, out var b) && b.Kind is BindingKind.Let or BindingKind.Const) b.InitializedAt = end;
-                break;
-            case AssignmentPattern ap: MarkInitializedAt(ap.Left, scope, end); break;
-            case RestElement r: MarkInitializedAt(r.Argument, scope, end); break;
-            case ArrayPattern arr:
-                foreach (var e in arr.Elements)
-                    if (e is not null) MarkInitializedAt(e, scope, end);
-                break;
-            case ObjectPattern obj:
-                foreach (var p in obj.Properties)
-                    MarkInitializedAt(p is Property prop ? prop.Value : p, scope, end);
-                break;
-            case VariableDeclaration v:
-                foreach (var d in v.Declarations) MarkInitializedAt(d.Id, scope, d.End);
-                break;
+            foreach (var d in v.Declarations) MarkInitializedAt(d.Id, scope, d.End);
+            return;
         }
+        foreach (var id in BoundIdentifiers(pattern))
+            if (scope.Bindings.TryGetValue(id.Name, out var b) && b.Kind is BindingKind.Let or BindingKind.Const) b.InitializedAt = end;
     }
 
     private static Statement Unlabel(LabeledStatement l) => l.Body is LabeledStatement inner ? Unlabel(inner) : l.Body;
@@ -205,21 +193,35 @@ internal sealed partial class ScopeAnalyzer
     /// <summary>Declares BoundNames (§8.2.1) of a binding pattern.</summary>
     public static void DeclarePatternIn(Node pattern, BindingKind kind, Scope scope)
     {
+        foreach (var id in BoundIdentifiers(pattern)) scope.Declare(id.Name, kind);
+    }
+
+    /// <summary>BoundNames (§8.2.1): the identifiers a binding pattern or variable declaration binds, in source order.</summary>
+    private static IEnumerable<Identifier> BoundIdentifiers(Node pattern)
+    {
         switch (pattern)
         {
-            case Identifier id: scope.Declare(id.Name, kind); break;
-            case AssignmentPattern ap: DeclarePatternIn(ap.Left, kind, scope); break;
-            case RestElement r: DeclarePatternIn(r.Argument, kind, scope); break;
+            case Identifier id:
+                yield return id;
+                break;
+            case AssignmentPattern ap:
+                foreach (var x in BoundIdentifiers(ap.Left)) yield return x;
+                break;
+            case RestElement r:
+                foreach (var x in BoundIdentifiers(r.Argument)) yield return x;
+                break;
             case ArrayPattern arr:
                 foreach (var e in arr.Elements)
-                    if (e is not null) DeclarePatternIn(e, kind, scope);
+                    if (e is not null)
+                        foreach (var x in BoundIdentifiers(e)) yield return x;
                 break;
             case ObjectPattern obj:
                 foreach (var p in obj.Properties)
-                    DeclarePatternIn(p is Property prop ? prop.Value : p, kind, scope);
+                    foreach (var x in BoundIdentifiers(p is Property prop ? prop.Value : p)) yield return x;
                 break;
             case VariableDeclaration v:
-                foreach (var d in v.Declarations) DeclarePatternIn(d.Id, kind, scope);
+                foreach (var d in v.Declarations)
+                    foreach (var x in BoundIdentifiers(d.Id)) yield return x;
                 break;
         }
     }
