@@ -486,82 +486,46 @@ internal sealed partial class Machine(JsEngine engine)
                     break;
                 }
                 case OpCode.JumpIfLt:
-                {
-                    ref var a = ref regs[sp - 2];
-                    ref var b = ref regs[sp - 1];
-                    bool holds = a.IsNumber && b.IsNumber ? a._number < b._number : Operators.LessThan(a, b, true) == true;
-                    sp -= 2;
-                    if (holds) goto TakeJump;
-                    pc++;
-                    break;
-                }
                 case OpCode.JumpIfNotLt:
                 {
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
                     bool holds = a.IsNumber && b.IsNumber ? a._number < b._number : Operators.LessThan(a, b, true) == true;
                     sp -= 2;
-                    if (!holds) goto TakeJump;
+                    if (holds == (code[pc - 1] == (int)OpCode.JumpIfLt)) goto TakeJump;
                     pc++;
                     break;
                 }
                 case OpCode.JumpIfLe:
-                {
-                    ref var a = ref regs[sp - 2];
-                    ref var b = ref regs[sp - 1];
-                    bool holds = a.IsNumber && b.IsNumber ? a._number <= b._number : Operators.LessThan(b, a, false) == false;
-                    sp -= 2;
-                    if (holds) goto TakeJump;
-                    pc++;
-                    break;
-                }
                 case OpCode.JumpIfNotLe:
                 {
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
                     bool holds = a.IsNumber && b.IsNumber ? a._number <= b._number : Operators.LessThan(b, a, false) == false;
                     sp -= 2;
-                    if (!holds) goto TakeJump;
+                    if (holds == (code[pc - 1] == (int)OpCode.JumpIfLe)) goto TakeJump;
                     pc++;
                     break;
                 }
                 case OpCode.JumpIfGt:
-                {
-                    ref var a = ref regs[sp - 2];
-                    ref var b = ref regs[sp - 1];
-                    bool holds = a.IsNumber && b.IsNumber ? a._number > b._number : Operators.LessThan(b, a, false) == true;
-                    sp -= 2;
-                    if (holds) goto TakeJump;
-                    pc++;
-                    break;
-                }
                 case OpCode.JumpIfNotGt:
                 {
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
                     bool holds = a.IsNumber && b.IsNumber ? a._number > b._number : Operators.LessThan(b, a, false) == true;
                     sp -= 2;
-                    if (!holds) goto TakeJump;
+                    if (holds == (code[pc - 1] == (int)OpCode.JumpIfGt)) goto TakeJump;
                     pc++;
                     break;
                 }
                 case OpCode.JumpIfGe:
-                {
-                    ref var a = ref regs[sp - 2];
-                    ref var b = ref regs[sp - 1];
-                    bool holds = a.IsNumber && b.IsNumber ? a._number >= b._number : Operators.LessThan(a, b, true) == false;
-                    sp -= 2;
-                    if (holds) goto TakeJump;
-                    pc++;
-                    break;
-                }
                 case OpCode.JumpIfNotGe:
                 {
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
                     bool holds = a.IsNumber && b.IsNumber ? a._number >= b._number : Operators.LessThan(a, b, true) == false;
                     sp -= 2;
-                    if (!holds) goto TakeJump;
+                    if (holds == (code[pc - 1] == (int)OpCode.JumpIfGe)) goto TakeJump;
                     pc++;
                     break;
                 }
