@@ -146,10 +146,8 @@ internal sealed class BytecodeBuilder
             case (OpCode.LoadReg, OpCode.Inc or OpCode.Dec):
             {
                 int r = _code[_fusible + 1];
+                // Stays fusible: a following StoreReg r makes it IncReg/DecReg.
                 Replace(op == OpCode.Inc ? OpCode.LoadRegInc : OpCode.LoadRegDec, delta, r);
-                _fusible = _code.Count - 2;
-                _fusibleOp = op == OpCode.Inc ? OpCode.LoadRegInc : OpCode.LoadRegDec;
-                _fusibleDelta = 1;
                 return true;
             }
             case (OpCode.LoadGlobal, OpCode.Undefined):
@@ -166,18 +164,22 @@ internal sealed class BytecodeBuilder
         return false;
     }
 
-    /// <summary>Replaces the fusible last instruction and the one being emitted by <paramref name="fused"/>.</summary>
+    /// <summary>
+    /// Replaces the fusible last instruction and the one being emitted by <paramref name="fused"/>, which
+    /// becomes the fusible last instruction (only LoadRegInc/LoadRegDec fuse further).
+    /// </summary>
     private void Replace(OpCode fused, int delta, params ReadOnlySpan<int> operands)
     {
         int start = _fusible;
+        int combinedDelta = _fusibleDelta + delta;
         _code.RemoveRange(start, _code.Count - start);
         // A source position recorded for the second instruction now belongs to the fused one.
         if (_lines.Count > 0 && _lines[^1].Pc > start) _lines[^1] = _lines[^1] with { Pc = start };
         _depth -= _fusibleDelta;
+        Begin(fused, combinedDelta);
         _code.Add((int)fused);
         foreach (int x in operands) _code.Add(x);
-        Adjust(_fusibleDelta + delta);
-        _fusible = -1;
+        Adjust(combinedDelta);
     }
 
     /// <summary>Emits a jump-like op whose first operand is <paramref name="target"/>, plus extra operands.</summary>
