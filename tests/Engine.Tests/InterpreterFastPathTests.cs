@@ -117,4 +117,18 @@ public class InterpreterFastPathTests
     // A register that held an object and then a number must not keep reading the object.
     [InlineData("function f() { var v = {k: 1}; var w = v; v = 3; return typeof v + typeof w + v; } f()", "numberobject3")]
     public void PrimitiveStoresOverwriteReferences(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
+    [Theory]
+    // Int32 operands take the loop's own path; everything else must still get ToInt32 / ToNumeric (§6.1.6.1.9-.19).
+    [InlineData("[5 | 0, -1 >>> 0, -8 >> 1, 1 << 33, 6 & 3, 6 ^ 3, -1 >>> 28].join()", "5,4294967295,-4,2,2,5,15")]
+    [InlineData("[2147483648 | 0, 4294967296 | 0, 1.9 | 0, -1.9 | 0, NaN | 0, Infinity | 0, -Infinity >> 0].join()", "-2147483648,0,1,-1,0,0,0")]
+    [InlineData("[Object.is(-0 | 0, 0), '7' | 0, true << 2, null >>> 0, ({ valueOf() { return 12; } }) & 4].join()", "true,7,4,0,4")]
+    [InlineData("[5n | 2n, -8n >> 1n, typeof (1n << 3n)].join()", "7,-4,bigint")]
+    [InlineData("try { 1n | 1 } catch (e) { e.name }", "TypeError")]
+    [InlineData("try { 1 >>> 0n } catch (e) { e.name }", "TypeError")]
+    // Remainder and division keep IEEE results: the sign of a zero follows the dividend, NaN and infinities.
+    [InlineData("[Object.is(-4 % 2, -0), Object.is(-0 % 5, -0), 5.5 % 2, -7 % 3, 7 % -3, 1 % 0, Infinity % 2, 3 % Infinity].join()", "true,true,1.5,-1,1,NaN,NaN,3")]
+    [InlineData("[1 / 0, -1 / 0, Object.is(0 / -5, -0), 7 / 2, '9' / 3, 7n / 2n].join()", "Infinity,-Infinity,true,3.5,3,3")]
+    [InlineData("[2 ** 10, (-8) ** (1 / 3), 1 ** Infinity, 2n ** 5n].join()", "1024,NaN,NaN,32")]
+    public void NumericOperators(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 }

@@ -28,6 +28,9 @@ internal sealed class BytecodeBuilder
     private int _depth, _maxDepth;
     private int _registers, _maxRegisters;
     private int _lastLine = -1, _lastColumn = -1;
+    // Jump operands still waiting for their label, and the furthest label: Finish checks both, because the
+    // interpreter reads the code stream without bounds checks (Machine.At).
+    private int _unpatched, _lastLabel;
 
     /// <summary>The next instruction's position. Whoever asks may record it, so no fusion reaches back past it.</summary>
     public int Pc
@@ -191,6 +194,7 @@ internal sealed class BytecodeBuilder
         else
         {
             target.Patches.Add(_code.Count);
+            _unpatched++;
             _code.Add(-1);
         }
         if (extra != int.MinValue) _code.Add(extra);
@@ -214,6 +218,7 @@ internal sealed class BytecodeBuilder
         else
         {
             target.Patches.Add(_code.Count);
+            _unpatched++;
             _code.Add(-1);
         }
     }
@@ -222,7 +227,9 @@ internal sealed class BytecodeBuilder
     {
         _fusible = -1;
         label.Pc = _code.Count;
+        _lastLabel = Math.Max(_lastLabel, label.Pc);
         foreach (var p in label.Patches) _code[p] = label.Pc;
+        _unpatched -= label.Patches.Count;
         label.Patches.Clear();
     }
 
@@ -284,6 +291,11 @@ internal sealed class BytecodeBuilder
 
     public void Finish(FunctionCode target)
     {
+        // A compiler bug, never user input: fail the compilation rather than let the loop read past the code.
+        if (_unpatched != 0) throw new InvalidOperationException($"{_unpatched} jump(s) to a label that was never marked");
+        if (_lastLabel >= _code.Count) throw new InvalidOperationException("a jump target lies past the end of the code");
+        foreach (var h in _handlers)
+            if ((uint)h.Handler >= (uint)_code.Count) throw new InvalidOperationException("an exception handler lies outside the code");
         target.Code = _code.ToArray();
         target.Constants = _constants.ToArray();
         target.Names = _names.ToArray();

@@ -44,7 +44,11 @@ internal sealed class FunctionCode
     /// True when [[Call]] just runs the body in a pushed frame: not a generator, async function or class
     /// constructor (computed on first call; the compiler has set Kind and the flags by then).
     /// </summary>
-    internal bool IsPlainCall => _plainCall != 0 ? _plainCall > 0 : ComputePlainCall();
+    internal bool IsPlainCall
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] // read on every call, inside the interpreter loop
+        get => _plainCall != 0 ? _plainCall > 0 : ComputePlainCall();
+    }
     private sbyte _plainCall;
 
     private bool ComputePlainCall()

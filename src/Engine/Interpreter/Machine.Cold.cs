@@ -220,7 +220,14 @@ internal sealed partial class Machine
         case OpCode.TemplateObject:
             regs[sp++] = GetTemplateObject(frame.Realm, (TemplateSite)fcode.Constants[code[pc++]].InternalRef!);
             break;
-        case OpCode.Exp: Binary(regs, ref sp, Operators.BinaryOp.Exp); break;
+        case OpCode.Exp:
+        {
+            ref var a = ref regs[sp - 2];
+            ref var b = ref regs[sp - 1];
+            a = a.IsNumber && b.IsNumber ? JsValue.FromNumber(Operators.Power(a._number, b._number)) : Operators.Arithmetic(Operators.BinaryOp.Exp, a, b);
+            sp--;
+            break;
+        }
         case OpCode.InstanceOf:
             regs[sp - 2] = JsValue.FromBoolean(Operators.InstanceOf(regs[sp - 2], regs[sp - 1]));
             sp--;

@@ -37,12 +37,14 @@ public readonly struct JsValue : IEquatable<JsValue>
     internal static readonly JsValue EmptyString = new(Tag.String, 0, "");
 
     public static JsValue FromNumber(double value) => new(Tag.Number, value, null);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static JsValue FromBoolean(bool value) => value ? True : False;
     public static JsValue FromString(string value) => new(Tag.String, 0, value);
     internal static JsValue FromRope(JsRope rope) => new(Tag.String, 0, rope);
     internal static JsValue FromSymbol(JsSymbol symbol) => new(Tag.Symbol, 0, symbol);
     internal static JsValue FromBigInt(BigInteger value) => new(Tag.BigInt, 0, new JsBigInt(value));
     internal static JsValue FromBigInt(JsBigInt value) => new(Tag.BigInt, 0, value);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static JsValue FromObject(JsObject value) => new(Tag.Object, 0, value);
     /// <summary>An accessor pair stored in a property slot; never visible to scripts.</summary>
     internal static JsValue FromAccessor(AccessorPair pair) => new(Tag.Empty, 0, pair);

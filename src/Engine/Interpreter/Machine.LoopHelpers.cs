@@ -1,0 +1,65 @@
+// Small helpers of the dispatch loop (Machine.cs), each inlined into it.
+using System.Runtime.InteropServices;
+using DualEngine.Engine.Compiler;
+
+namespace DualEngine.Engine.Interpreter;
+
+internal sealed partial class Machine
+{
+    // Dispatch is static and reaches the machine and engine through the frame (all realms of an engine
+    // share them): a `this` held through the loop would take one of the five callee-saved registers that
+    // frame, code, registers, sp and pc need; with it, pc was kept on the stack and stored on every step.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Machine MachineOf(Frame frame) => frame.Realm.Engine.Machine;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static JsEngine EngineOf(Frame frame) => frame.Realm.Engine;
+
+    /// <summary>
+    /// Reads the code stream without a bounds check: the loop reads it several times per instruction.
+    /// Safe because every pc the loop reaches comes from the compiler (the next instruction, a jump
+    /// target, a handler or a return address), an instruction's operands are emitted with it, and
+    /// <see cref="BytecodeBuilder.Finish"/> rejects code with an unpatched jump or a target past the end.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int At(int[] code, int index) => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)index);
+
+    /// <summary>The inline-cache hit path of a named read (own slot, or a slot of the direct prototype).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryReadCached(object? receiver, PropertyCache cache, ref JsValue destination)
+    {
+        if (receiver is JsObject o && ReferenceEquals(o._shape, cache.Shape))
+        {
+            var holder = cache.Holder;
+            if (holder is null)
+            {
+                JsValue.Copy(ref destination, o._slots[cache.Slot]);
+                return true;
+            }
+            if (ReferenceEquals(o._prototype, holder) && ReferenceEquals(holder._shape, cache.HolderShape))
+            {
+                JsValue.Copy(ref destination, holder._slots[cache.Slot]);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The environment <paramref name="depth"/> levels out from the frame's (Env.Up, inlined here).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Env EnvAt(Frame frame, int depth)
+    {
+        var env = frame.Env!;
+        while (depth-- > 0) env = env.Parent!;
+        return env;
+    }
+
+    private static Operators.BinaryOp BitwiseOperator(OpCode op) => op switch
+    {
+        OpCode.BitAnd => Operators.BinaryOp.BitAnd,
+        OpCode.BitOr => Operators.BinaryOp.BitOr,
+        OpCode.BitXor => Operators.BinaryOp.BitXor,
+        OpCode.Shl => Operators.BinaryOp.Shl,
+        OpCode.Sar => Operators.BinaryOp.Sar,
+        _ => Operators.BinaryOp.Shr,
+    };
+}
