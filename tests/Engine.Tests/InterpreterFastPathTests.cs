@@ -106,6 +106,24 @@ public class InterpreterFastPathTests
     [InlineData("function* g(x) { return x ? 1 : 2; } var r = g(0).next(); r.value + ',' + r.done", "2,true")]
     [InlineData("try { nope(); } catch (e) { e.message }", "nope is not defined")]
     [InlineData("function who() { return this === globalThis; } who()", "true")]
+    // GetMethodReg: the receiver is the variable's value; a missing method, a getter and an undefined receiver.
+    [InlineData("function f(o) { return o.m(2); } f({ k: 3, m(x) { return this.k * x; } })", "6")]
+    [InlineData("function f(o) { try { return o.m(); } catch (e) { return e.message; } } f({})", "o.m is not a function")]
+    [InlineData("function f(o) { try { return o.m(); } catch (e) { return e.message; } } f(undefined)", "Cannot read properties of undefined (reading 'm')")]
+    [InlineData("var log = []; function f(o) { return o.m(); } f({ get m() { log.push('get'); return function () { return this.t; }; }, t: 'T' }) + log.join()", "Tget")]
+    [InlineData("function f(s) { var a = s, b = 1; return a.slice(b); } f('xyz')", "yz")]
+    // GetElemReg: the key comes from a variable; holes reach the prototype, strings index, objects convert keys.
+    [InlineData("function f(a) { var s = 0; for (var i = 0; i < a.length; i++) s += a[i]; return s; } f([1, 2, 3])", "6")]
+    [InlineData("Array.prototype[1] = 'proto'; function f(a, i) { return a[i]; } var r = f([0, , 2], 1); delete Array.prototype[1]; r", "proto")]
+    [InlineData("function f(a, k) { return a[k]; } [f('abc', 1), f({ 1.5: 'x' }, 1.5), f([7], '0'), f({ toString() { return 'q'; } , q: 1 }, 'q'), String(f([1], -0))].join()", "b,x,7,1,1")]
+    [InlineData("function f(a, k) { try { return a[k]; } catch (e) { return e.message; } } f(null, 2)", "Cannot read properties of null (reading '2')")]
+    [InlineData("var o = { get 3() { return 'g'; } }; function f(k) { return o[k]; } f(3)", "g")]
+    // ReturnThis: also in constructors, derived constructors after super(), arrows and generators.
+    [InlineData("class P { set(v) { this.v = v; return this; } } new P().set(1).set(2).v", "2")]
+    [InlineData("class B { constructor() { this.b = 1; } } class D extends B { constructor() { super(); this.d = 2; return this; } } var d = new D(); '' + d.b + d.d + (d instanceof D)", "12true")]
+    [InlineData("function F() { this.x = 1; return this; } new F().x + F.call({ y: 5 }).y", "6")]
+    [InlineData("var o = { m() { return () => { return this; }; } }; o.m()() === o", "true")]
+    [InlineData("var o = { *g() { return this; } }; o.g().next().value === o", "true")]
     public void FusedInstructions(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 
     [Fact]

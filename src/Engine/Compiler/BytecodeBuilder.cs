@@ -105,8 +105,9 @@ internal sealed class BytecodeBuilder
 
     /// <summary>
     /// Merges common instruction pairs into one instruction (fewer dispatches in hot code): a small integer
-    /// operand into Add/Sub, a register or `this` receiver into GetNamed, a register into Return or Inc/Dec,
-    /// a global callee with its undefined receiver, and a discarded SetNamed result. Only when nothing can jump between the two (no label marked, no position
+    /// operand into Add/Sub, a register or `this` receiver into GetNamed, a register receiver into GetMethod,
+    /// a register key into GetElem, a register or `this` into Return, a register into Inc/Dec, a global
+    /// callee with its undefined receiver, and a discarded SetNamed result. Only when nothing can jump between the two (no label marked, no position
     /// handed out since the first was emitted).
     /// </summary>
     private bool FuseWithPrevious(OpCode op, int delta, int a, int b)
@@ -163,6 +164,21 @@ internal sealed class BytecodeBuilder
                 Replace(OpCode.ReturnReg, delta, r);
                 return true;
             }
+            case (OpCode.LoadReg, OpCode.GetMethod):
+            {
+                int r = _code[_fusible + 1];
+                Replace(OpCode.GetMethodReg, delta, r, a, b);
+                return true;
+            }
+            case (OpCode.LoadReg, OpCode.GetElem):
+            {
+                int r = _code[_fusible + 1];
+                Replace(OpCode.GetElemReg, delta, r);
+                return true;
+            }
+            case (OpCode.LoadThisValue, OpCode.Return):
+                Replace(OpCode.ReturnThis, delta);
+                return true;
         }
         return false;
     }

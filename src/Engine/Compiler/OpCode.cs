@@ -193,4 +193,8 @@ internal enum OpCode
     // ---- literals (appended: keep the earlier numbering) ----
     NewObjectLiteral,   // k [v1..vn] → [obj]        object at the literal's precomputed shape (constants[k]: ObjectLiteralShape, n ≥ 0 keys)
     NewArrayLiteral,    // n capacity [v1..vn] → [arr]   dense array of the n values, storage for capacity elements
+    // ---- fused (appended) ----
+    GetMethodReg,       // r n c → [regs[r].n regs[r]]   (LoadReg r, GetMethod)   method call on a variable
+    GetElemReg,         // r [obj] → [obj[regs[r]]]      (LoadReg r, GetElem)     a[i] with the key in a variable
+    ReturnThis,         // →                             (LoadThisValue, Return)  `return this`
 }

@@ -230,6 +230,17 @@ internal sealed partial class Machine(JsEngine engine)
                     pc += 2;
                     break;
                 }
+                case OpCode.GetMethodReg:
+                {
+                    ref var obj = ref regs[At(code, pc)];
+                    JsValue.Copy(ref regs[sp + 1], obj);
+                    var cache = frame.Code.Caches[At(code, pc + 2)];
+                    if (!TryReadCached(obj._ref, cache, ref regs[sp]))
+                        regs[sp] = GetNamedSlow(frame.Realm, obj, frame.Code.Names[At(code, pc + 1)], cache);
+                    sp += 2;
+                    pc += 3;
+                    break;
+                }
                 case OpCode.SetNamed:
                 {
                     var obj = regs[sp - 2];
@@ -256,6 +267,16 @@ internal sealed partial class Machine(JsEngine engine)
                     else
                         regs[sp - 2] = GetElemSlow(frame.Realm, obj, key);
                     sp--;
+                    break;
+                }
+                case OpCode.GetElemReg:
+                {
+                    ref var obj = ref regs[sp - 1];
+                    ref var key = ref regs[At(code, pc++)];
+                    if (obj._ref is JsArray arr && key.IsNumber && Conversions.TryGetArrayIndex(key, out uint index) && arr.TryGetDense(index, out var elem))
+                        JsValue.Copy(ref obj, elem);
+                    else
+                        obj = GetElemSlow(frame.Realm, obj, key);
                     break;
                 }
                 case OpCode.SetElem:
@@ -556,6 +577,9 @@ internal sealed partial class Machine(JsEngine engine)
                 }
                 case OpCode.ReturnReg:
                     JsValue.Copy(ref regs[sp++], regs[At(code, pc)]);
+                    goto case OpCode.Return;
+                case OpCode.ReturnThis:
+                    JsValue.Copy(ref regs[sp++], frame.This);
                     goto case OpCode.Return;
                 case OpCode.Return:
                 {
