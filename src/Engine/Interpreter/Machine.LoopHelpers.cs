@@ -62,4 +62,54 @@ internal sealed partial class Machine
         OpCode.Sar => Operators.BinaryOp.Sar,
         _ => Operators.BinaryOp.Shr,
     };
+
+    // Slow paths that store their result straight into a register. Returning a JsValue to the loop instead
+    // needs a stack temporary at every call site, and the loop's prologue zeroes all of those on each entry
+    // (each callback, getter or resumed async function that native code runs re-enters it).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void GetNamedSlowInto(ref JsValue destination, Realm realm, in JsValue obj, in PropertyKey key, PropertyCache cache) =>
+        destination = GetNamedSlow(realm, obj, key, cache);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void GetElemSlowInto(ref JsValue destination, Realm realm, in JsValue obj, in JsValue key) =>
+        destination = GetElemSlow(realm, obj, key);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void LoadGlobalInto(ref JsValue destination, Realm realm, in PropertyKey key, PropertyCache cache) =>
+        destination = LoadGlobal(realm, key, cache, throwIfMissing: true);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void IncDecInto(ref JsValue destination, in JsValue value, int delta) => destination = IncDec(value, delta);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddInto(ref JsValue destination, in JsValue a, in JsValue b) => destination = Operators.Add(a, b);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ArithmeticInto(ref JsValue destination, Operators.BinaryOp op, in JsValue a, in JsValue b) =>
+        destination = Operators.Arithmetic(op, a, b);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool LooseEquals(in JsValue a, in JsValue b) => Operators.LooseEquals(a, b);
+
+    /// <summary>Unary minus of a non-number (§13.5.4): ToNumeric, then Number::unaryMinus or BigInt::unaryMinus.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void NegateInto(ref JsValue slot)
+    {
+        var n = Conversions.ToNumeric(slot);
+        slot = n.IsBigInt ? JsValue.FromBigInt(-n.AsBigInt().Value) : JsValue.FromNumber(-n._number);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void TypeOfInto(ref JsValue slot) => slot = JsValue.FromString(Operators.TypeOf(slot));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ToNumericInto(ref JsValue slot) => slot = Conversions.ToNumeric(slot);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void CallInto(ref JsValue destination, JsFunction fn, in JsValue thisValue, ReadOnlySpan<JsValue> args) =>
+        destination = fn.Call(thisValue, args);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ConstructInto(ref JsValue destination, JsFunction fn, ReadOnlySpan<JsValue> args) =>
+        destination = fn.Construct(args, fn);
 }

@@ -121,7 +121,7 @@ internal sealed partial class Machine(JsEngine engine)
                     if (cache.Box is null && cache.Epoch == realm.LexicalEpoch && ReferenceEquals(realm.GlobalObject._shape, cache.Shape))
                         JsValue.Copy(ref regs[sp++], realm.GlobalObject._slots[cache.Slot]);
                     else
-                        regs[sp++] = LoadGlobal(frame.Realm, frame.Code.Names[At(code, pc)], frame.Code.Caches[At(code, pc + 1)], throwIfMissing: true);
+                        LoadGlobalInto(ref regs[sp++], frame.Realm, frame.Code.Names[At(code, pc)], frame.Code.Caches[At(code, pc + 1)]);
                     if (At(code, pc - 1) == (int)OpCode.LoadGlobalCallee) JsValue.Copy(ref regs[sp++], JsValue.Undefined);
                     pc += 2;
                     break;
@@ -132,10 +132,10 @@ internal sealed partial class Machine(JsEngine engine)
                     break;
                 case OpCode.GetNamed:
                 {
-                    var obj = regs[sp - 1];
+                    ref var obj = ref regs[sp - 1];
                     var cache = frame.Code.Caches[At(code, pc + 1)];
-                    if (!TryReadCached(obj._ref, cache, ref regs[sp - 1]))
-                        regs[sp - 1] = GetNamedSlow(frame.Realm, obj, frame.Code.Names[At(code, pc)], cache);
+                    if (!TryReadCached(obj._ref, cache, ref obj))
+                        GetNamedSlowInto(ref obj, frame.Realm, obj, frame.Code.Names[At(code, pc)], cache);
                     pc += 2;
                     break;
                 }
@@ -144,7 +144,7 @@ internal sealed partial class Machine(JsEngine engine)
                     var cache = frame.Code.Caches[At(code, pc + 2)];
                     ref var receiver = ref regs[At(code, pc)];
                     if (!TryReadCached(receiver._ref, cache, ref regs[sp]))
-                        regs[sp] = GetNamedSlow(frame.Realm, regs[At(code, pc)], frame.Code.Names[At(code, pc + 1)], cache);
+                        GetNamedSlowInto(ref regs[sp], frame.Realm, receiver, frame.Code.Names[At(code, pc + 1)], cache);
                     sp++;
                     pc += 3;
                     break;
@@ -153,14 +153,14 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     var cache = frame.Code.Caches[At(code, pc + 1)];
                     if (!TryReadCached(frame.This._ref, cache, ref regs[sp]))
-                        regs[sp] = GetNamedSlow(frame.Realm, frame.This, frame.Code.Names[At(code, pc)], cache);
+                        GetNamedSlowInto(ref regs[sp], frame.Realm, frame.This, frame.Code.Names[At(code, pc)], cache);
                     sp++;
                     pc += 2;
                     break;
                 }
                 case OpCode.SetNamedPop:
                 {
-                    var obj = regs[sp - 2];
+                    ref var obj = ref regs[sp - 2];
                     var cache = frame.Code.Caches[At(code, pc + 1)];
                     if (obj._ref is JsObject o && ReferenceEquals(o._shape, cache.Shape))
                     {
@@ -177,7 +177,7 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     ref var v = ref regs[At(code, pc++)];
                     if (v.IsNumber) JsValue.StoreNumber(ref regs[sp], v._number + 1);
-                    else regs[sp] = IncDec(v, 1);
+                    else IncDecInto(ref regs[sp], v, 1);
                     sp++;
                     break;
                 }
@@ -185,7 +185,7 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     ref var v = ref regs[At(code, pc++)];
                     if (v.IsNumber) JsValue.StoreNumber(ref regs[sp], v._number - 1);
-                    else regs[sp] = IncDec(v, -1);
+                    else IncDecInto(ref regs[sp], v, -1);
                     sp++;
                     break;
                 }
@@ -193,21 +193,21 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     ref var v = ref regs[At(code, pc++)];
                     if (v.IsNumber) JsValue.StoreNumber(ref v, v._number + 1);
-                    else v = IncDec(v, 1);
+                    else IncDecInto(ref v, v, 1);
                     break;
                 }
                 case OpCode.DecReg:
                 {
                     ref var v = ref regs[At(code, pc++)];
                     if (v.IsNumber) JsValue.StoreNumber(ref v, v._number - 1);
-                    else v = IncDec(v, -1);
+                    else IncDecInto(ref v, v, -1);
                     break;
                 }
                 case OpCode.AddInt:
                 {
                     ref var a = ref regs[sp - 1];
                     if (a.IsNumber) JsValue.StoreNumber(ref a, a._number + At(code, pc));
-                    else a = Operators.Add(a, JsValue.FromNumber(At(code, pc)));
+                    else AddInto(ref a, a, JsValue.FromNumber(At(code, pc)));
                     pc++;
                     break;
                 }
@@ -215,7 +215,7 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     ref var a = ref regs[sp - 1];
                     if (a.IsNumber) JsValue.StoreNumber(ref a, a._number - At(code, pc));
-                    else a = Operators.Arithmetic(Operators.BinaryOp.Sub, a, JsValue.FromNumber(At(code, pc)));
+                    else ArithmeticInto(ref a, Operators.BinaryOp.Sub, a, JsValue.FromNumber(At(code, pc)));
                     pc++;
                     break;
                 }
@@ -226,7 +226,7 @@ internal sealed partial class Machine(JsEngine engine)
                     sp++;
                     var cache = frame.Code.Caches[At(code, pc + 1)];
                     if (!TryReadCached(obj._ref, cache, ref regs[sp - 2]))
-                        regs[sp - 2] = GetNamedSlow(frame.Realm, obj, frame.Code.Names[At(code, pc)], cache);
+                        GetNamedSlowInto(ref regs[sp - 2], frame.Realm, obj, frame.Code.Names[At(code, pc)], cache);
                     pc += 2;
                     break;
                 }
@@ -236,15 +236,15 @@ internal sealed partial class Machine(JsEngine engine)
                     JsValue.Copy(ref regs[sp + 1], obj);
                     var cache = frame.Code.Caches[At(code, pc + 2)];
                     if (!TryReadCached(obj._ref, cache, ref regs[sp]))
-                        regs[sp] = GetNamedSlow(frame.Realm, obj, frame.Code.Names[At(code, pc + 1)], cache);
+                        GetNamedSlowInto(ref regs[sp], frame.Realm, obj, frame.Code.Names[At(code, pc + 1)], cache);
                     sp += 2;
                     pc += 3;
                     break;
                 }
                 case OpCode.SetNamed:
                 {
-                    var obj = regs[sp - 2];
-                    var value = regs[sp - 1];
+                    ref var obj = ref regs[sp - 2];
+                    ref var value = ref regs[sp - 1];
                     var cache = frame.Code.Caches[At(code, pc + 1)];
                     if (obj._ref is JsObject o && ReferenceEquals(o._shape, cache.Shape))
                     {
@@ -253,19 +253,19 @@ internal sealed partial class Machine(JsEngine engine)
                     }
                     else
                         SetNamedSlow(frame.Realm, obj, frame.Code.Names[At(code, pc)], value, cache, frame.Code.Strict);
-                    regs[sp - 2] = value;
+                    JsValue.Copy(ref obj, value);
                     sp--;
                     pc += 2;
                     break;
                 }
                 case OpCode.GetElem:
                 {
-                    var obj = regs[sp - 2];
-                    var key = regs[sp - 1];
+                    ref var obj = ref regs[sp - 2];
+                    ref var key = ref regs[sp - 1];
                     if (obj._ref is JsArray arr && key.IsNumber && Conversions.TryGetArrayIndex(key, out uint index) && arr.TryGetDense(index, out var elem))
-                        JsValue.Copy(ref regs[sp - 2], elem);
+                        JsValue.Copy(ref obj, elem);
                     else
-                        regs[sp - 2] = GetElemSlow(frame.Realm, obj, key);
+                        GetElemSlowInto(ref obj, frame.Realm, obj, key);
                     sp--;
                     break;
                 }
@@ -276,17 +276,17 @@ internal sealed partial class Machine(JsEngine engine)
                     if (obj._ref is JsArray arr && key.IsNumber && Conversions.TryGetArrayIndex(key, out uint index) && arr.TryGetDense(index, out var elem))
                         JsValue.Copy(ref obj, elem);
                     else
-                        obj = GetElemSlow(frame.Realm, obj, key);
+                        GetElemSlowInto(ref obj, frame.Realm, obj, key);
                     break;
                 }
                 case OpCode.SetElem:
                 {
-                    var obj = regs[sp - 3];
-                    var key = regs[sp - 2];
-                    var value = regs[sp - 1];
+                    ref var obj = ref regs[sp - 3];
+                    ref var key = ref regs[sp - 2];
+                    ref var value = ref regs[sp - 1];
                     if (!(obj._ref is JsArray arr && key.IsNumber && Conversions.TryGetArrayIndex(key, out uint index) && arr.TrySetDense(index, value)))
                         SetElemSlow(frame.Realm, obj, key, value, frame.Code.Strict);
-                    regs[sp - 3] = value;
+                    JsValue.Copy(ref obj, value);
                     sp -= 2;
                     break;
                 }
@@ -317,7 +317,7 @@ internal sealed partial class Machine(JsEngine engine)
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
                     if (a.IsNumber && b.IsNumber) JsValue.StoreNumber(ref a, a._number + b._number);
-                    else a = Operators.Add(a, b);
+                    else AddInto(ref a, a, b);
                     sp--;
                     break;
                 }
@@ -326,7 +326,7 @@ internal sealed partial class Machine(JsEngine engine)
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
                     if (a.IsNumber && b.IsNumber) JsValue.StoreNumber(ref a, a._number - b._number);
-                    else a = Operators.Arithmetic(Operators.BinaryOp.Sub, a, b);
+                    else ArithmeticInto(ref a, Operators.BinaryOp.Sub, a, b);
                     sp--;
                     break;
                 }
@@ -335,7 +335,7 @@ internal sealed partial class Machine(JsEngine engine)
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
                     if (a.IsNumber && b.IsNumber) JsValue.StoreNumber(ref a, a._number * b._number);
-                    else a = Operators.Arithmetic(Operators.BinaryOp.Mul, a, b);
+                    else ArithmeticInto(ref a, Operators.BinaryOp.Mul, a, b);
                     sp--;
                     break;
                 }
@@ -344,7 +344,7 @@ internal sealed partial class Machine(JsEngine engine)
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
                     if (a.IsNumber && b.IsNumber) JsValue.StoreNumber(ref a, a._number / b._number);
-                    else a = Operators.Arithmetic(Operators.BinaryOp.Div, a, b);
+                    else ArithmeticInto(ref a, Operators.BinaryOp.Div, a, b);
                     sp--;
                     break;
                 }
@@ -353,7 +353,7 @@ internal sealed partial class Machine(JsEngine engine)
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
                     if (a.IsNumber && b.IsNumber) JsValue.StoreNumber(ref a, Operators.Modulo(a._number, b._number));
-                    else a = Operators.Arithmetic(Operators.BinaryOp.Mod, a, b);
+                    else ArithmeticInto(ref a, Operators.BinaryOp.Mod, a, b);
                     sp--;
                     break;
                 }
@@ -382,12 +382,12 @@ internal sealed partial class Machine(JsEngine engine)
                         };
                         JsValue.StoreNumber(ref a, r);
                     }
-                    else a = Operators.Arithmetic(BitwiseOperator(op), a, b);
+                    else ArithmeticInto(ref a, BitwiseOperator(op), a, b);
                     sp--;
                     break;
                 }
-                case OpCode.Eq: regs[sp - 2] = JsValue.FromBoolean(Operators.LooseEquals(regs[sp - 2], regs[sp - 1])); sp--; break;
-                case OpCode.Ne: regs[sp - 2] = JsValue.FromBoolean(!Operators.LooseEquals(regs[sp - 2], regs[sp - 1])); sp--; break;
+                case OpCode.Eq: JsValue.StoreBoolean(ref regs[sp - 2], LooseEquals(regs[sp - 2], regs[sp - 1])); sp--; break;
+                case OpCode.Ne: JsValue.StoreBoolean(ref regs[sp - 2], !LooseEquals(regs[sp - 2], regs[sp - 1])); sp--; break;
                 case OpCode.StrictEq: JsValue.StoreBoolean(ref regs[sp - 2], Operators.StrictEquals(regs[sp - 2], regs[sp - 1])); sp--; break;
                 case OpCode.StrictNe: JsValue.StoreBoolean(ref regs[sp - 2], !Operators.StrictEquals(regs[sp - 2], regs[sp - 1])); sp--; break;
                 case OpCode.Lt:
@@ -395,7 +395,7 @@ internal sealed partial class Machine(JsEngine engine)
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
                     if (a.IsNumber && b.IsNumber) JsValue.StoreBoolean(ref a, a._number < b._number);
-                    else a = JsValue.FromBoolean(Operators.LessThan(a, b, true) == true);
+                    else JsValue.StoreBoolean(ref a, Operators.LessThan(a, b, true) == true);
                     sp--;
                     break;
                 }
@@ -404,7 +404,7 @@ internal sealed partial class Machine(JsEngine engine)
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
                     if (a.IsNumber && b.IsNumber) JsValue.StoreBoolean(ref a, a._number > b._number);
-                    else a = JsValue.FromBoolean(Operators.LessThan(b, a, false) == true);
+                    else JsValue.StoreBoolean(ref a, Operators.LessThan(b, a, false) == true);
                     sp--;
                     break;
                 }
@@ -413,7 +413,7 @@ internal sealed partial class Machine(JsEngine engine)
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
                     if (a.IsNumber && b.IsNumber) JsValue.StoreBoolean(ref a, a._number <= b._number);
-                    else a = JsValue.FromBoolean(Operators.LessThan(b, a, false) == false);
+                    else JsValue.StoreBoolean(ref a, Operators.LessThan(b, a, false) == false);
                     sp--;
                     break;
                 }
@@ -422,36 +422,32 @@ internal sealed partial class Machine(JsEngine engine)
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
                     if (a.IsNumber && b.IsNumber) JsValue.StoreBoolean(ref a, a._number >= b._number);
-                    else a = JsValue.FromBoolean(Operators.LessThan(a, b, true) == false);
+                    else JsValue.StoreBoolean(ref a, Operators.LessThan(a, b, true) == false);
                     sp--;
                     break;
                 }
                 case OpCode.Neg:
                 {
-                    var v = regs[sp - 1];
-                    if (v.IsNumber) regs[sp - 1] = JsValue.FromNumber(-v._number);
-                    else
-                    {
-                        var n = Conversions.ToNumeric(v);
-                        regs[sp - 1] = n.IsBigInt ? JsValue.FromBigInt(-n.AsBigInt().Value) : JsValue.FromNumber(-n._number);
-                    }
+                    ref var v = ref regs[sp - 1];
+                    if (v.IsNumber) JsValue.StoreNumber(ref v, -v._number);
+                    else NegateInto(ref v);
                     break;
                 }
                 case OpCode.Not: JsValue.StoreBoolean(ref regs[sp - 1], !Conversions.ToBoolean(regs[sp - 1])); break;
-                case OpCode.TypeOf: regs[sp - 1] = JsValue.FromString(Operators.TypeOf(regs[sp - 1])); break;
-                case OpCode.ToNumeric: if (!regs[sp - 1].IsNumber) regs[sp - 1] = Conversions.ToNumeric(regs[sp - 1]); break;
+                case OpCode.TypeOf: TypeOfInto(ref regs[sp - 1]); break;
+                case OpCode.ToNumeric: if (!regs[sp - 1].IsNumber) ToNumericInto(ref regs[sp - 1]); break;
                 case OpCode.Inc:
                 {
-                    var v = regs[sp - 1];
-                    if (v.IsNumber) JsValue.StoreNumber(ref regs[sp - 1], v._number + 1);
-                    else regs[sp - 1] = IncDec(v, 1);
+                    ref var v = ref regs[sp - 1];
+                    if (v.IsNumber) JsValue.StoreNumber(ref v, v._number + 1);
+                    else IncDecInto(ref v, v, 1);
                     break;
                 }
                 case OpCode.Dec:
                 {
-                    var v = regs[sp - 1];
-                    if (v.IsNumber) JsValue.StoreNumber(ref regs[sp - 1], v._number - 1);
-                    else regs[sp - 1] = IncDec(v, -1);
+                    ref var v = ref regs[sp - 1];
+                    if (v.IsNumber) JsValue.StoreNumber(ref v, v._number - 1);
+                    else IncDecInto(ref v, v, -1);
                     break;
                 }
                 case OpCode.Jump:
@@ -463,7 +459,7 @@ internal sealed partial class Machine(JsEngine engine)
                 }
                 case OpCode.JumpIfFalse:
                 {
-                    var v = regs[--sp];
+                    ref var v = ref regs[--sp];
                     int target = At(code, pc);
                     if (v._tag == JsValue.Tag.Boolean ? v._number == 0 : !Conversions.ToBoolean(v))
                     {
@@ -530,7 +526,7 @@ internal sealed partial class Machine(JsEngine engine)
                 }
                 case OpCode.JumpIfTrue:
                 {
-                    var v = regs[--sp];
+                    ref var v = ref regs[--sp];
                     int target = At(code, pc);
                     if (v._tag == JsValue.Tag.Boolean ? v._number != 0 : Conversions.ToBoolean(v))
                     {
@@ -583,7 +579,8 @@ internal sealed partial class Machine(JsEngine engine)
                     goto case OpCode.Return;
                 case OpCode.Return:
                 {
-                    var value = regs[--sp];
+                    // A reference to the callee's operand-stack slot: Frame.Return clears only its registers.
+                    ref var value = ref regs[--sp];
                     if (frame.IsConstruct && !value.IsObject)
                     {
                         if (frame.Code.Kind == FunctionKind.DerivedConstructor)
@@ -620,9 +617,8 @@ internal sealed partial class Machine(JsEngine engine)
                     if (fnValue._ref is not JsFunction fn) { ThrowNotCallable(frame.Code, At(code, pc - 1), fnValue); break; }
                     EngineOf(frame).Tick();
                     frame.Sp = sp;
-                    var result = fn.Call(regs[fnIndex + 1], new ReadOnlySpan<JsValue>(regs, fnIndex + 2, argc));
-                    sp = fnIndex;
-                    regs[sp++] = result;
+                    CallInto(ref regs[fnIndex], fn, regs[fnIndex + 1], new ReadOnlySpan<JsValue>(regs, fnIndex + 2, argc));
+                    sp = fnIndex + 1;
                     break;
                 }
                 case OpCode.New:
@@ -630,7 +626,7 @@ internal sealed partial class Machine(JsEngine engine)
                     int argc = At(code, pc);
                     pc += 2;
                     int fnIndex = sp - argc - 1;
-                    var ctor = regs[fnIndex];
+                    ref var ctor = ref regs[fnIndex];
                     if (ctor._ref is not JsFunction { IsConstructor: true } fn) { ThrowNotConstructor(frame.Code, At(code, pc - 1), ctor); break; }
                     if (fn is JsClosure { FieldInitializer: null } target && !target.Code.IsDefaultConstructor)
                     {
@@ -652,9 +648,8 @@ internal sealed partial class Machine(JsEngine engine)
                         goto Reload;
                     }
                     EngineOf(frame).Tick();
-                    var result = fn.Construct(new ReadOnlySpan<JsValue>(regs, fnIndex + 1, argc), fn);
-                    sp = fnIndex;
-                    regs[sp++] = result;
+                    ConstructInto(ref regs[fnIndex], fn, new ReadOnlySpan<JsValue>(regs, fnIndex + 1, argc));
+                    sp = fnIndex + 1;
                     break;
                 }
                 case OpCode.LoadThisValue: regs[sp++] = frame.This; break;
