@@ -124,6 +124,11 @@ public class InterpreterFastPathTests
     [InlineData("function F() { this.x = 1; return this; } new F().x + F.call({ y: 5 }).y", "6")]
     [InlineData("var o = { m() { return () => { return this; }; } }; o.m()() === o", "true")]
     [InlineData("var o = { *g() { return this; } }; o.g().next().value === o", "true")]
+    // An array's length read inline once a site has seen one; other receivers at the same site still look it up.
+    [InlineData("function len(a) { return a.length; } [len([1, 2]), len('abc'), len({ length: 7 }), len([]), len(function (x, y) {}), len(new (class extends Array {})(4))].join()", "2,3,7,0,2,4")]
+    [InlineData("function f(a) { var n = 0; for (var i = 0; i < a.length; i++) { if (i === 1) a.push(9); n++; } return n + ',' + a.length; } f([1, 2, 3])", "4,4")]
+    [InlineData("function len(a) { return a.length; } var a = [1, 2, 3]; var r = [len(a)]; a.length = 1; r.push(len(a)); a[9] = 0; r.push(len(a)); r.join()", "3,1,10")]
+    [InlineData("function len(a) { try { return a.length; } catch (e) { return e.name; } } len([1]) + len(null)", "1TypeError")]
     public void FusedInstructions(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 
     [Fact]

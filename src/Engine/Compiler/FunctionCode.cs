@@ -127,4 +127,9 @@ internal sealed class PropertyCache
     /// <summary>For global lookups: a top-level let/const box, and the realm's lexical epoch when cached.</summary>
     public object? Box;
     public int Epoch = -1;
+    /// <summary>
+    /// Set once this site has read "length" of an array (arrays keep it outside their slots, so it is never
+    /// cached by shape). The site's key never changes, so any array receiver can be answered inline.
+    /// </summary>
+    public bool ArrayLength;
 }

@@ -67,8 +67,11 @@ internal sealed partial class Machine
     // needs a stack temporary at every call site, and the loop's prologue zeroes all of those on each entry
     // (each callback, getter or resumed async function that native code runs re-enters it).
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void GetNamedSlowInto(ref JsValue destination, Realm realm, in JsValue obj, in PropertyKey key, PropertyCache cache) =>
+    private static void GetNamedSlowInto(ref JsValue destination, Realm realm, in JsValue obj, in PropertyKey key, PropertyCache cache)
+    {
+        if (obj._ref is JsArray && !key.IsSymbol && key.Name == "length") cache.ArrayLength = true;
         destination = GetNamedSlow(realm, obj, key, cache);
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void GetElemSlowInto(ref JsValue destination, Realm realm, in JsValue obj, in JsValue key) =>

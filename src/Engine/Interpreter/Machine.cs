@@ -135,7 +135,11 @@ internal sealed partial class Machine(JsEngine engine)
                     ref var obj = ref regs[sp - 1];
                     var cache = frame.Code.Caches[At(code, pc + 1)];
                     if (!TryReadCached(obj._ref, cache, ref obj))
-                        GetNamedSlowInto(ref obj, frame.Realm, obj, frame.Code.Names[At(code, pc)], cache);
+                    {
+                        // An array's length (kept outside its slots) once the site has read one: no general lookup.
+                        if (cache.ArrayLength && obj._ref is JsArray array) JsValue.StoreNumber(ref obj, array.Length);
+                        else GetNamedSlowInto(ref obj, frame.Realm, obj, frame.Code.Names[At(code, pc)], cache);
+                    }
                     pc += 2;
                     break;
                 }
@@ -144,7 +148,10 @@ internal sealed partial class Machine(JsEngine engine)
                     var cache = frame.Code.Caches[At(code, pc + 2)];
                     ref var receiver = ref regs[At(code, pc)];
                     if (!TryReadCached(receiver._ref, cache, ref regs[sp]))
-                        GetNamedSlowInto(ref regs[sp], frame.Realm, receiver, frame.Code.Names[At(code, pc + 1)], cache);
+                    {
+                        if (cache.ArrayLength && receiver._ref is JsArray array) JsValue.StoreNumber(ref regs[sp], array.Length);
+                        else GetNamedSlowInto(ref regs[sp], frame.Realm, receiver, frame.Code.Names[At(code, pc + 1)], cache);
+                    }
                     sp++;
                     pc += 3;
                     break;
