@@ -134,7 +134,7 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     ref var obj = ref regs[sp - 1];
                     var cache = frame.Code.Caches[At(code, pc + 1)];
-                    if (!TryReadCached(obj._ref, cache, ref obj))
+                    if (!TryReadCached(obj, cache, ref obj))
                     {
                         // An array's length (kept outside its slots) once the site has read one: no general lookup.
                         if (cache.ArrayLength && obj._ref is JsArray array) JsValue.StoreNumber(ref obj, array.Length);
@@ -147,7 +147,7 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     var cache = frame.Code.Caches[At(code, pc + 2)];
                     ref var receiver = ref regs[At(code, pc)];
-                    if (!TryReadCached(receiver._ref, cache, ref regs[sp]))
+                    if (!TryReadCached(receiver, cache, ref regs[sp]))
                     {
                         if (cache.ArrayLength && receiver._ref is JsArray array) JsValue.StoreNumber(ref regs[sp], array.Length);
                         else GetNamedSlowInto(ref regs[sp], frame.Realm, receiver, frame.Code.Names[At(code, pc + 1)], cache);
@@ -159,7 +159,7 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.GetThisNamed:
                 {
                     var cache = frame.Code.Caches[At(code, pc + 1)];
-                    if (!TryReadCached(frame.This._ref, cache, ref regs[sp]))
+                    if (!TryReadCached(frame.This, cache, ref regs[sp]))
                         GetNamedSlowInto(ref regs[sp], frame.Realm, frame.This, frame.Code.Names[At(code, pc)], cache);
                     sp++;
                     pc += 2;
@@ -169,7 +169,7 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     ref var obj = ref regs[sp - 2];
                     var cache = frame.Code.Caches[At(code, pc + 1)];
-                    if (obj._ref is JsObject o && ReferenceEquals(o._shape, cache.Shape))
+                    if (AsObjectOrNull(obj) is { } o && ReferenceEquals(o._shape, cache.Shape))
                     {
                         if (cache.Holder is null) JsValue.Copy(ref o._slots[cache.Slot], regs[sp - 1]);
                         else if (!TryAddCached(o, cache, regs[sp - 1])) SetNamedSlow(frame.Realm, obj, frame.Code.Names[At(code, pc)], regs[sp - 1], cache, frame.Code.Strict);
@@ -232,7 +232,7 @@ internal sealed partial class Machine(JsEngine engine)
                     ref var obj = ref regs[sp];
                     sp++;
                     var cache = frame.Code.Caches[At(code, pc + 1)];
-                    if (!TryReadCached(obj._ref, cache, ref regs[sp - 2]))
+                    if (!TryReadCached(obj, cache, ref regs[sp - 2]))
                         GetNamedSlowInto(ref regs[sp - 2], frame.Realm, obj, frame.Code.Names[At(code, pc)], cache);
                     pc += 2;
                     break;
@@ -242,7 +242,7 @@ internal sealed partial class Machine(JsEngine engine)
                     ref var obj = ref regs[At(code, pc)];
                     JsValue.Copy(ref regs[sp + 1], obj);
                     var cache = frame.Code.Caches[At(code, pc + 2)];
-                    if (!TryReadCached(obj._ref, cache, ref regs[sp]))
+                    if (!TryReadCached(obj, cache, ref regs[sp]))
                         GetNamedSlowInto(ref regs[sp], frame.Realm, obj, frame.Code.Names[At(code, pc + 1)], cache);
                     sp += 2;
                     pc += 3;
@@ -253,7 +253,7 @@ internal sealed partial class Machine(JsEngine engine)
                     ref var obj = ref regs[sp - 2];
                     ref var value = ref regs[sp - 1];
                     var cache = frame.Code.Caches[At(code, pc + 1)];
-                    if (obj._ref is JsObject o && ReferenceEquals(o._shape, cache.Shape))
+                    if (AsObjectOrNull(obj) is { } o && ReferenceEquals(o._shape, cache.Shape))
                     {
                         if (cache.Holder is null) JsValue.Copy(ref o._slots[cache.Slot], value);
                         else if (!TryAddCached(o, cache, value)) SetNamedSlow(frame.Realm, obj, frame.Code.Names[At(code, pc)], value, cache, frame.Code.Strict);
