@@ -44,11 +44,13 @@ internal sealed class JsArray : JsObject
     // ---- fast element access used by the interpreter and builtins ----
 
     /// <summary>Reads element <paramref name="index"/> if it is an own dense element; false for holes and sparse arrays.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetDense(uint index, out JsValue value)
     {
-        if (_dense is not null && index < _length && index < (uint)_dense.Length)
+        var dense = _dense;
+        if (dense is not null && index < _length && index < (uint)dense.Length)
         {
-            value = _dense[index];
+            value = dense[index];
             return !value.IsEmpty;
         }
         value = default;
