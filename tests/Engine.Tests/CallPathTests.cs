@@ -101,4 +101,24 @@ public class CallPathTests
     [InlineData("const vals = ['ab', 5, 'cd', true]; vals.map(v => typeof v.toString).join() + '|' + vals.map(v => v.toString()).join()", "function,function,function,function|ab,5,cd,true")]
     [InlineData("const s = Symbol('k'); String.prototype[s] = 'sym'; 'x'[s]", "sym")]
     public void StringReceivers(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+    [Theory]
+    // push appends in place while the storage has room and grows it past; holes left by growth and by a
+    // longer length read as holes, and a shortened array does not resurrect its old elements.
+    [InlineData("const a = []; for (let i = 0; i < 100; i++) a.push(i); [a.length, a[0], a[8], a[99], a[100], 100 in a].join()", "100,0,8,99,,false")]
+    [InlineData("const a = [1, 2, 3]; a.length = 1; a.length = 3; const r = [a.length, 1 in a, a[2]]; a.push('p'); r.concat([a.length, a[3], 2 in a]).join()", "3,false,,4,p,false")]
+    [InlineData("const a = [0]; a[20] = 20; [a.length, 1 in a, 19 in a, a[20], a.push(21), a[21]].join()", "21,false,false,20,22,21")]
+    [InlineData("const a = []; a.length = 5; a.push('x'); [a.length, 0 in a, 4 in a, a[5]].join()", "6,false,false,x")]
+    // A setter or a read-only element on a prototype decides the push of that index (§10.1.9.2).
+    [InlineData("const log = []; Object.defineProperty(Array.prototype, 2, { set(v) { log.push('set' + v); }, configurable: true }); const a = [0, 1]; a.push('x'); a.push('y'); delete Array.prototype[2]; [a.length, 2 in a, a[3], log.join()].join()",
+        "4,false,y,setx")]
+    [InlineData("Object.defineProperty(Object.prototype, 1, { value: 'ro', writable: false, configurable: true }); const a = [0]; let r; try { a.push('x'); r = 'no error'; } catch (e) { r = e.name; } delete Object.prototype[1]; [r, a.length, a.hasOwnProperty(1)].join()",
+        "TypeError,1,false")]
+    [InlineData("const proto = new Proxy([], { set(t, k, v, recv) { return Reflect.defineProperty(recv, k, { value: 'via proxy:' + v, writable: true, enumerable: true, configurable: true }); } }); const a = []; Object.setPrototypeOf(a, proto); Array.prototype.push.call(a, 1); [a.length, a[0]].join()",
+        "1,via proxy:1")]
+    // Non-extensible, frozen arrays and a non-writable length refuse the new element.
+    [InlineData("const a = [1]; Object.preventExtensions(a); let r; try { a.push(2); r = 'no error'; } catch (e) { r = e.name; } [r, a.length, a[1]].join()", "TypeError,1,")]
+    [InlineData("const a = Object.freeze([1]); let r; try { a.push(2); r = 'no error'; } catch (e) { r = e.name; } [r, a.length].join()", "TypeError,1")]
+    [InlineData("const a = [1, 2]; Object.defineProperty(a, 'length', { writable: false }); let r; try { a.push(3); r = 'no error'; } catch (e) { r = e.name; } [r, a.length, a[2], 2 in a].join()", "TypeError,2,,false")]
+    [InlineData("const a = Object.freeze([]); const b = [1]; Object.defineProperty(b, 'length', { writable: false }); const r = []; for (const x of [a, b]) { try { x.push(); r.push('no error'); } catch (e) { r.push(e.name); } } r.concat([a.length, b.length, [].push()]).join()", "TypeError,TypeError,0,1,0")]
+    public void PushAndHoles(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 }
