@@ -42,15 +42,25 @@ internal sealed class Frame
     /// A frame from the code's small free list, or a new one. Frames of ordinary calls are recycled on
     /// return (nothing keeps a reference to them); generator frames never are.
     /// </summary>
+    /// <remarks>
+    /// The pool is a stack: entries below <c>FramePoolCount</c> are free frames; entries at or above it are
+    /// stale (a frame in use, or one abandoned by a throw) and only ever overwritten. Renting therefore leaves
+    /// the slot as it is, and a frame that returns to the slot it was rented from (the usual case: the same
+    /// function called again and again) needs no store. Likewise <see cref="Function"/> and <see cref="Realm"/>
+    /// are written only when they change, so a repeated call of one closure skips those stores and their GC
+    /// write barriers. A pooled frame thus keeps its last closure reachable (at most FramePool.Length per
+    /// function code), which nothing can observe.
+    /// </remarks>
     public static Frame Rent(FunctionCode code, JsClosure? function, Realm realm)
     {
         var pool = code.FramePool;
-        if (pool is not null && code.FramePoolCount > 0)
+        int count = code.FramePoolCount;
+        if (pool is not null && count > 0)
         {
-            var f = pool[--code.FramePoolCount]!;
-            pool[code.FramePoolCount] = null;
-            f.Function = function;
-            f.Realm = realm;
+            var f = pool[--count]!;
+            code.FramePoolCount = count;
+            if (!ReferenceEquals(f.Function, function)) f.Function = function;
+            if (!ReferenceEquals(f.Realm, realm)) f.Realm = realm;
             return f;
         }
         return new Frame(code, function, realm);
@@ -61,7 +71,8 @@ internal sealed class Frame
         if (Generator is not null) return;
         var code = Code;
         var pool = code.FramePool ??= new Frame?[8];
-        if (code.FramePoolCount == pool.Length) return;
+        int count = code.FramePoolCount;
+        if (count == pool.Length) return;
         // Registers must read undefined on the next call; zero words are undefined, and storing them needs
         // no write barrier. Operand-stack slots are always written before they are read, so they are not
         // cleared: what a pooled frame's stack still references stays reachable until the function's next
@@ -78,8 +89,10 @@ internal sealed class Frame
         Caller = null;
         IsConstruct = false;
         IsEntry = false;
-        Function = null;
-        pool[code.FramePoolCount++] = this;
+        // Function stays (see Rent); the slot usually still holds this frame.
+        ref var slot = ref pool[count];
+        if (!ReferenceEquals(slot, this)) slot = this;
+        code.FramePoolCount = count + 1;
     }
 }
 

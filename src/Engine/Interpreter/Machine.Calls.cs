@@ -24,7 +24,7 @@ internal sealed partial class Machine
         var regs = f.Regs;
         for (int i = 0; i < n; i++) JsValue.Copy(ref regs[i], args[i]);
         if (code.NeedsArgumentsArray) f.Arguments = args.ToArray();
-        f.Env = code.FunctionEnvSize > 0 ? new Env(code.FunctionEnvSize, closure.Env) : closure.Env;
+        f.Env = code.FunctionEnvSize > 0 ? new Env(code.FunctionEnvSize, closure.Env, _engine) : closure.Env;
         if (code.Strict || code.Kind == FunctionKind.Arrow || thisValue.IsEmpty) f.This = thisValue;
         else if (thisValue.IsNullish) f.This = JsValue.FromObject(closure.Realm.GlobalObject);
         else f.This = thisValue.IsObject ? thisValue : JsValue.FromObject(Conversions.ToObject(closure.Realm, thisValue));
@@ -52,9 +52,12 @@ internal sealed partial class Machine
         var regs = f.Regs;
         for (int i = 0; i < n; i++) JsValue.Copy(ref regs[i], callerRegs[thisIndex + 1 + i]);
         if (code.NeedsArgumentsArray) f.Arguments = new ReadOnlySpan<JsValue>(callerRegs, thisIndex + 1, argc).ToArray();
-        f.Env = code.FunctionEnvSize > 0 ? new Env(code.FunctionEnvSize, closure.Env) : closure.Env;
+        // A rented or new frame has no Env and an undefined This: store only what is there (a null or a
+        // primitive stored through JsValue.Copy needs no GC write barrier).
+        var env = code.FunctionEnvSize > 0 ? new Env(code.FunctionEnvSize, closure.Env, engine) : closure.Env;
+        if (env is not null) f.Env = env;
         ref var thisValue = ref callerRegs[thisIndex];
-        if (code.Strict || code.Kind == FunctionKind.Arrow) f.This = thisValue;
+        if (code.Strict || code.Kind == FunctionKind.Arrow) JsValue.Copy(ref f.This, thisValue);
         else if (thisValue.IsNullish) f.This = JsValue.FromObject(closure.Realm.GlobalObject);
         else f.This = thisValue.IsObject ? thisValue : JsValue.FromObject(Conversions.ToObject(closure.Realm, thisValue));
         return f;

@@ -18,7 +18,9 @@ internal sealed partial class Machine
         int n = literal.Count;
         var slots = n == 0 ? [] : new JsValue[n];
         sp -= n;
-        new ReadOnlySpan<JsValue>(regs, sp, n).CopyTo(slots);
+        // An element loop rather than Span.CopyTo: a literal has a handful of values, numbers among them, and
+        // JsValue.Copy stores those without a write barrier (CopyTo takes the bulk-copy-with-barrier call).
+        for (int i = 0; i < n; i++) JsValue.Copy(ref slots[i], regs[sp + i]);
         var realm = frame.Realm;
         MemoryBudget.Account(realm.Engine, 72 + n * 24L);
         regs[sp] = JsValue.FromObject(new JsObject(realm.Intrinsics.ObjectPrototype, literal.Shape, slots, literal.HasIndexedKeys));
@@ -35,7 +37,7 @@ internal sealed partial class Machine
         int capacity = Math.Max(n, code[pc + 1]);
         var items = new JsValue[capacity];
         sp -= n;
-        new ReadOnlySpan<JsValue>(regs, sp, n).CopyTo(items);
+        for (int i = 0; i < n; i++) JsValue.Copy(ref items[i], regs[sp + i]);
         var realm = frame.Realm;
         MemoryBudget.Account(realm.Engine, 88 + capacity * 24L);
         regs[sp] = JsValue.FromObject(new JsArray(realm.Intrinsics.ArrayPrototype, items, (uint)n, false));

@@ -102,10 +102,20 @@ internal sealed partial class Machine
 
     internal static JsValue GetNamedSlow(Realm realm, in JsValue obj, in PropertyKey key, PropertyCache? cache)
     {
+        if (obj._tag == JsValue.Tag.String)
+        {
+            // The string receivers of `s.indexOf(...)` and `s.length` first: a method cached on String.prototype
+            // (see TryCachePrimitiveMethod), or the own "length" of a String value (§10.4.3.5 via §7.3.2 GetV),
+            // which no prototype property can shadow and which is never cached.
+            if (cache is not null && ReferenceEquals(cache.Holder, realm.Intrinsics.StringPrototype)
+                && ReferenceEquals(cache.Shape, Shape.PrimitiveReceiver) && ReferenceEquals(cache.Holder._shape, cache.HolderShape))
+                return cache.Holder._slots[cache.Slot];
+            if (key.IsLength) return JsValue.FromNumber(obj.StringLength);
+        }
         // An array's "length" is virtual (never in the slots, so never cached): answer it before the
         // generic [[Get]], which would walk the exotic [[GetOwnProperty]] every time.
-        if (obj._ref is JsArray array && !key.IsSymbol && key.Name == "length") return JsValue.FromNumber(array.Length);
-        if (cache is not null && ReferenceEquals(cache.Shape, Shape.PrimitiveReceiver) && obj._tag != JsValue.Tag.Object && !obj.IsNullish)
+        else if (obj._ref is JsArray array && key.IsLength) return JsValue.FromNumber(array.Length);
+        else if (cache is not null && ReferenceEquals(cache.Shape, Shape.PrimitiveReceiver) && obj._tag != JsValue.Tag.Object && !obj.IsNullish)
         {
             var holder = cache.Holder!;
             if (ReferenceEquals(PrimitivePrototype(realm, obj), holder) && ReferenceEquals(holder._shape, cache.HolderShape))

@@ -38,17 +38,21 @@ internal sealed class JsArray : JsObject
     protected override bool IsExoticStorage => true;
     public uint Length => _length;
     public bool IsDense => _dense is not null;
+    /// <summary>The "length" property's [[Writable]] attribute.</summary>
+    public bool LengthWritable => _lengthWritable;
 
     private static readonly PropertyKey LengthKey = "length";
 
     // ---- fast element access used by the interpreter and builtins ----
 
     /// <summary>Reads element <paramref name="index"/> if it is an own dense element; false for holes and sparse arrays.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetDense(uint index, out JsValue value)
     {
-        if (_dense is not null && index < _length && index < (uint)_dense.Length)
+        var dense = _dense;
+        if (dense is not null && index < _length && index < (uint)dense.Length)
         {
-            value = _dense[index];
+            value = dense[index];
             return !value.IsEmpty;
         }
         value = default;
@@ -68,10 +72,31 @@ internal sealed class JsArray : JsObject
         return StoreDense(index, value);
     }
 
-    /// <summary>Appends (Array.prototype.push's fast path and array literals).</summary>
+    /// <summary>Appends with [[Set]] semantics (a prototype's setter or read-only element at that index decides).</summary>
     public void Push(in JsValue value)
     {
-        if (!TrySetDense(_length, value)) Set(PropertyKey.FromIndex(_length), value, JsValue.FromObject(this));
+        if (!TryAppendDense(value)) Set(PropertyKey.FromIndex(_length), value, JsValue.FromObject(this));
+    }
+
+    /// <summary>
+    /// Appends <paramref name="value"/> when Set(O, length, value) (§7.3.4, as in Array.prototype.push §23.1.3.23
+    /// step 5) would simply define it on this array: there is no own element at that index, so OrdinarySet
+    /// (§10.1.9.2) consults the prototypes, and only without any element on them does it define the element
+    /// here, which needs an extensible array and a writable length. False (array unchanged) otherwise.
+    /// </summary>
+    public bool TryAppendDense(in JsValue value)
+    {
+        var dense = _dense;
+        uint len = _length;
+        if (dense is null || !_extensible || !_lengthWritable || PrototypesHaveElements()) return false;
+        if (len < (uint)dense.Length)
+        {
+            // Room in the storage: one store.
+            dense[len] = value;
+            _length = len + 1;
+            return true;
+        }
+        return StoreDense(len, value);
     }
 
     /// <summary>
@@ -87,9 +112,27 @@ internal sealed class JsArray : JsObject
     /// <summary>True when a prototype may supply elements, so a hole does not simply read as undefined.</summary>
     internal bool PrototypesHaveElements()
     {
+        // The usual chain (Array.prototype, an Array, then Object.prototype, a plain object) is answered from
+        // their fields; other kinds of object are asked (proxies, arguments objects, ...).
         for (var p = _prototype; p is not null; p = p._prototype)
-            if (p.MayHaveElements) return true;
+        {
+            if (p is JsArray array)
+            {
+                if (array._length > 0) return true;
+            }
+            else if (p.MayHaveElementsNonVirtual) return true;
+        }
         return false;
+    }
+
+    /// <summary>
+    /// Sets <paramref name="items"/>[from..to) to holes. Empty holds no reference, so each element is written as
+    /// plain bits, without the GC write barrier a JsValue store would take.
+    /// </summary>
+    private static void FillHoles(JsValue[] items, long from, long to)
+    {
+        var empty = Unsafe.As<JsValue, JsValue.Bits>(ref Unsafe.AsRef(in JsValue.Empty));
+        for (long i = from; i < to; i++) Unsafe.As<JsValue, JsValue.Bits>(ref items[i]) = empty;
     }
 
     private bool StoreDense(uint index, in JsValue value)
@@ -104,13 +147,13 @@ internal sealed class JsArray : JsObject
             MemoryBudget.Account((newCap - dense.Length) * 24);
             var grown = new JsValue[newCap];
             Array.Copy(dense, grown, Math.Min(dense.Length, (int)Math.Min(_length, (uint)dense.Length)));
-            for (long i = _length; i < newCap; i++) grown[i] = JsValue.Empty;
+            FillHoles(grown, _length, newCap);
             _dense = dense = grown;
         }
         dense[index] = value;
         if (index >= _length)
         {
-            for (uint i = _length; i < index; i++) dense[i] = JsValue.Empty;
+            FillHoles(dense, _length, index);
             _length = index + 1;
         }
         return true;
@@ -230,14 +273,14 @@ internal sealed class JsArray : JsObject
         {
             if (_dense is not null && newLen - _length > 1024 && newLen > (uint)_dense.Length) MakeSparse();
             else if (_dense is not null && newLen <= (uint)_dense.Length)
-                for (uint i = _length; i < newLen; i++) _dense[i] = JsValue.Empty;
+                FillHoles(_dense, _length, newLen);
             else if (_dense is not null) { StoreDenseHoles(newLen); }
             _length = newLen;
             return true;
         }
         if (_dense is not null)
         {
-            for (uint i = newLen; i < _length && i < (uint)_dense.Length; i++) _dense[i] = JsValue.Empty;
+            FillHoles(_dense, newLen, Math.Min(_length, (uint)_dense.Length));
             _length = newLen;
             return true;
         }
@@ -260,7 +303,7 @@ internal sealed class JsArray : JsObject
     {
         var grown = new JsValue[newLen];
         Array.Copy(_dense!, grown, Math.Min(_dense!.Length, (int)_length));
-        for (long i = _length; i < newLen; i++) grown[i] = JsValue.Empty;
+        FillHoles(grown, _length, newLen);
         _dense = grown;
     }
 

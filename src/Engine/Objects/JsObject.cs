@@ -27,6 +27,9 @@ internal partial class JsObject
     /// </summary>
     internal virtual bool MayHaveElements => _hasIndexedSlots || IsProxyLike;
 
+    /// <summary><see cref="MayHaveElements"/> without a virtual call when this is a plain ordinary object.</summary>
+    internal bool MayHaveElementsNonVirtual => GetType() == typeof(JsObject) ? _hasIndexedSlots : MayHaveElements;
+
     private static readonly JsValue[] NoSlots = [];
 
     public JsObject(JsObject? prototype)

@@ -41,6 +41,12 @@ internal readonly struct PropertyKey : IEquatable<PropertyKey>
     public JsSymbol Symbol => (JsSymbol)_value;
     public bool IsDefault => _value is null;
 
+    /// <summary>
+    /// The key "length". Keys compiled into code and builtins share the interned literal, so this is usually one
+    /// reference compare; other strings equal to it are compared by value.
+    /// </summary>
+    public bool IsLength => ReferenceEquals(_value, "length") || (_value is string s && s.Length == 6 && s == "length");
+
     public JsValue ToJsValue() => _value is JsSymbol s ? JsValue.FromSymbol(s) : JsValue.FromString((string)_value);
 
     /// <summary>Parses a canonical array index ("0", "17"; not "017", "1.0" or "4294967295").</summary>

@@ -251,13 +251,33 @@ internal static class Conversions
     }
 
     /// <summary>CanonicalNumericIndexString-free fast test: is this value an array index (for element fast paths)?</summary>
+    /// <remarks>
+    /// Inlined into the element-access instructions: indices below 2^31 take one double→int conversion and a
+    /// compare (NaN, fractions and out-of-range values convert to something unequal to the input); larger ones
+    /// go to <see cref="TryGetLargeArrayIndex"/>. -0 is index 0, as ToPropertyKey(-0) is "0" (§7.1.19).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryGetArrayIndex(in JsValue v, out uint index)
     {
         if (v.IsNumber)
         {
             double d = v._number;
-            uint i = (uint)d;
-            if (i == d && i != uint.MaxValue) { index = i; return true; }
+            int i = (int)d;
+            if (i >= 0 && i == d) { index = (uint)i; return true; }
+            return TryGetLargeArrayIndex(d, out index);
+        }
+        index = 0;
+        return false;
+    }
+
+    /// <summary>Array indices from 2^31 to 2^32 - 2 (§6.1.7: an array index is below 2^32 - 1).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryGetLargeArrayIndex(double d, out uint index)
+    {
+        if (d >= 2147483648.0 && d < uint.MaxValue && d == Math.Floor(d))
+        {
+            index = (uint)d;
+            return true;
         }
         index = 0;
         return false;

@@ -7,10 +7,10 @@ namespace DualEngine.Engine.Values;
 /// </summary>
 internal sealed class JsRope
 {
-    // Each part is a string or another JsRope; both become null once flattened.
+    // Each part is a string or another JsRope. Once flattened, _left holds the flat text and _right is null
+    // (a separate field for the text would make every node 8 bytes bigger, and `s += x` makes one per step).
     private object? _left;
     private object? _right;
-    private string? _flat;
 
     public int Length { get; }
 
@@ -93,16 +93,18 @@ internal sealed class JsRope
     /// <summary>V8's limit (2^29 - 24 UTF-16 units); beyond it `+` throws RangeError.</summary>
     public const int MaxStringLength = (1 << 29) - 24;
 
-    private static int DepthOf(object part) => part is JsRope r && r._flat is null ? r._depth : 0;
+    private static int DepthOf(object part) => part is JsRope r && r._right is not null ? r._depth : 0;
 
-    public string Flatten()
+    public string Flatten() => _right is null ? (string)_left! : FlattenNow();
+
+    private string FlattenNow()
     {
-        if (_flat is not null) return _flat;
         // One allocation, filled from the end: a rope built by `s += x` is deep on the left, so walking
         // right-to-left keeps the explicit stack at one or two entries (no recursion for any shape).
-        _flat = string.Create(Length, this, static (span, root) => Fill(span, root));
-        _left = _right = null;
-        return _flat;
+        var flat = string.Create(Length, this, static (span, root) => Fill(span, root));
+        _left = flat;
+        _right = null;
+        return flat;
     }
 
     private static void Fill(Span<char> span, JsRope root)
@@ -120,8 +122,9 @@ internal sealed class JsRope
             else
             {
                 var rope = (JsRope)part!;
-                if (rope._flat is { } flat)
+                if (rope._right is null)
                 {
+                    var flat = (string)rope._left!;
                     pos -= flat.Length;
                     flat.CopyTo(span[pos..]);
                 }

@@ -395,12 +395,19 @@ internal static partial class ArrayPrototype
         return element;
     }
 
+    /// <summary>Array.prototype.push (§23.1.3.23).</summary>
     private static JsValue Push(Realm realm, in JsValue thisValue, ReadOnlySpan<JsValue> args)
     {
-        if (thisValue._ref is JsArray arr && arr.IsDense)
+        if (thisValue._ref is JsArray arr)
         {
-            foreach (var v in args) arr.Push(v);
-            return JsValue.FromNumber(arr.Length);
+            // Each fast append is exactly step 5's Set(O, len, E, true) (the array's length follows the new
+            // element, so step 6's Set of "length" would change nothing). The first value that needs the real
+            // [[Set]] (a prototype element, a non-writable length, a non-extensible or sparse array) continues
+            // with the generic steps from there. Without arguments, step 6 still fails on a non-writable length.
+            int done = 0;
+            while (done < args.Length && arr.TryAppendDense(args[done])) done++;
+            if (done == args.Length && (done > 0 || arr.LengthWritable)) return JsValue.FromNumber(arr.Length);
+            args = args[done..];
         }
         var o = This(realm, thisValue);
         long len = ArrayOps.Length(o);

@@ -1,0 +1,124 @@
+namespace DualEngine.Engine.Tests;
+
+/// <summary>
+/// The call path's shortcuts: recycled frames that keep their last closure and realm and only store what
+/// changed, function environments created on the call, captured variables read at depth 0/1 inline and
+/// further out by a walk, element reads with a numeric key, and the "length" of string receivers.
+/// </summary>
+public class CallPathTests
+{
+    [Fact]
+    public void RecycledFramesSeeTheirOwnClosure() => Assert.Equal("a,b,a,b|true,true,true|1,2,1,2", TestHost.Run(@"
+        function mk(tag) { const f = function self() { return self.tag; }; f.tag = tag; return f; }
+        const a = mk('a'), b = mk('b');
+        const tags = [a(), b(), a(), b()];
+        function sloppy() { return function () { return arguments.callee; }; }
+        const c = sloppy(), d = sloppy();
+        const callees = [c() === c, d() === d, c() === c];
+        function counter(start) { let n = start; return () => ++n - start; }
+        const k1 = counter(10), k2 = counter(20);
+        const counts = [k1(), k1(), k2(), k2()];
+        counts.sort();
+        tags.join() + '|' + callees.join() + '|' + [k1() - 2, k2() - 1, counts[0], counts[3]].join()"));
+
+    [Fact]
+    public void FramesAbandonedByAThrowAreNotReusedWhileLive() => Assert.Equal("0,1,2,3,4,5,6,7,8,9|45", TestHost.Run(@"
+        function inner(i, fail) { const v = [i]; if (fail) throw v; return v[0]; }
+        function outer(i) { try { return inner(i, i % 3 === 0) + inner(i, false) - i; } catch (e) { return e[0]; } }
+        const out = [];
+        for (let i = 0; i < 10; i++) out.push(outer(i));
+        function rec(n) { return n === 0 ? 0 : n + rec(n - 1); }
+        out.join() + '|' + rec(9)"));
+
+    [Fact]
+    public void FramesRecycledAcrossRealms()
+    {
+        // One script's functions called from another realm's code: the recycled frame must run each call in
+        // its closure's realm (its intrinsics and global object).
+        var engine = new JsEngine(new EngineOptions { TimeLimit = TimeSpan.FromSeconds(10) });
+        var r1 = engine.CreateRealm();
+        var r2 = engine.CreateRealm();
+        r1.Evaluate("var where = 'one'; function who() { return where + ':' + (Array.prototype === [].__proto__); }", "a.js");
+        r2.Evaluate("var where = 'two'; function who() { return where + ':' + (Array.prototype === [].__proto__); }", "b.js");
+        var w1 = r1.GetGlobal("who");
+        var w2 = r2.GetGlobal("who");
+        Assert.Equal("one:true", r1.Call(w1, JsValue.Undefined).ToString());
+        Assert.Equal("two:true", r2.Call(w2, JsValue.Undefined).ToString());
+        Assert.Equal("one:true", r2.Call(w1, JsValue.Undefined).ToString());
+    }
+
+    [Fact]
+    public void CapturedVariablesAtEveryDepth() => Assert.Equal("1,2,3,4|11,12,13,14", TestHost.Run(@"
+        function f0() {
+            let a = 1;
+            return function f1() {
+                let b = 2;
+                return function f2() {
+                    let c = 3;
+                    return function f3() {
+                        let d = 4;
+                        const read = () => [a, b, c, d].join();
+                        const before = read();
+                        a += 10; b += 10; c += 10; d += 10;
+                        return before + '|' + read();
+                    };
+                };
+            };
+        }
+        f0()()()()"));
+
+    [Fact]
+    public void FunctionEnvironmentsAreFreshPerCall() => Assert.Equal("0,1,4,9|true", TestHost.Run(@"
+        function make(i) { return { id: i, get: () => i * i }; }
+        const objs = [0, 1, 2, 3].map(make);
+        const again = make(5);
+        objs.map(o => o.get()).join() + '|' + (objs[0].get !== again.get)"));
+
+    [Theory]
+    // -0 is index 0 (ToPropertyKey(-0) is "0"); fractions, NaN, negatives and infinities are ordinary keys.
+    [InlineData("const a = [10, 20, 30]; [a[-0], a[0], a[2], a[3], a[1.5], a[NaN], a[-1], a[Infinity]].join()", "10,10,30,,,,,")]
+    [InlineData("const a = [1]; a[1.5] = 'f'; a[-1] = 'm'; a[NaN] = 'n'; [a.length, a[1.5], a['1.5'], a[-1], a['-1'], a.NaN].join()", "1,f,f,m,m,n")]
+    // Indices from 2^31 up to 2^32 - 2 are elements; 2^32 - 1 is not (it does not change length).
+    [InlineData("const a = []; a[2147483648] = 'x'; a[4294967294] = 'y'; a[4294967295] = 'z'; [a.length, a[2147483648], a[4294967294], a[4294967295], a[2 ** 31]].join()",
+        "4294967295,x,y,z,x")]
+    [InlineData("const a = [1, 2]; a[2147483647] = 'm'; [a.length, a[2147483647], a[2147483647.5]].join()", "2147483648,m,")]
+    // Holes read through to the prototype chain; getters on Array.prototype / Object.prototype run.
+    [InlineData("Array.prototype[1] = 'P'; const a = [0, , 2]; const r = [a[1], a[3]].join(); delete Array.prototype[1]; r + ',' + a[1]", "P,,undefined")]
+    [InlineData("Object.defineProperty(Object.prototype, 1, { get() { return 'G' + (this === a); }, configurable: true }); const a = [0, , 2]; const r = a[1]; delete Object.prototype[1]; r", "Gtrue")]
+    // Strings, typed keys and proxies still take the generic path.
+    [InlineData("const a = [5, 6]; [a['1'], a['01'], 'abc'[1], 'abc'[-0], 'abc'[3]].join()", "6,,b,a,")]
+    [InlineData("const p = new Proxy([7, 8], { get(t, k) { return typeof k + ':' + k; } }); [p[0], p[1.5], p[-0]].join()", "string:0,string:1.5,string:0")]
+    public void NumericElementKeys(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
+    [Theory]
+    [InlineData("const s = 'abc'; let r = ''; for (let i = 0; i < 3; i++) r += s.length; r", "333")]
+    // A rope and a flattened rope answer their length; "length" built at run time is the same key.
+    [InlineData("let s = ''; for (let i = 0; i < 40; i++) s += 'xy'; const k = 'len' + 'gth'; [s.length, s[k], s.slice(1).length, s['length']].join()", "80,80,79,80")]
+    // A "length" on the prototype chain does not shadow a string's own length (§10.4.3); other prototype keys do.
+    [InlineData("Object.defineProperty(Object.prototype, 'length', { get() { return 99; }, configurable: true }); String.prototype.extra = 1; const r = ['abcd'.length, 'abcd'.extra, ''.length, String.prototype.length, ({}).length].join(); delete Object.prototype.length; r", "4,1,0,0,99")]
+    // A method cached on String.prototype is re-read after it is replaced, and per realm/primitive kind.
+    [InlineData("const s = 'abc'; const r = []; for (let i = 0; i < 3; i++) { if (i === 2) String.prototype.indexOf = () => 'patched'; r.push(s.indexOf('c')); } r.join()", "2,2,patched")]
+    [InlineData("const vals = ['ab', 5, 'cd', true]; vals.map(v => typeof v.toString).join() + '|' + vals.map(v => v.toString()).join()", "function,function,function,function|ab,5,cd,true")]
+    [InlineData("const s = Symbol('k'); String.prototype[s] = 'sym'; 'x'[s]", "sym")]
+    public void StringReceivers(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+    [Theory]
+    // push appends in place while the storage has room and grows it past; holes left by growth and by a
+    // longer length read as holes, and a shortened array does not resurrect its old elements.
+    [InlineData("const a = []; for (let i = 0; i < 100; i++) a.push(i); [a.length, a[0], a[8], a[99], a[100], 100 in a].join()", "100,0,8,99,,false")]
+    [InlineData("const a = [1, 2, 3]; a.length = 1; a.length = 3; const r = [a.length, 1 in a, a[2]]; a.push('p'); r.concat([a.length, a[3], 2 in a]).join()", "3,false,,4,p,false")]
+    [InlineData("const a = [0]; a[20] = 20; [a.length, 1 in a, 19 in a, a[20], a.push(21), a[21]].join()", "21,false,false,20,22,21")]
+    [InlineData("const a = []; a.length = 5; a.push('x'); [a.length, 0 in a, 4 in a, a[5]].join()", "6,false,false,x")]
+    // A setter or a read-only element on a prototype decides the push of that index (§10.1.9.2).
+    [InlineData("const log = []; Object.defineProperty(Array.prototype, 2, { set(v) { log.push('set' + v); }, configurable: true }); const a = [0, 1]; a.push('x'); a.push('y'); delete Array.prototype[2]; [a.length, 2 in a, a[3], log.join()].join()",
+        "4,false,y,setx")]
+    [InlineData("Object.defineProperty(Object.prototype, 1, { value: 'ro', writable: false, configurable: true }); const a = [0]; let r; try { a.push('x'); r = 'no error'; } catch (e) { r = e.name; } delete Object.prototype[1]; [r, a.length, a.hasOwnProperty(1)].join()",
+        "TypeError,1,false")]
+    [InlineData("const proto = new Proxy([], { set(t, k, v, recv) { return Reflect.defineProperty(recv, k, { value: 'via proxy:' + v, writable: true, enumerable: true, configurable: true }); } }); const a = []; Object.setPrototypeOf(a, proto); Array.prototype.push.call(a, 1); [a.length, a[0]].join()",
+        "1,via proxy:1")]
+    // Non-extensible, frozen arrays and a non-writable length refuse the new element.
+    [InlineData("const a = [1]; Object.preventExtensions(a); let r; try { a.push(2); r = 'no error'; } catch (e) { r = e.name; } [r, a.length, a[1]].join()", "TypeError,1,")]
+    [InlineData("const a = Object.freeze([1]); let r; try { a.push(2); r = 'no error'; } catch (e) { r = e.name; } [r, a.length].join()", "TypeError,1")]
+    [InlineData("const a = [1, 2]; Object.defineProperty(a, 'length', { writable: false }); let r; try { a.push(3); r = 'no error'; } catch (e) { r = e.name; } [r, a.length, a[2], 2 in a].join()", "TypeError,2,,false")]
+    [InlineData("const a = Object.freeze([]); const b = [1]; Object.defineProperty(b, 'length', { writable: false }); const r = []; for (const x of [a, b]) { try { x.push(); r.push('no error'); } catch (e) { r.push(e.name); } } r.concat([a.length, b.length, [].push()]).join()", "TypeError,TypeError,0,1,0")]
+    public void PushAndHoles(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+}
