@@ -121,4 +121,29 @@ public class CallPathTests
     [InlineData("const a = [1, 2]; Object.defineProperty(a, 'length', { writable: false }); let r; try { a.push(3); r = 'no error'; } catch (e) { r = e.name; } [r, a.length, a[2], 2 in a].join()", "TypeError,2,,false")]
     [InlineData("const a = Object.freeze([]); const b = [1]; Object.defineProperty(b, 'length', { writable: false }); const r = []; for (const x of [a, b]) { try { x.push(); r.push('no error'); } catch (e) { r.push(e.name); } } r.concat([a.length, b.length, [].push()]).join()", "TypeError,TypeError,0,1,0")]
     public void PushAndHoles(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
+    [Fact]
+    public void RecycledFramesTakeEachCallsReceiverAndEnvironment() => Assert.Equal("o1,o2,o1,G,G,o2|1,2,1,3|true,false,true|r,s,r", TestHost.Run(@"
+        globalThis.name = 'G';
+        function who() { return this.name; }
+        const o1 = { name: 'o1', who }, o2 = { name: 'o2', who };
+        const names = [o1.who(), o2.who(), o1.who(), who(), who.call(undefined), who.call(o2)];
+        function make(k) { return function () { return k; }; }
+        const f1 = make(1), f2 = make(2), f3 = make(3);
+        const envs = [f1(), f2(), f1(), f3()];
+        function strictThis() { 'use strict'; return this === undefined; }
+        const strict = [strictThis(), strictThis.call(5), strictThis()];
+        function caller(tag) { return inner(tag); }
+        function inner(tag) { return tag; }
+        function other(tag) { return inner(tag); }
+        const callers = [caller('r'), other('s'), caller('r')];
+        names.join() + '|' + envs.join() + '|' + strict.join() + '|' + callers.join()"));
+
+    [Fact]
+    public void StackTracesOfRecycledFramesNameTheirCurrentCallers() => Assert.Equal("b<a|c<a", TestHost.Run(@"
+        function where() { return new Error().stack.split('\n').slice(1, 4).map(l => l.trim().split(' ')[1]).join('<'); }
+        function a(f) { return f(); }
+        function b() { return where(); }
+        function c() { return where(); }
+        [a(b).replace('where<', ''), a(c).replace('where<', '')].join('|')"));
 }

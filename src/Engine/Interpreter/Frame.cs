@@ -47,9 +47,11 @@ internal sealed class Frame
     /// stale (a frame in use, or one abandoned by a throw) and only ever overwritten. Renting therefore leaves
     /// the slot as it is, and a frame that returns to the slot it was rented from (the usual case: the same
     /// function called again and again) needs no store. Likewise <see cref="Function"/> and <see cref="Realm"/>
-    /// are written only when they change, so a repeated call of one closure skips those stores and their GC
-    /// write barriers. A pooled frame thus keeps its last closure reachable (at most FramePool.Length per
-    /// function code), which nothing can observe.
+    /// (and, in the call path, <see cref="Env"/>, <see cref="This"/> and <see cref="Caller"/>) are written only
+    /// when they change, so a repeated call of one closure skips those stores and their GC write barriers. A
+    /// pooled frame thus keeps its last closure, environment, receiver and caller reachable (at most
+    /// FramePool.Length frames per function code) until it is used again; JS cannot observe that, except
+    /// that a WeakRef target may stay alive longer, which liveness (§9.9) permits.
     /// </remarks>
     public static Frame Rent(FunctionCode code, JsClosure? function, Realm realm)
     {
@@ -82,14 +84,14 @@ internal sealed class Frame
         for (int i = 0; i < n; i++) Unsafe.As<JsValue, JsValue.Bits>(ref regs[i]) = default;
         Sp = code.RegisterCount;
         Pc = 0;
-        Env = null;
-        This = default;
         NewTarget = null;
         Arguments = null;
-        Caller = null;
         IsConstruct = false;
         IsEntry = false;
-        // Function stays (see Rent); the slot usually still holds this frame.
+        // Function, Env, This and Caller stay: every call sets them again, storing only what changed (see
+        // Rent, Machine.PushCallFrame, the Call instruction), and a function called again and again from one
+        // place gets the same ones, so those stores and their write barriers are skipped. The slot usually
+        // still holds this frame.
         ref var slot = ref pool[count];
         if (!ReferenceEquals(slot, this)) slot = this;
         code.FramePoolCount = count + 1;

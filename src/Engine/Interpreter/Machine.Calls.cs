@@ -52,15 +52,28 @@ internal sealed partial class Machine
         var regs = f.Regs;
         for (int i = 0; i < n; i++) JsValue.Copy(ref regs[i], callerRegs[thisIndex + 1 + i]);
         if (code.NeedsArgumentsArray) f.Arguments = new ReadOnlySpan<JsValue>(callerRegs, thisIndex + 1, argc).ToArray();
-        // A rented or new frame has no Env and an undefined This: store only what is there (a null or a
-        // primitive stored through JsValue.Copy needs no GC write barrier).
+        // A recycled frame still has the Env and This of its last call (see Frame.Return): store only what
+        // changed, so calling one closure again and again pays no GC write barrier for them.
         var env = code.FunctionEnvSize > 0 ? new Env(code.FunctionEnvSize, closure.Env, engine) : closure.Env;
-        if (env is not null) f.Env = env;
+        if (!ReferenceEquals(f.Env, env)) f.Env = env;
         ref var thisValue = ref callerRegs[thisIndex];
-        if (code.Strict || code.Kind == FunctionKind.Arrow) JsValue.Copy(ref f.This, thisValue);
-        else if (thisValue.IsNullish) f.This = JsValue.FromObject(closure.Realm.GlobalObject);
-        else f.This = thisValue.IsObject ? thisValue : JsValue.FromObject(Conversions.ToObject(closure.Realm, thisValue));
+        if (code.Strict || code.Kind == FunctionKind.Arrow) StoreIfChanged(ref f.This, thisValue);
+        else if (thisValue.IsNullish) StoreIfChanged(ref f.This, closure.Realm.GlobalObject);
+        else if (thisValue.IsObject) StoreIfChanged(ref f.This, thisValue);
+        else f.This = JsValue.FromObject(Conversions.ToObject(closure.Realm, thisValue));
         return f;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreIfChanged(ref JsValue slot, in JsValue value)
+    {
+        if (value._ref is null || !ReferenceEquals(slot._ref, value._ref) || slot._tag != value._tag) JsValue.Copy(ref slot, value);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreIfChanged(ref JsValue slot, JsObject value)
+    {
+        if (!ReferenceEquals(slot._ref, value) || slot._tag != JsValue.Tag.Object) slot = JsValue.FromObject(value);
     }
 
     /// <summary>[[Call]] of a closure from native code (a builtin, the host, a getter): a nested Run.</summary>

@@ -616,7 +616,7 @@ internal sealed partial class Machine(JsEngine engine)
                         var callee = MachineOf(frame).PushCallFrame(closure, regs, fnIndex + 1, argc);
                         frame.Sp = fnIndex;
                         callee.ReturnPc = pc;
-                        callee.Caller = frame;
+                        if (!ReferenceEquals(callee.Caller, frame)) callee.Caller = frame; // recycled frames keep theirs
                         frame = callee;
                         MachineOf(frame).Current = frame;
                         goto Reload;
