@@ -118,6 +118,11 @@ public class InterpreterFastPathTests
     [InlineData("function f(a, k) { return a[k]; } [f('abc', 1), f({ 1.5: 'x' }, 1.5), f([7], '0'), f({ toString() { return 'q'; } , q: 1 }, 'q'), String(f([1], -0))].join()", "b,x,7,1,1")]
     [InlineData("function f(a, k) { try { return a[k]; } catch (e) { return e.message; } } f(null, 2)", "Cannot read properties of null (reading '2')")]
     [InlineData("var o = { get 3() { return 'g'; } }; function f(k) { return o[k]; } f(3)", "g")]
+    // GetElemInt: a constant index on arrays, strings, objects, holes, negative keys and proxies.
+    [InlineData("function f(a) { return [a[0], a[1], a[-1]].join('/'); } [f([7, 8]), f('xy'), f({ 0: 'a', '-1': 'm' }), f([, 5])].join()", "7/8/,x/y/,a//m,/5/")]
+    [InlineData("var p = new Proxy([], { get(t, k) { return 'P' + String(k); } }); function f(a) { return a[2]; } f(p)", "P2")]
+    [InlineData("Object.defineProperty(Array.prototype, 3, { get() { return 'g'; }, configurable: true }); function f(a) { return a[3]; } var r = f([1]); delete Array.prototype[3]; r", "g")]
+    [InlineData("function f(a) { try { return a[0]; } catch (e) { return e.message; } } f(undefined)", "Cannot read properties of undefined (reading '0')")]
     // ReturnThis: also in constructors, derived constructors after super(), arrows and generators.
     [InlineData("class P { set(v) { this.v = v; return this; } } new P().set(1).set(2).v", "2")]
     [InlineData("class B { constructor() { this.b = 1; } } class D extends B { constructor() { super(); this.d = 2; return this; } } var d = new D(); '' + d.b + d.d + (d instanceof D)", "12true")]

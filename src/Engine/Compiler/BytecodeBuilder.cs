@@ -106,7 +106,7 @@ internal sealed class BytecodeBuilder
     /// <summary>
     /// Merges common instruction pairs into one instruction (fewer dispatches in hot code): a small integer
     /// operand into Add/Sub, a register or `this` receiver into GetNamed, a register receiver into GetMethod,
-    /// a register key into GetElem, a register or `this` into Return, a register into Inc/Dec, a global
+    /// a register or small-integer key into GetElem, a register or `this` into Return, a register into Inc/Dec, a global
     /// callee with its undefined receiver, and a discarded SetNamed result. Only when nothing can jump between the two (no label marked, no position
     /// handed out since the first was emitted).
     /// </summary>
@@ -174,6 +174,12 @@ internal sealed class BytecodeBuilder
             {
                 int r = _code[_fusible + 1];
                 Replace(OpCode.GetElemReg, delta, r);
+                return true;
+            }
+            case (OpCode.Int, OpCode.GetElem):
+            {
+                int k = _code[_fusible + 1];
+                Replace(OpCode.GetElemInt, delta, k);
                 return true;
             }
             case (OpCode.LoadThisValue, OpCode.Return):

@@ -197,4 +197,5 @@ internal enum OpCode
     GetMethodReg,       // r n c → [regs[r].n regs[r]]   (LoadReg r, GetMethod)   method call on a variable
     GetElemReg,         // r [obj] → [obj[regs[r]]]      (LoadReg r, GetElem)     a[i] with the key in a variable
     ReturnThis,         // →                             (LoadThisValue, Return)  `return this`
+    GetElemInt,         // i [obj] → [obj[i]]            (Int i, GetElem)         a[0], a[1]
 }

@@ -87,6 +87,10 @@ internal sealed partial class Machine
         destination = GetElemSlow(realm, obj, key);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void GetElemIntSlowInto(ref JsValue destination, Realm realm, int key) =>
+        destination = GetElemSlow(realm, destination, JsValue.FromNumber(key));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void LoadGlobalInto(ref JsValue destination, Realm realm, in PropertyKey key, PropertyCache cache) =>
         destination = LoadGlobal(realm, key, cache, throwIfMissing: true);
 

@@ -286,6 +286,14 @@ internal sealed partial class Machine(JsEngine engine)
                         GetElemSlowInto(ref obj, frame.Realm, obj, key);
                     break;
                 }
+                case OpCode.GetElemInt:
+                {
+                    ref var obj = ref regs[sp - 1];
+                    int k = At(code, pc++);
+                    if (obj._ref is JsArray arr && k >= 0 && arr.TryGetDense((uint)k, out var elem)) JsValue.Copy(ref obj, elem);
+                    else GetElemIntSlowInto(ref obj, frame.Realm, k);
+                    break;
+                }
                 case OpCode.SetElem:
                 {
                     ref var obj = ref regs[sp - 3];
