@@ -123,6 +123,9 @@ public class InterpreterFastPathTests
     [InlineData("var p = new Proxy([], { get(t, k) { return 'P' + String(k); } }); function f(a) { return a[2]; } f(p)", "P2")]
     [InlineData("Object.defineProperty(Array.prototype, 3, { get() { return 'g'; }, configurable: true }); function f(a) { return a[3]; } var r = f([1]); delete Array.prototype[3]; r", "g")]
     [InlineData("function f(a) { try { return a[0]; } catch (e) { return e.message; } } f(undefined)", "Cannot read properties of undefined (reading '0')")]
+    // A call whose value is discarded (the caller continues with Pop) returns without pushing it.
+    [InlineData("var log = []; function f(x) { log.push(x); return x * 2; } f(1); f(2); (f(3), f(4)); new (function () { log.push('n'); })(); var y = f(5); for (var i = 0; i < 3; i++) f(i); log.join() + '|' + y", "1,2,3,4,n,5,0,1,2|10")]
+    [InlineData("function g(n) { if (n > 0) g(n - 1); return n; } function h() { g(3); g(2); return g(1) + 1; } h()", "2")]
     // ReturnThis: also in constructors, derived constructors after super(), arrows and generators.
     [InlineData("class P { set(v) { this.v = v; return this; } } new P().set(1).set(2).v", "2")]
     [InlineData("class B { constructor() { this.b = 1; } } class D extends B { constructor() { super(); this.d = 2; return this; } } var d = new D(); '' + d.b + d.d + (d instanceof D)", "12true")]

@@ -608,8 +608,14 @@ internal sealed partial class Machine(JsEngine engine)
                     frame = frame.Caller!;
                     EngineOf(frame).CallDepth--;
                     MachineOf(frame).Current = frame;
-                    JsValue.Copy(ref frame.Regs[frame.Sp++], value);
-                    frame.Pc = callee.ReturnPc;
+                    int returnPc = callee.ReturnPc;
+                    // A call statement (`f(x);`) continues with a Pop: skip pushing the value and the Pop.
+                    if (At(frame.Code.Code, returnPc) == (int)OpCode.Pop) frame.Pc = returnPc + 1;
+                    else
+                    {
+                        JsValue.Copy(ref frame.Regs[frame.Sp++], value);
+                        frame.Pc = returnPc;
+                    }
                     callee.Return();
                     goto Reload;
                 }
