@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text;
 using DualEngine.Abstractions.Engines;
 using DualEngine.Abstractions.Ops;
@@ -125,10 +124,17 @@ public sealed unsafe class V8Engine : IJsEngine
         return new ArraySegment<byte>(file, expected.Length, file.Length - expected.Length);
     }
 
+    /// <summary>
+    /// What a snapshot was made from, written before the blob: a tag, then V8's version, the op table and
+    /// the bootstrap sources in full, preceded by their length. It is compared byte for byte, not hashed: the sources
+    /// are small (tens of KB), and SHA-256 would mean initializing OpenSSL (loading libssl, reading its config)
+    /// on every start, about a millisecond on the critical path for a comparison that costs microseconds.
+    /// </summary>
     private byte[] Fingerprint(IReadOnlyList<OpDescriptor> ops, IReadOnlyList<ScriptSource> bootstrap)
     {
-        // -2: the shim's external references gained the typed slow callback (positions moved).
-        var text = new StringBuilder("dv8-snapshot-2\n").Append(Version).Append('\n');
+        // -3: the sources themselves instead of their SHA-256. (-2: the shim's external references gained the
+        // typed slow callback, so positions moved.)
+        var text = new StringBuilder().Append(Version).Append('\n');
         foreach (var op in ops)
         {
             text.Append(op.Name)
@@ -137,7 +143,16 @@ public sealed unsafe class V8Engine : IJsEngine
                 .Append('\n');
         }
         foreach (var script in bootstrap) text.Append(script.Name).Append('\n').Append(script.Source).Append('\0');
-        return SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
+        // The length makes the comparison exact: without it, an older key that merely begins with this one
+        // (say, one more bootstrap script) would match and the blob would be read from the wrong offset.
+        const string tag = "dv8-snapshot-3\n";
+        string key = text.ToString();
+        int length = Encoding.UTF8.GetByteCount(key);
+        var fingerprint = new byte[tag.Length + sizeof(int) + length];
+        Encoding.ASCII.GetBytes(tag, fingerprint);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(fingerprint.AsSpan(tag.Length), length);
+        Encoding.UTF8.GetBytes(key, fingerprint.AsSpan(tag.Length + sizeof(int)));
+        return fingerprint;
     }
 
     /// <summary>
