@@ -30,6 +30,14 @@ public sealed unsafe class V8Engine : IJsEngine
 
     public string? SnapshotPath { get; }
 
+    /// <summary>
+    /// For a host that ends the process as soon as its runtimes are disposed (the dualrt command line): disposing
+    /// a realm then leaves its isolate for the operating system to reclaim, as node and deno do at exit, instead of
+    /// tearing its heap down page by page just before the process ends anyway. Any other host must keep the
+    /// default (false), or every disposed realm leaks its isolate.
+    /// </summary>
+    public bool LeaveIsolatesAtExit { get; init; }
+
     /// <summary>Fast-path calls V8 made to ops, summed (read by tests and benchmarks).</summary>
     public static long FastCallCount(OpDescriptor op) => op.Fast?.CallCount() ?? 0;
 
@@ -38,7 +46,7 @@ public sealed unsafe class V8Engine : IJsEngine
         var ops = options.Ops.ToArray();
         nint table = OpTable(ops);
         ArraySegment<byte> blob = LoadSnapshot(options, out string why);
-        var realm = new V8Realm(ops, table, options, blob);
+        var realm = new V8Realm(ops, table, options, blob) { LeaveIsolateAtExit = LeaveIsolatesAtExit };
         if (realm.FromSnapshot)
         {
             options.Log?.Invoke($"v8: startup snapshot loaded from {SnapshotPath}");

@@ -44,6 +44,9 @@ internal sealed unsafe class V8Realm : IRealm
 
     internal bool FromSnapshot { get; }
 
+    /// <summary>See <see cref="V8Engine.LeaveIsolatesAtExit"/>.</summary>
+    internal bool LeaveIsolateAtExit { get; init; }
+
     // Every handle the shim passes back is this realm's own (_self): no type check needed on each op call.
     internal static V8Realm FromHandle(nint handle) => Unsafe.As<V8Realm>(GCHandle.FromIntPtr(handle).Target!);
 
@@ -173,6 +176,12 @@ internal sealed unsafe class V8Realm : IRealm
     public void Dispose()
     {
         if (_native == 0) return;
+        if (LeaveIsolateAtExit)
+        {
+            // The process is about to end: the isolate and the handles the shim holds to this realm stay as they are.
+            _native = 0;
+            return;
+        }
         Dv8.RealmDispose(_native);
         _native = 0;
         ReleaseModuleSource();
