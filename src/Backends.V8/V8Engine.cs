@@ -45,8 +45,8 @@ public sealed unsafe class V8Engine : IJsEngine
     {
         var ops = options.Ops.ToArray();
         nint table = OpTable(ops);
-        ArraySegment<byte> blob = LoadSnapshot(options, out string why);
-        var realm = new V8Realm(ops, table, options, blob) { LeaveIsolateAtExit = LeaveIsolatesAtExit };
+        MappedSnapshot? snapshot = LoadSnapshot(options, out string why);
+        var realm = new V8Realm(ops, table, options, snapshot) { LeaveIsolateAtExit = LeaveIsolatesAtExit };
         if (realm.FromSnapshot)
         {
             options.Log?.Invoke($"v8: startup snapshot loaded from {SnapshotPath}");
@@ -116,20 +116,27 @@ public sealed unsafe class V8Engine : IJsEngine
         }
     }
 
-    /// <summary>The blob after the fingerprint (a view of the file's bytes: the shim makes its own copy).</summary>
-    private ArraySegment<byte> LoadSnapshot(RealmOptions options, out string why)
+    /// <summary>
+    /// The snapshot file, mapped read-only, when its fingerprint matches this build. Mapped rather than read: the
+    /// blob (~600 KB) is neither copied into fresh memory nor copied again by the shim, which saves some hundreds of
+    /// page faults at every start. The realm that uses it owns it (V8 reads the blob while it makes the isolate).
+    /// </summary>
+    private MappedSnapshot? LoadSnapshot(RealmOptions options, out string why)
     {
         why = "";
-        if (SnapshotPath is null) { why = "none configured"; return default; }
-        if (!File.Exists(SnapshotPath)) { why = $"{SnapshotPath} does not exist"; return default; }
-        byte[] file = File.ReadAllBytes(SnapshotPath);
+        if (SnapshotPath is null) { why = "none configured"; return null; }
+        if (!File.Exists(SnapshotPath)) { why = $"{SnapshotPath} does not exist"; return null; }
+        long size;
+        byte* data = Dv8.FileMap(SnapshotPath, &size);
+        if (data == null) { why = $"{SnapshotPath} cannot be read"; return null; }
         byte[] expected = Fingerprint(options.Ops, options.Bootstrap);
-        if (file.Length <= expected.Length || !file.AsSpan(0, expected.Length).SequenceEqual(expected))
+        if (size <= expected.Length || size - expected.Length > int.MaxValue || !new ReadOnlySpan<byte>(data, expected.Length).SequenceEqual(expected))
         {
+            Dv8.FileUnmap(data, size);
             why = $"{SnapshotPath} does not match this build";
-            return default;
+            return null;
         }
-        return new ArraySegment<byte>(file, expected.Length, file.Length - expected.Length);
+        return new MappedSnapshot(data, size, expected.Length);
     }
 
     /// <summary>
@@ -156,7 +163,9 @@ public sealed unsafe class V8Engine : IJsEngine
         const string tag = "dv8-snapshot-3\n";
         string key = text.ToString();
         int length = Encoding.UTF8.GetByteCount(key);
-        var fingerprint = new byte[tag.Length + sizeof(int) + length];
+        // Zero padding to a multiple of 64 bytes, so the blob after it is as aligned in the mapped file as it was
+        // in the shim's own copy.
+        var fingerprint = new byte[(tag.Length + sizeof(int) + length + 63) / 64 * 64];
         Encoding.ASCII.GetBytes(tag, fingerprint);
         System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(fingerprint.AsSpan(tag.Length), length);
         Encoding.UTF8.GetBytes(key, fingerprint.AsSpan(tag.Length + sizeof(int)));

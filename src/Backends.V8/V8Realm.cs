@@ -21,22 +21,24 @@ internal sealed unsafe class V8Realm : IRealm
     internal readonly IModuleLoader? ModuleLoader;
     internal GCHandle PinnedModuleSource;  // kept alive until the shim compiled it (next load call frees it)
 
-    internal V8Realm(OpDescriptor[] ops, nint opTable, RealmOptions options, ReadOnlySpan<byte> snapshot)
+    private readonly MappedSnapshot? _snapshot;  // V8 may read it until the isolate is gone
+
+    internal V8Realm(OpDescriptor[] ops, nint opTable, RealmOptions options, MappedSnapshot? snapshot)
     {
+        _snapshot = snapshot;
         Ops = ops;
         Call = new V8OpCall(options.State);
         ModuleLoader = options.ModuleLoader;
         _log = options.Log;
         _self = GCHandle.Alloc(this);
         _state = GCHandle.Alloc(options.State);
-        fixed (byte* blob = snapshot)
-        {
-            _native = Dv8.RealmNew(GCHandle.ToIntPtr(_self), GCHandle.ToIntPtr(_state), opTable, blob, snapshot.Length, options.HeapLimitBytes ?? 0);
-        }
+        _native = Dv8.RealmNew(GCHandle.ToIntPtr(_self), GCHandle.ToIntPtr(_state), opTable,
+            snapshot is null ? null : snapshot.Blob, snapshot?.BlobLength ?? 0, options.HeapLimitBytes ?? 0);
         if (_native == 0)
         {
             _self.Free();
             _state.Free();
+            snapshot?.Dispose();
             throw new InvalidOperationException("V8 could not create an isolate");
         }
         FromSnapshot = Dv8.RealmFromSnapshot(_native) != 0;
@@ -184,6 +186,7 @@ internal sealed unsafe class V8Realm : IRealm
         }
         Dv8.RealmDispose(_native);
         _native = 0;
+        _snapshot?.Dispose();
         ReleaseModuleSource();
         _self.Free();
         _state.Free();

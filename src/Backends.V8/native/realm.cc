@@ -6,6 +6,11 @@
 #include <cstring>
 #include <mutex>
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "realm.h"
 
 namespace dv8 {
@@ -56,6 +61,23 @@ DV8_API int32_t dv8_initialize(const char* v8_flags, const Dv8Host* host) {
 
 DV8_API const char* dv8_version() { return V8::GetVersion(); }
 
+DV8_API const uint8_t* dv8_file_map(const char* path, int64_t* size) {
+  *size = 0;
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return nullptr;
+  struct stat st;
+  void* data = MAP_FAILED;
+  if (fstat(fd, &st) == 0 && st.st_size > 0) data = mmap(nullptr, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+  close(fd);  // the mapping keeps the file
+  if (data == MAP_FAILED) return nullptr;
+  *size = st.st_size;
+  return static_cast<const uint8_t*>(data);
+}
+
+DV8_API void dv8_file_unmap(const uint8_t* data, int64_t size) {
+  if (data != nullptr) munmap(const_cast<uint8_t*>(data), (size_t)size);
+}
+
 DV8_API Dv8Realm* dv8_realm_new(intptr_t host_realm, intptr_t op_state, Dv8OpTable* ops, const uint8_t* snapshot, int32_t snapshot_len, double heap_limit) {
   auto* rt = new Dv8Realm();
   rt->host = host_realm;
@@ -65,9 +87,8 @@ DV8_API Dv8Realm* dv8_realm_new(intptr_t host_realm, intptr_t op_state, Dv8OpTab
   params.array_buffer_allocator = rt->allocator;
   params.external_references = ExternalReferences(ops);
   if (snapshot != nullptr && snapshot_len > 0) {
-    char* copy = new char[snapshot_len];
-    memcpy(copy, snapshot, snapshot_len);
-    rt->snapshot = StartupData{copy, snapshot_len};
+    // Not copied: the caller keeps it (a read-only mapping of the snapshot file) until dv8_realm_dispose.
+    rt->snapshot = StartupData{reinterpret_cast<const char*>(snapshot), snapshot_len};
     params.snapshot_blob = &rt->snapshot;
     rt->from_snapshot = true;
   }
@@ -122,7 +143,6 @@ DV8_API void dv8_realm_dispose(Dv8Realm* rt) {
   }
   rt->isolate->Dispose();
   delete rt->allocator;
-  delete[] rt->snapshot.data;
   delete rt;
 }
 
