@@ -21,28 +21,33 @@ internal sealed unsafe class V8Realm : IRealm
     internal readonly IModuleLoader? ModuleLoader;
     internal GCHandle PinnedModuleSource;  // kept alive until the shim compiled it (next load call frees it)
 
-    internal V8Realm(OpDescriptor[] ops, nint opTable, RealmOptions options, ReadOnlySpan<byte> snapshot)
+    private readonly MappedSnapshot? _snapshot;  // V8 may read it until the isolate is gone
+
+    internal V8Realm(OpDescriptor[] ops, nint opTable, RealmOptions options, MappedSnapshot? snapshot)
     {
+        _snapshot = snapshot;
         Ops = ops;
         Call = new V8OpCall(options.State);
         ModuleLoader = options.ModuleLoader;
         _log = options.Log;
         _self = GCHandle.Alloc(this);
         _state = GCHandle.Alloc(options.State);
-        fixed (byte* blob = snapshot)
-        {
-            _native = Dv8.RealmNew(GCHandle.ToIntPtr(_self), GCHandle.ToIntPtr(_state), opTable, blob, snapshot.Length, options.HeapLimitBytes ?? 0);
-        }
+        _native = Dv8.RealmNew(GCHandle.ToIntPtr(_self), GCHandle.ToIntPtr(_state), opTable,
+            snapshot is null ? null : snapshot.Blob, snapshot?.BlobLength ?? 0, options.HeapLimitBytes ?? 0);
         if (_native == 0)
         {
             _self.Free();
             _state.Free();
+            snapshot?.Dispose();
             throw new InvalidOperationException("V8 could not create an isolate");
         }
         FromSnapshot = Dv8.RealmFromSnapshot(_native) != 0;
     }
 
     internal bool FromSnapshot { get; }
+
+    /// <summary>See <see cref="V8Engine.LeaveIsolatesAtExit"/>.</summary>
+    internal bool LeaveIsolateAtExit { get; init; }
 
     // Every handle the shim passes back is this realm's own (_self): no type check needed on each op call.
     internal static V8Realm FromHandle(nint handle) => Unsafe.As<V8Realm>(GCHandle.FromIntPtr(handle).Target!);
@@ -173,8 +178,15 @@ internal sealed unsafe class V8Realm : IRealm
     public void Dispose()
     {
         if (_native == 0) return;
+        if (LeaveIsolateAtExit)
+        {
+            // The process is about to end: the isolate and the handles the shim holds to this realm stay as they are.
+            _native = 0;
+            return;
+        }
         Dv8.RealmDispose(_native);
         _native = 0;
+        _snapshot?.Dispose();
         ReleaseModuleSource();
         _self.Free();
         _state.Free();

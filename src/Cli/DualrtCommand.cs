@@ -166,10 +166,14 @@ internal static class DualrtCommand
 
     private static int Execute(ParseResult parse, string? mainModule, PermissionOptions permissions, Func<JsRuntime, int> body, string[] scriptArgs)
     {
-        bool debug = parse.GetValue(LogLevelOption) == "debug";
-        // Debug lines carry milliseconds since the process started, to see where startup time goes.
-        var started = System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime();
-        Action<string>? log = debug ? line => Console.Error.WriteLine($"DEBUG +{(DateTime.UtcNow - started).TotalMilliseconds:0}ms {line}") : null;
+        Action<string>? log = null;
+        if (parse.GetValue(LogLevelOption) == "debug")
+        {
+            // Debug lines carry milliseconds since the process started, to see where startup time goes. Only then:
+            // the start time comes from /proc and the local time zone (/etc/localtime), work a plain run skips.
+            var started = System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime();
+            log = line => Console.Error.WriteLine($"DEBUG +{(DateTime.UtcNow - started).TotalMilliseconds:0}ms {line}");
+        }
         log?.Invoke("arguments parsed");
         try
         {

@@ -22,7 +22,8 @@ internal static class EngineFactory
 
     public static IJsEngine Create(string name, bool useSnapshot) => name switch
     {
-        "v8" => new V8Engine(useSnapshot ? SnapshotPath : null),
+        // dualrt exits as soon as its runtime is disposed: no isolate teardown first (output is flushed by then).
+        "v8" => new V8Engine(useSnapshot ? SnapshotPath : null) { LeaveIsolatesAtExit = true },
         "managed" => new ManagedEngine(),  // no snapshot: it evaluates the bootstrap sources on start
         _ => throw new CliException($"unknown engine \"{name}\"; expected v8 or managed"),
     };

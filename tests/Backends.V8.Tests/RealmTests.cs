@@ -25,6 +25,17 @@ public class RealmTests
     }
 
     [Fact]
+    public void Realm_of_an_engine_that_leaves_isolates_at_exit_is_disposed_for_the_host()
+    {
+        // The dualrt CLI's setting: Dispose skips the isolate teardown, but the realm is closed to its host all the same.
+        var realm = new V8Engine { LeaveIsolatesAtExit = true }.CreateRealm(new RealmOptions { Ops = TestOps.All });
+        Assert.Equal("5", Eval(realm, "__core.ops.op_test_add(2, 3)"));
+        realm.Dispose();
+        realm.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => realm.EvaluateScript("1", "after.js"));
+    }
+
+    [Fact]
     public void Evaluates_scripts_and_calls_sync_ops()
     {
         using var realm = NewRealm();

@@ -53,6 +53,27 @@ public class SnapshotTests
     }
 
     [Fact]
+    public void Snapshot_of_more_bootstrap_sources_does_not_match_their_first_part()
+    {
+        // The fingerprint holds the sources themselves: one that merely begins with the expected one must not
+        // pass (its blob would be read from the wrong offset).
+        string path = Path.Combine(Path.GetTempPath(), $"dv8-{Guid.NewGuid():N}.snapshot");
+        try
+        {
+            TestOps.Engine.CreateSnapshot(TestOps.All, [.. Bootstrap, new ScriptSource("more.js", "globalThis.more = 1;")], path);
+            var logs = new List<string>();
+            using var realm = new V8Engine(path).CreateRealm(new RealmOptions { Ops = TestOps.All, Bootstrap = Bootstrap, Log = logs.Add });
+            Assert.Contains(logs, l => l.Contains("does not match this build"));
+            realm.EvaluateScript("__core.ops.op_test_print('more:' + typeof more)", "m.js");
+            lock (TestOps.Printed) Assert.Contains("more:undefined", TestOps.Printed);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Stale_snapshot_is_ignored_and_sources_are_evaluated()
     {
         string path = Path.Combine(Path.GetTempPath(), $"dv8-{Guid.NewGuid():N}.snapshot");

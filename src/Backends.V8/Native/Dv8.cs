@@ -84,6 +84,12 @@ internal static unsafe partial class Dv8
     [LibraryImport(Lib, EntryPoint = "dv8_version")]
     internal static partial nint Version();
 
+    [LibraryImport(Lib, EntryPoint = "dv8_file_map", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial byte* FileMap(string path, long* size);
+
+    [LibraryImport(Lib, EntryPoint = "dv8_file_unmap")]
+    internal static partial void FileUnmap(byte* data, long size);
+
     [LibraryImport(Lib, EntryPoint = "dv8_op_table_new")]
     internal static partial nint OpTableNew(Dv8OpSpec* ops, int count);
 

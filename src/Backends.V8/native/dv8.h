@@ -96,8 +96,14 @@ struct Dv8OpSpec {
   const int32_t* direct_args;   // FastType per JS argument
 };
 
+// Once per process (later calls only replace the host callbacks; their flags are ignored); host may be null.
 DV8_API int32_t dv8_initialize(const char* v8_flags, const Dv8Host* host);
 DV8_API const char* dv8_version();
+
+// Maps a whole file read-only (the startup snapshot: its pages come from the page cache, with no copy into
+// fresh memory); null, with *size 0, when it cannot. dv8_file_unmap releases it.
+DV8_API const uint8_t* dv8_file_map(const char* path, int64_t* size);
+DV8_API void dv8_file_unmap(const uint8_t* data, int64_t size);
 
 struct Dv8OpTable;
 
@@ -106,7 +112,8 @@ struct Dv8OpTable;
 // (external references are positional). Tables live as long as the process.
 DV8_API Dv8OpTable* dv8_op_table_new(const Dv8OpSpec* ops, int32_t count);
 
-// snapshot: may be null (then bootstrap runs from source). heap_limit: bytes, 0 for V8's default.
+// snapshot: may be null (then bootstrap runs from source); not copied, so it must stay valid until
+// dv8_realm_dispose (V8Engine maps the snapshot file with dv8_file_map). heap_limit: bytes, 0 for V8's default.
 // op_state: the handle typed slow entries get as their state argument.
 DV8_API Dv8Realm* dv8_realm_new(intptr_t host_realm, intptr_t op_state, Dv8OpTable* ops, const uint8_t* snapshot, int32_t snapshot_len,
                                 double heap_limit);

@@ -4,6 +4,12 @@
 
 #include <cstdio>
 #include <cstring>
+#include <mutex>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "realm.h"
 
@@ -33,9 +39,14 @@ static void OnOutOfMemory(const char* location, bool is_heap_oom) {
 
 using namespace dv8;
 
+// Idempotent and thread-safe: dualrt's native preload (src/Cli/native/preload.cc) calls it with no host while
+// .NET is still starting, and the host's own call then only installs its callbacks. host may be null.
 DV8_API int32_t dv8_initialize(const char* v8_flags, const Dv8Host* host) {
-  if (g_platform != nullptr) return 0;
-  g_host = *host;
+  static std::mutex gate;
+  static int32_t result = 0;
+  std::lock_guard<std::mutex> lock(gate);
+  if (host != nullptr) g_host = *host;
+  if (g_platform != nullptr) return result;
   // Fast API calls are off by default in V8 10.2 (spike pitfall 1).
   V8::SetFlagsFromString("--turbo-fast-api-calls");
   // Import assertions (`assert { type: "json" }`) are behind a flag in 10.2; `with` is rewritten by the loader.
@@ -44,10 +55,28 @@ DV8_API int32_t dv8_initialize(const char* v8_flags, const Dv8Host* host) {
   V8::InitializeICUDefaultLocation("/proc/self/exe");
   g_platform = platform::NewDefaultPlatform().release();
   V8::InitializePlatform(g_platform);
-  return V8::Initialize() ? 0 : 1;
+  result = V8::Initialize() ? 0 : 1;
+  return result;
 }
 
 DV8_API const char* dv8_version() { return V8::GetVersion(); }
+
+DV8_API const uint8_t* dv8_file_map(const char* path, int64_t* size) {
+  *size = 0;
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return nullptr;
+  struct stat st;
+  void* data = MAP_FAILED;
+  if (fstat(fd, &st) == 0 && st.st_size > 0) data = mmap(nullptr, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+  close(fd);  // the mapping keeps the file
+  if (data == MAP_FAILED) return nullptr;
+  *size = st.st_size;
+  return static_cast<const uint8_t*>(data);
+}
+
+DV8_API void dv8_file_unmap(const uint8_t* data, int64_t size) {
+  if (data != nullptr) munmap(const_cast<uint8_t*>(data), (size_t)size);
+}
 
 DV8_API Dv8Realm* dv8_realm_new(intptr_t host_realm, intptr_t op_state, Dv8OpTable* ops, const uint8_t* snapshot, int32_t snapshot_len, double heap_limit) {
   auto* rt = new Dv8Realm();
@@ -58,9 +87,8 @@ DV8_API Dv8Realm* dv8_realm_new(intptr_t host_realm, intptr_t op_state, Dv8OpTab
   params.array_buffer_allocator = rt->allocator;
   params.external_references = ExternalReferences(ops);
   if (snapshot != nullptr && snapshot_len > 0) {
-    char* copy = new char[snapshot_len];
-    memcpy(copy, snapshot, snapshot_len);
-    rt->snapshot = StartupData{copy, snapshot_len};
+    // Not copied: the caller keeps it (a read-only mapping of the snapshot file) until dv8_realm_dispose.
+    rt->snapshot = StartupData{reinterpret_cast<const char*>(snapshot), snapshot_len};
     params.snapshot_blob = &rt->snapshot;
     rt->from_snapshot = true;
   }
@@ -115,7 +143,6 @@ DV8_API void dv8_realm_dispose(Dv8Realm* rt) {
   }
   rt->isolate->Dispose();
   delete rt->allocator;
-  delete[] rt->snapshot.data;
   delete rt;
 }
 

@@ -11,11 +11,22 @@ namespace DualEngine.Generators.Ops;
 /// </summary>
 internal static class FastDispatchEmitter
 {
+    /// <summary>
+    /// The fast-call counters, one per fast op, in a nested class of their own. The ops class usually has a
+    /// static initializer (its Descriptors list), and under NativeAOT every access to a static field of such a
+    /// class checks first that the class constructor ran (a load, a compare and a branch on each fast call).
+    /// This class has no initializer, so its fields are plain data and the increment is a single instruction.
+    /// </summary>
+    public static void EmitCounters(SourceWriter writer, System.Collections.Generic.IEnumerable<OpMethod> fastOps)
+    {
+        writer.Open($"private static class {OpNames.FastCounters}");
+        foreach (var op in fastOps) writer.Line($"internal static long {op.Name};");
+        writer.Close();
+    }
+
     public static void EmitTrampoline(SourceWriter writer, OpMethod op)
     {
         var counter = OpNames.FastCounter(op.Name);
-        writer.Line($"private static long {counter};");
-        writer.Line();
         writer.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]");
         var parameters = string.Concat(op.Parameters.Select((p, i) => $", {NativeType(p.Kind)} {ArgumentEmitter.Local(i)}"));
         writer.Open($"private static {NativeType(op.Result)} {OpNames.FastMethod(op.Name)}(nint receiver{parameters})");

@@ -52,6 +52,11 @@ internal static class OpClassEmitter
             writer.Line();
             FastDispatchEmitter.EmitTrampoline(writer, op);
         }
+        if (fastOps.Length > 0)
+        {
+            writer.Line();
+            FastDispatchEmitter.EmitCounters(writer, fastOps);
+        }
 
         for (var i = 0; i < types.Count; i++) writer.Close();
         return writer.ToString();

@@ -20,5 +20,7 @@ internal static class OpNames
     public static string CompleteMethod(string op) => "__Complete_" + op;
     public static string FastMethod(string op) => "__Fast_" + op;
     public static string DirectMethod(string op) => "__Direct_" + op;
-    public static string FastCounter(string op) => "__fastCalls_" + op;
+    /// <summary>The class holding the fast-call counters (see FastDispatchEmitter.EmitCounters).</summary>
+    public const string FastCounters = "__FastCallCounters";
+    public static string FastCounter(string op) => FastCounters + "." + op;
 }

@@ -161,51 +161,51 @@ static partial class MathOps
     private static unsafe global::DualEngine.Abstractions.Ops.DirectOpInfo __DirectInfo_op_math_half() =>
         new global::DualEngine.Abstractions.Ops.DirectOpInfo((nint)(delegate* unmanaged[Cdecl]<nint, ulong*, int>)&__Direct_op_math_half, global::DualEngine.Abstractions.Ops.FastType.Float64, new global::DualEngine.Abstractions.Ops.FastType[] { global::DualEngine.Abstractions.Ops.FastType.Float64 });
 
-    private static long __fastCalls_op_math_add;
-
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static int __Fast_op_math_add(nint receiver, int a0, int a1)
     {
-        __fastCalls_op_math_add++;
+        __FastCallCounters.op_math_add++;
         return op_math_add(a0, a1);
     }
 
     private static unsafe global::DualEngine.Abstractions.Ops.FastOpInfo __FastInfo_op_math_add() =>
-        new global::DualEngine.Abstractions.Ops.FastOpInfo((nint)(delegate* unmanaged[Cdecl]<nint, int, int, int>)&__Fast_op_math_add, global::DualEngine.Abstractions.Ops.FastType.Int32, new global::DualEngine.Abstractions.Ops.FastType[] { global::DualEngine.Abstractions.Ops.FastType.Int32, global::DualEngine.Abstractions.Ops.FastType.Int32 }, static () => global::System.Threading.Interlocked.Read(ref __fastCalls_op_math_add));
-
-    private static long __fastCalls_op_math_is_odd;
+        new global::DualEngine.Abstractions.Ops.FastOpInfo((nint)(delegate* unmanaged[Cdecl]<nint, int, int, int>)&__Fast_op_math_add, global::DualEngine.Abstractions.Ops.FastType.Int32, new global::DualEngine.Abstractions.Ops.FastType[] { global::DualEngine.Abstractions.Ops.FastType.Int32, global::DualEngine.Abstractions.Ops.FastType.Int32 }, static () => global::System.Threading.Interlocked.Read(ref __FastCallCounters.op_math_add));
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static byte __Fast_op_math_is_odd(nint receiver, uint a0, byte a1)
     {
-        __fastCalls_op_math_is_odd++;
+        __FastCallCounters.op_math_is_odd++;
         return op_math_is_odd(a0, a1 != 0) ? (byte)1 : (byte)0;
     }
 
     private static unsafe global::DualEngine.Abstractions.Ops.FastOpInfo __FastInfo_op_math_is_odd() =>
-        new global::DualEngine.Abstractions.Ops.FastOpInfo((nint)(delegate* unmanaged[Cdecl]<nint, uint, byte, byte>)&__Fast_op_math_is_odd, global::DualEngine.Abstractions.Ops.FastType.Bool, new global::DualEngine.Abstractions.Ops.FastType[] { global::DualEngine.Abstractions.Ops.FastType.UInt32, global::DualEngine.Abstractions.Ops.FastType.Bool }, static () => global::System.Threading.Interlocked.Read(ref __fastCalls_op_math_is_odd));
-
-    private static long __fastCalls_op_math_noop;
+        new global::DualEngine.Abstractions.Ops.FastOpInfo((nint)(delegate* unmanaged[Cdecl]<nint, uint, byte, byte>)&__Fast_op_math_is_odd, global::DualEngine.Abstractions.Ops.FastType.Bool, new global::DualEngine.Abstractions.Ops.FastType[] { global::DualEngine.Abstractions.Ops.FastType.UInt32, global::DualEngine.Abstractions.Ops.FastType.Bool }, static () => global::System.Threading.Interlocked.Read(ref __FastCallCounters.op_math_is_odd));
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static void __Fast_op_math_noop(nint receiver)
     {
-        __fastCalls_op_math_noop++;
+        __FastCallCounters.op_math_noop++;
         op_math_noop();
     }
 
     private static unsafe global::DualEngine.Abstractions.Ops.FastOpInfo __FastInfo_op_math_noop() =>
-        new global::DualEngine.Abstractions.Ops.FastOpInfo((nint)(delegate* unmanaged[Cdecl]<nint, void>)&__Fast_op_math_noop, global::DualEngine.Abstractions.Ops.FastType.Void, new global::DualEngine.Abstractions.Ops.FastType[0], static () => global::System.Threading.Interlocked.Read(ref __fastCalls_op_math_noop));
-
-    private static long __fastCalls_op_math_half;
+        new global::DualEngine.Abstractions.Ops.FastOpInfo((nint)(delegate* unmanaged[Cdecl]<nint, void>)&__Fast_op_math_noop, global::DualEngine.Abstractions.Ops.FastType.Void, new global::DualEngine.Abstractions.Ops.FastType[0], static () => global::System.Threading.Interlocked.Read(ref __FastCallCounters.op_math_noop));
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static double __Fast_op_math_half(nint receiver, double a0)
     {
-        __fastCalls_op_math_half++;
+        __FastCallCounters.op_math_half++;
         return op_math_half(a0);
     }
 
     private static unsafe global::DualEngine.Abstractions.Ops.FastOpInfo __FastInfo_op_math_half() =>
-        new global::DualEngine.Abstractions.Ops.FastOpInfo((nint)(delegate* unmanaged[Cdecl]<nint, double, double>)&__Fast_op_math_half, global::DualEngine.Abstractions.Ops.FastType.Float64, new global::DualEngine.Abstractions.Ops.FastType[] { global::DualEngine.Abstractions.Ops.FastType.Float64 }, static () => global::System.Threading.Interlocked.Read(ref __fastCalls_op_math_half));
+        new global::DualEngine.Abstractions.Ops.FastOpInfo((nint)(delegate* unmanaged[Cdecl]<nint, double, double>)&__Fast_op_math_half, global::DualEngine.Abstractions.Ops.FastType.Float64, new global::DualEngine.Abstractions.Ops.FastType[] { global::DualEngine.Abstractions.Ops.FastType.Float64 }, static () => global::System.Threading.Interlocked.Read(ref __FastCallCounters.op_math_half));
+
+    private static class __FastCallCounters
+    {
+        internal static long op_math_add;
+        internal static long op_math_is_odd;
+        internal static long op_math_noop;
+        internal static long op_math_half;
+    }
 }
