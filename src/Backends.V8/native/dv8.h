@@ -96,7 +96,6 @@ struct Dv8OpSpec {
   const int32_t* direct_args;   // FastType per JS argument
 };
 
-// Once per process (later calls only replace the host callbacks; their flags are ignored); host may be null.
 DV8_API int32_t dv8_initialize(const char* v8_flags, const Dv8Host* host);
 DV8_API const char* dv8_version();
 

@@ -4,7 +4,6 @@
 
 #include <cstdio>
 #include <cstring>
-#include <mutex>
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -39,14 +38,9 @@ static void OnOutOfMemory(const char* location, bool is_heap_oom) {
 
 using namespace dv8;
 
-// Idempotent and thread-safe: dualrt's native preload (src/Cli/native/preload.cc) calls it with no host while
-// .NET is still starting, and the host's own call then only installs its callbacks. host may be null.
 DV8_API int32_t dv8_initialize(const char* v8_flags, const Dv8Host* host) {
-  static std::mutex gate;
-  static int32_t result = 0;
-  std::lock_guard<std::mutex> lock(gate);
-  if (host != nullptr) g_host = *host;
-  if (g_platform != nullptr) return result;
+  if (g_platform != nullptr) return 0;
+  g_host = *host;
   // Fast API calls are off by default in V8 10.2 (spike pitfall 1).
   V8::SetFlagsFromString("--turbo-fast-api-calls");
   // Import assertions (`assert { type: "json" }`) are behind a flag in 10.2; `with` is rewritten by the loader.
@@ -55,8 +49,7 @@ DV8_API int32_t dv8_initialize(const char* v8_flags, const Dv8Host* host) {
   V8::InitializeICUDefaultLocation("/proc/self/exe");
   g_platform = platform::NewDefaultPlatform().release();
   V8::InitializePlatform(g_platform);
-  result = V8::Initialize() ? 0 : 1;
-  return result;
+  return V8::Initialize() ? 0 : 1;
 }
 
 DV8_API const char* dv8_version() { return V8::GetVersion(); }
