@@ -126,6 +126,12 @@ public class InterpreterFastPathTests
     // A call whose value is discarded (the caller continues with Pop) returns without pushing it.
     [InlineData("var log = []; function f(x) { log.push(x); return x * 2; } f(1); f(2); (f(3), f(4)); new (function () { log.push('n'); })(); var y = f(5); for (var i = 0; i < 3; i++) f(i); log.join() + '|' + y", "1,2,3,4,n,5,0,1,2|10")]
     [InlineData("function g(n) { if (n > 0) g(n - 1); return n; } function h() { g(3); g(2); return g(1) + 1; } h()", "2")]
+    // Strings at "length" sites and String.prototype methods read inline; replacing or redefining a method is seen.
+    [InlineData("function len(a) { return a.length; } var r = 'ab'; r += 'cd'; [len('xyz'), len(r), len([1]), len(''), len({ length: 'L' })].join()", "3,4,1,0,L")]
+    [InlineData("function f(s) { return s.slice(1, 3); } var a = f('hello'); var orig = String.prototype.slice; String.prototype.slice = function () { return 'patched'; }; var b = f('hello'); String.prototype.slice = orig; a + ',' + b + ',' + f('world')", "el,patched,or")]
+    [InlineData("function f(s) { return s.at(-1); } var a = f('abc'); Object.defineProperty(String.prototype, 'at', { get() { return () => 'getter'; }, configurable: true }); var b = f('abc'); delete String.prototype.at; a + ',' + b + ',' + typeof ''.at", "c,getter,undefined")]
+    [InlineData("function f(v) { return v.toString(); } [f('s'), f(5), f(true), f([1, 2]), f(Symbol('q'))].join()", "s,5,true,1,2,Symbol(q)")]
+    [InlineData("function f(s) { return s.trim(); } Object.defineProperty(String.prototype, 'trim', { value: function () { return typeof this; } }); var a = f(' x '); Object.defineProperty(String.prototype, 'trim', { value: function () { 'use strict'; return typeof this; } }); a + ',' + f(' x ')", "object,string")]
     // ReturnThis: also in constructors, derived constructors after super(), arrows and generators.
     [InlineData("class P { set(v) { this.v = v; return this; } } new P().set(1).set(2).v", "2")]
     [InlineData("class B { constructor() { this.b = 1; } } class D extends B { constructor() { super(); this.d = 2; return this; } } var d = new D(); '' + d.b + d.d + (d instanceof D)", "12true")]

@@ -128,8 +128,8 @@ internal sealed class PropertyCache
     public object? Box;
     public int Epoch = -1;
     /// <summary>
-    /// Set once this site has read "length" of an array (arrays keep it outside their slots, so it is never
-    /// cached by shape). The site's key never changes, so any array receiver can be answered inline.
+    /// Set once this site has read "length" (its key never changes). Arrays and strings keep their length
+    /// outside any slots, so it is never cached by shape; the interpreter answers those receivers inline.
     /// </summary>
-    public bool ArrayLength;
+    public bool LengthKey;
 }

@@ -32,6 +32,34 @@ internal sealed partial class Machine
     private static JsObject? AsObjectOrNull(in JsValue value) =>
         value._tag == JsValue.Tag.Object ? Unsafe.As<JsObject>(value._ref) : null;
 
+    /// <summary>
+    /// "length" of an array or a string at a site that reads "length": an array's own length property and a
+    /// String value's (§10.4.3.5) can be neither deleted nor shadowed, so no lookup is needed.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryReadLength(in JsValue receiver, ref JsValue destination)
+    {
+        if (receiver._ref is JsArray array) JsValue.StoreNumber(ref destination, array.Length);
+        else if (receiver._tag == JsValue.Tag.String) JsValue.StoreNumber(ref destination, receiver.StringLength);
+        else return false;
+        return true;
+    }
+
+    /// <summary>
+    /// A String.prototype method cached for a string receiver (see TryCachePrimitiveMethod): `s.slice(...)`
+    /// without leaving the loop, while String.prototype keeps its shape. The realm check: the cache may have
+    /// been filled in another realm, whose String.prototype is another object.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryReadStringMethod(Realm realm, in JsValue receiver, PropertyCache cache, ref JsValue destination)
+    {
+        if (receiver._tag != JsValue.Tag.String || !ReferenceEquals(cache.Shape, Shape.PrimitiveReceiver)) return false;
+        var holder = cache.Holder!;
+        if (!ReferenceEquals(holder._shape, cache.HolderShape) || !ReferenceEquals(holder, realm.Intrinsics.StringPrototype)) return false;
+        JsValue.Copy(ref destination, holder._slots[cache.Slot]);
+        return true;
+    }
+
     /// <summary>The inline-cache hit path of a named read (own slot, or a slot of the direct prototype).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryReadCached(in JsValue receiver, PropertyCache cache, ref JsValue destination)
@@ -78,7 +106,7 @@ internal sealed partial class Machine
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void GetNamedSlowInto(ref JsValue destination, Realm realm, in JsValue obj, in PropertyKey key, PropertyCache cache)
     {
-        if (obj._ref is JsArray && !key.IsSymbol && key.Name == "length") cache.ArrayLength = true;
+        if (key.IsLength) cache.LengthKey = true;
         destination = GetNamedSlow(realm, obj, key, cache);
     }
 

@@ -136,9 +136,9 @@ internal sealed partial class Machine(JsEngine engine)
                     var cache = frame.Code.Caches[At(code, pc + 1)];
                     if (!TryReadCached(obj, cache, ref obj))
                     {
-                        // An array's length (kept outside its slots) once the site has read one: no general lookup.
-                        if (cache.ArrayLength && obj._ref is JsArray array) JsValue.StoreNumber(ref obj, array.Length);
-                        else GetNamedSlowInto(ref obj, frame.Realm, obj, frame.Code.Names[At(code, pc)], cache);
+                        // An array's or a string's length (kept outside any slots) at a "length" site: no general lookup.
+                        if (!(cache.LengthKey && TryReadLength(obj, ref obj)))
+                            GetNamedSlowInto(ref obj, frame.Realm, obj, frame.Code.Names[At(code, pc)], cache);
                     }
                     pc += 2;
                     break;
@@ -149,8 +149,8 @@ internal sealed partial class Machine(JsEngine engine)
                     ref var receiver = ref regs[At(code, pc)];
                     if (!TryReadCached(receiver, cache, ref regs[sp]))
                     {
-                        if (cache.ArrayLength && receiver._ref is JsArray array) JsValue.StoreNumber(ref regs[sp], array.Length);
-                        else GetNamedSlowInto(ref regs[sp], frame.Realm, receiver, frame.Code.Names[At(code, pc + 1)], cache);
+                        if (!(cache.LengthKey && TryReadLength(receiver, ref regs[sp])))
+                            GetNamedSlowInto(ref regs[sp], frame.Realm, receiver, frame.Code.Names[At(code, pc + 1)], cache);
                     }
                     sp++;
                     pc += 3;
@@ -232,7 +232,7 @@ internal sealed partial class Machine(JsEngine engine)
                     ref var obj = ref regs[sp];
                     sp++;
                     var cache = frame.Code.Caches[At(code, pc + 1)];
-                    if (!TryReadCached(obj, cache, ref regs[sp - 2]))
+                    if (!TryReadCached(obj, cache, ref regs[sp - 2]) && !TryReadStringMethod(frame.Realm, obj, cache, ref regs[sp - 2]))
                         GetNamedSlowInto(ref regs[sp - 2], frame.Realm, obj, frame.Code.Names[At(code, pc)], cache);
                     pc += 2;
                     break;
@@ -242,7 +242,7 @@ internal sealed partial class Machine(JsEngine engine)
                     ref var obj = ref regs[At(code, pc)];
                     JsValue.Copy(ref regs[sp + 1], obj);
                     var cache = frame.Code.Caches[At(code, pc + 2)];
-                    if (!TryReadCached(obj, cache, ref regs[sp]))
+                    if (!TryReadCached(obj, cache, ref regs[sp]) && !TryReadStringMethod(frame.Realm, obj, cache, ref regs[sp]))
                         GetNamedSlowInto(ref regs[sp], frame.Realm, obj, frame.Code.Names[At(code, pc + 1)], cache);
                     sp += 2;
                     pc += 3;
