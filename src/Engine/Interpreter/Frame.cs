@@ -12,6 +12,8 @@ internal sealed class Frame
     public readonly FunctionCode Code;
     public JsClosure? Function;
     public Realm Realm;
+    /// <summary>The realm's engine's interpreter (one load for the loop, which updates its Current on every call).</summary>
+    public Machine Machine;
     public readonly JsValue[] Regs;
     public int Sp;
     /// <summary>Start of the instruction being executed (for handlers and positions).</summary>
@@ -34,6 +36,7 @@ internal sealed class Frame
         Code = code;
         Function = function;
         Realm = realm;
+        Machine = realm.Engine.Machine;
         Regs = new JsValue[code.RegisterCount + code.MaxStack];
         Sp = code.RegisterCount;
     }
@@ -62,7 +65,11 @@ internal sealed class Frame
             var f = pool[--count]!;
             code.FramePoolCount = count;
             if (!ReferenceEquals(f.Function, function)) f.Function = function;
-            if (!ReferenceEquals(f.Realm, realm)) f.Realm = realm;
+            if (!ReferenceEquals(f.Realm, realm))
+            {
+                f.Realm = realm;
+                f.Machine = realm.Engine.Machine;
+            }
             return f;
         }
         return new Frame(code, function, realm);

@@ -10,7 +10,7 @@ internal sealed partial class Machine
     // share them): a `this` held through the loop would take one of the five callee-saved registers that
     // frame, code, registers, sp and pc need; with it, pc was kept on the stack and stored on every step.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Machine MachineOf(Frame frame) => frame.Realm.Engine.Machine;
+    private static Machine MachineOf(Frame frame) => frame.Machine;
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static JsEngine EngineOf(Frame frame) => frame.Realm.Engine;
 
