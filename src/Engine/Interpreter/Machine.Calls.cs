@@ -58,7 +58,7 @@ internal sealed partial class Machine
         if (!ReferenceEquals(f.Env, env)) f.Env = env;
         ref var thisValue = ref callerRegs[thisIndex];
         if (code.Strict || code.Kind == FunctionKind.Arrow) StoreIfChanged(ref f.This, thisValue);
-        else if (thisValue.IsNullish) StoreIfChanged(ref f.This, closure.Realm.GlobalObject);
+        else if (thisValue.IsNullish) StoreIfChanged(ref f.This, JsValue.FromObject(closure.Realm.GlobalObject));
         else if (thisValue.IsObject) StoreIfChanged(ref f.This, thisValue);
         else f.This = JsValue.FromObject(Conversions.ToObject(closure.Realm, thisValue));
         return f;
@@ -68,12 +68,6 @@ internal sealed partial class Machine
     private static void StoreIfChanged(ref JsValue slot, in JsValue value)
     {
         if (value._ref is null || !ReferenceEquals(slot._ref, value._ref) || slot._tag != value._tag) JsValue.Copy(ref slot, value);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreIfChanged(ref JsValue slot, JsObject value)
-    {
-        if (!ReferenceEquals(slot._ref, value) || slot._tag != JsValue.Tag.Object) slot = JsValue.FromObject(value);
     }
 
     /// <summary>[[Call]] of a closure from native code (a builtin, the host, a getter): a nested Run.</summary>

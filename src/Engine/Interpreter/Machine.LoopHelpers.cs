@@ -33,8 +33,8 @@ internal sealed partial class Machine
         value._tag == JsValue.Tag.Object ? Unsafe.As<JsObject>(value._ref) : null;
 
     /// <summary>
-    /// "length" of an array or a string at a site that reads "length": an array's own length property and a
-    /// String value's (§10.4.3.5) can be neither deleted nor shadowed, so no lookup is needed.
+    /// "length" of an array or a string: an array's own length property and a String value's (§10.4.3.5) are
+    /// kept outside any slots (so never cached by shape) and can be neither deleted nor shadowed.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryReadLength(in JsValue receiver, ref JsValue destination)
@@ -46,16 +46,16 @@ internal sealed partial class Machine
     }
 
     /// <summary>
-    /// A String.prototype method cached for a string receiver (see TryCachePrimitiveMethod): `s.slice(...)`
-    /// without leaving the loop, while String.prototype keeps its shape. The realm check: the cache may have
-    /// been filled in another realm, whose String.prototype is another object.
+    /// A method cached for primitive receivers on the prototype they borrow (see TryCachePrimitiveMethod):
+    /// `s.slice(...)`, `n.toFixed(...)`, valid while that prototype keeps its shape. The prototype is compared
+    /// too: the cache may have been filled in another realm, or for another kind of primitive.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryReadStringMethod(Realm realm, in JsValue receiver, PropertyCache cache, ref JsValue destination)
+    private static bool TryReadPrimitiveCached(Realm realm, in JsValue receiver, PropertyCache cache, ref JsValue destination)
     {
-        if (receiver._tag != JsValue.Tag.String || !ReferenceEquals(cache.Shape, Shape.PrimitiveReceiver)) return false;
+        if (!ReferenceEquals(cache.Shape, Shape.PrimitiveReceiver) || receiver._tag == JsValue.Tag.Object || receiver.IsNullish) return false;
         var holder = cache.Holder!;
-        if (!ReferenceEquals(holder._shape, cache.HolderShape) || !ReferenceEquals(holder, realm.Intrinsics.StringPrototype)) return false;
+        if (!ReferenceEquals(holder._shape, cache.HolderShape) || !ReferenceEquals(holder, PrimitivePrototype(realm, receiver))) return false;
         JsValue.Copy(ref destination, holder._slots[cache.Slot]);
         return true;
     }
@@ -79,15 +79,6 @@ internal sealed partial class Machine
             }
         }
         return false;
-    }
-
-    /// <summary>The environment <paramref name="depth"/> levels out from the frame's (Env.Up, inlined here).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Env EnvAt(Frame frame, int depth)
-    {
-        var env = frame.Env!;
-        while (depth-- > 0) env = env.Parent!;
-        return env;
     }
 
     private static Operators.BinaryOp BitwiseOperator(OpCode op) => op switch

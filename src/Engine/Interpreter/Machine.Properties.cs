@@ -91,6 +91,7 @@ internal sealed partial class Machine
     // ---- named and keyed access ----
 
     /// <summary>The prototype used for property lookups on a primitive (§7.1.18 ToObject without allocating a wrapper).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // also read by the interpreter loop's primitive method cache
     private static JsObject PrimitivePrototype(Realm realm, in JsValue v) => v._tag switch
     {
         JsValue.Tag.String => realm.Intrinsics.StringPrototype,
@@ -102,25 +103,12 @@ internal sealed partial class Machine
 
     internal static JsValue GetNamedSlow(Realm realm, in JsValue obj, in PropertyKey key, PropertyCache? cache)
     {
-        if (obj._tag == JsValue.Tag.String)
-        {
-            // The string receivers of `s.indexOf(...)` and `s.length` first: a method cached on String.prototype
-            // (see TryCachePrimitiveMethod), or the own "length" of a String value (§10.4.3.5 via §7.3.2 GetV),
-            // which no prototype property can shadow and which is never cached.
-            if (cache is not null && ReferenceEquals(cache.Holder, realm.Intrinsics.StringPrototype)
-                && ReferenceEquals(cache.Shape, Shape.PrimitiveReceiver) && ReferenceEquals(cache.Holder._shape, cache.HolderShape))
-                return cache.Holder._slots[cache.Slot];
-            if (key.IsLength) return JsValue.FromNumber(obj.StringLength);
-        }
-        // An array's "length" is virtual (never in the slots, so never cached): answer it before the
-        // generic [[Get]], which would walk the exotic [[GetOwnProperty]] every time.
-        else if (obj._ref is JsArray array && key.IsLength) return JsValue.FromNumber(array.Length);
-        else if (cache is not null && ReferenceEquals(cache.Shape, Shape.PrimitiveReceiver) && obj._tag != JsValue.Tag.Object && !obj.IsNullish)
-        {
-            var holder = cache.Holder!;
-            if (ReferenceEquals(PrimitivePrototype(realm, obj), holder) && ReferenceEquals(holder._shape, cache.HolderShape))
-                return holder._slots[cache.Slot];
-        }
+        // Primitive receivers first (`s.indexOf(...)`, `n.toFixed(...)`): a method cached on the prototype they
+        // borrow. Then the own "length" of a String value (§10.4.3.5 via §7.3.2 GetV) or an array, never cached,
+        // answered before the generic [[Get]], which would walk the exotic [[GetOwnProperty]] every time.
+        JsValue value = default;
+        if (cache is not null && TryReadPrimitiveCached(realm, obj, cache, ref value)) return value;
+        if (key.IsLength && TryReadLength(obj, ref value)) return value;
         if (obj._ref is JsObject o)
         {
             if (cache is not null)

@@ -90,11 +90,11 @@ internal sealed partial class Machine(JsEngine engine)
                     JsValue.Copy(ref regs[r], regs[--sp]);
                     break;
                 }
-                case OpCode.LoadEnv: JsValue.Copy(ref regs[sp++], EnvAt(frame, At(code, pc)).Slots[At(code, pc + 1)]); pc += 2; break;
-                case OpCode.StoreEnv: JsValue.Copy(ref EnvAt(frame, At(code, pc)).Slots[At(code, pc + 1)], regs[--sp]); pc += 2; break;
+                case OpCode.LoadEnv: JsValue.Copy(ref regs[sp++], frame.Env!.Up(At(code, pc)).Slots[At(code, pc + 1)]); pc += 2; break;
+                case OpCode.StoreEnv: JsValue.Copy(ref frame.Env!.Up(At(code, pc)).Slots[At(code, pc + 1)], regs[--sp]); pc += 2; break;
                 case OpCode.LoadEnvChecked:
                 {
-                    ref var v = ref EnvAt(frame, At(code, pc)).Slots[At(code, pc + 1)];
+                    ref var v = ref frame.Env!.Up(At(code, pc)).Slots[At(code, pc + 1)];
                     if (v.IsEmpty) ThrowTdz(frame.Code.Names[At(code, pc + 2)]);
                     pc += 3;
                     JsValue.Copy(ref regs[sp++], v);
@@ -102,7 +102,7 @@ internal sealed partial class Machine(JsEngine engine)
                 }
                 case OpCode.StoreEnvChecked:
                 {
-                    var slots = EnvAt(frame, At(code, pc)).Slots;
+                    var slots = frame.Env!.Up(At(code, pc)).Slots;
                     int slot = At(code, pc + 1);
                     if (slots[slot].IsEmpty) ThrowTdz(frame.Code.Names[At(code, pc + 2)]);
                     pc += 3;
@@ -232,7 +232,7 @@ internal sealed partial class Machine(JsEngine engine)
                     ref var obj = ref regs[sp];
                     sp++;
                     var cache = frame.Code.Caches[At(code, pc + 1)];
-                    if (!TryReadCached(obj, cache, ref regs[sp - 2]) && !TryReadStringMethod(frame.Realm, obj, cache, ref regs[sp - 2]))
+                    if (!TryReadCached(obj, cache, ref regs[sp - 2]) && !TryReadPrimitiveCached(frame.Realm, obj, cache, ref regs[sp - 2]))
                         GetNamedSlowInto(ref regs[sp - 2], frame.Realm, obj, frame.Code.Names[At(code, pc)], cache);
                     pc += 2;
                     break;
@@ -242,7 +242,7 @@ internal sealed partial class Machine(JsEngine engine)
                     ref var obj = ref regs[At(code, pc)];
                     JsValue.Copy(ref regs[sp + 1], obj);
                     var cache = frame.Code.Caches[At(code, pc + 2)];
-                    if (!TryReadCached(obj, cache, ref regs[sp]) && !TryReadStringMethod(frame.Realm, obj, cache, ref regs[sp]))
+                    if (!TryReadCached(obj, cache, ref regs[sp]) && !TryReadPrimitiveCached(frame.Realm, obj, cache, ref regs[sp]))
                         GetNamedSlowInto(ref regs[sp], frame.Realm, obj, frame.Code.Names[At(code, pc + 1)], cache);
                     sp += 2;
                     pc += 3;
