@@ -20,12 +20,7 @@ internal static class ArgumentEmitter
                 case OpArgumentKind.Int32: writer.Line($"var {local} = call.GetInt32({index});"); break;
                 // ToUint32 and ToInt32 agree modulo 2^32 (ECMA-262 §7.1.7), so reinterpreting the bits is exact.
                 case OpArgumentKind.UInt32: writer.Line($"var {local} = unchecked((uint)call.GetInt32({index}));"); break;
-                case OpArgumentKind.Int64:
-                    // Truncate toward zero like ToIntegerOrInfinity; NaN and infinities become 0 instead of the
-                    // platform-specific value an unchecked cast would give.
-                    writer.Line($"var {local}Number = call.GetNumber({index});");
-                    writer.Line($"var {local} = global::System.Double.IsFinite({local}Number) ? (long)global::System.Math.Truncate({local}Number) : 0L;");
-                    break;
+                case OpArgumentKind.Int64: EmitInt64(writer, local, $"call.GetNumber({index})"); break;
                 case OpArgumentKind.Double: writer.Line($"var {local} = call.GetNumber({index});"); break;
                 case OpArgumentKind.String: writer.Line($"var {local} = call.GetString({index});"); break;
                 case OpArgumentKind.NullableString:
@@ -47,6 +42,17 @@ internal static class ArgumentEmitter
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// A 64-bit integer parameter from a number: truncated toward zero like ToIntegerOrInfinity; NaN and
+    /// infinities become 0 instead of the platform-specific value an unchecked cast would give. Shared by the
+    /// IOpCall path and the typed entries (DirectDispatchEmitter), which must convert alike.
+    /// </summary>
+    public static void EmitInt64(SourceWriter writer, string local, string number)
+    {
+        writer.Line($"var {local}Number = {number};");
+        writer.Line($"var {local} = global::System.Double.IsFinite({local}Number) ? (long)global::System.Math.Truncate({local}Number) : 0L;");
     }
 
     public static string Local(int index) => "a" + index;

@@ -56,10 +56,7 @@ internal static class DirectDispatchEmitter
                 case OpArgumentKind.Boolean: writer.Line($"var {local} = *(byte*){slot} != 0;"); break;
                 case OpArgumentKind.Int32: writer.Line($"var {local} = *(int*){slot};"); break;
                 case OpArgumentKind.UInt32: writer.Line($"var {local} = *(uint*){slot};"); break;
-                case OpArgumentKind.Int64:
-                    writer.Line($"var {local}Number = *(double*){slot};");
-                    writer.Line($"var {local} = global::System.Double.IsFinite({local}Number) ? (long)global::System.Math.Truncate({local}Number) : 0L;");
-                    break;
+                case OpArgumentKind.Int64: ArgumentEmitter.EmitInt64(writer, local, $"*(double*){slot}"); break;
                 case OpArgumentKind.Double: writer.Line($"var {local} = *(double*){slot};"); break;
                 case OpArgumentKind.Enum: writer.Line($"var {local} = ({p.TypeName})(*(int*){slot});"); break;
                 case OpArgumentKind.OpState: writer.Line($"var {local} = opState;"); break;
