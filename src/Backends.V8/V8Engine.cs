@@ -209,6 +209,13 @@ public sealed unsafe class V8Engine : IJsEngine
             var table = ops.ToArray();
             var specs = new Dv8OpSpec[table.Length];
             var pins = new List<GCHandle>();
+            // Argument type lists the shim reads while it builds the table (pinned until then).
+            int* PinTypes(FastType[] types)
+            {
+                var handle = GCHandle.Alloc(types.Select(t => (int)t).ToArray(), GCHandleType.Pinned);
+                pins.Add(handle);
+                return (int*)handle.AddrOfPinnedObject();
+            }
             try
             {
                 for (int i = 0; i < table.Length; i++)
@@ -219,21 +226,17 @@ public sealed unsafe class V8Engine : IJsEngine
                     specs[i].NameLength = table[i].Name.Length;
                     if (table[i].Fast is { } fast)
                     {
-                        var args = GCHandle.Alloc(fast.ArgumentTypes.Select(t => (int)t).ToArray(), GCHandleType.Pinned);
-                        pins.Add(args);
                         specs[i].FastFunction = (void*)fast.Function;
                         specs[i].FastReturn = (int)fast.ReturnType;
                         specs[i].FastArgc = fast.ArgumentTypes.Length;
-                        specs[i].FastArgs = (int*)args.AddrOfPinnedObject();
+                        specs[i].FastArgs = PinTypes(fast.ArgumentTypes);
                     }
                     if (table[i].Direct is { } direct && direct.ArgumentTypes.Length <= DirectOpCall.Slots)
                     {
-                        var args = GCHandle.Alloc(direct.ArgumentTypes.Select(t => (int)t).ToArray(), GCHandleType.Pinned);
-                        pins.Add(args);
                         specs[i].DirectFunction = (void*)direct.Function;
                         specs[i].DirectReturn = (int)direct.ReturnType;
                         specs[i].DirectArgc = direct.ArgumentTypes.Length;
-                        specs[i].DirectArgs = (int*)args.AddrOfPinnedObject();
+                        specs[i].DirectArgs = PinTypes(direct.ArgumentTypes);
                     }
                 }
                 nint created;
