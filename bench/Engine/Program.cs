@@ -3,7 +3,7 @@ using System.Globalization;
 using DualEngine.Engine;
 
 // Managed engine vs node on the workloads in bench/Engine/workloads (one file each, defining a global run()).
-//   bench/Engine/run.sh [--runs N] [--warmup N] [--node PATH] [--managed-only] [--wall] [name ...]
+//   bench/Engine/run.sh [--runs N] [--warmup N] [--node PATH] [--managed-only] [--wall] [name | file.js ...]
 // Each workload runs warm-up + N times in-process on the managed engine and in one node process with
 // the same counts (timed inside JS with performance.now, so process start is excluded); the table shows
 // medians. Both engines must print the same checksum, or the row fails and the exit code is 1.
@@ -32,6 +32,10 @@ var workloads = new (string Name, string Title, double Jint)[]
     ("strings", "strings", 6),
     ("await", "await loops", 47),
 };
+// A name ending in .js is an ad-hoc workload (any file defining a global run()), for looking at one
+// phase of a workload on its own; it has no Jint figure and no goal.
+var adHoc = names.Where(n => n.EndsWith(".js", StringComparison.Ordinal)).ToList();
+workloads = [.. workloads, .. adHoc.Select(f => (Path.GetFullPath(f), Path.GetFileName(f), double.NaN))];
 
 Console.WriteLine($"runs {runs} (median) after {warmup} warm-up; {Environment.ProcessorCount} cores; load {LoadAverage()}; .NET {Environment.Version}; node {NodeVersion(node)}");
 Console.WriteLine();
@@ -40,8 +44,8 @@ Console.WriteLine($"{"workload",-18} {"managed ms",11} {"node ms",9} {"ratio",8}
 bool allOk = true;
 foreach (var (name, title, jint) in workloads)
 {
-    if (names.Count > 0 && !names.Contains(name)) continue;
-    string file = Path.Combine(dir, name + ".js");
+    if (names.Count > 0 && !names.Contains(name) && !Path.IsPathRooted(name)) continue;
+    string file = Path.IsPathRooted(name) ? name : Path.Combine(dir, name + ".js");
     var (wallTimes, cpuTimes, sum) = RunManaged(file);
     var times = wall ? wallTimes : cpuTimes;
     if (managedOnly)
@@ -55,7 +59,7 @@ foreach (var (name, title, jint) in workloads)
     bool ok = sum == nodeSum;
     allOk &= ok;
     string check = ok ? $"ok ({sum})" : $"MISMATCH managed {sum} node {nodeSum}";
-    string mark = ratio <= goal ? "" : " *";
+    string mark = double.IsNaN(goal) || ratio <= goal ? "" : " *";
     Console.WriteLine($"{title,-18} {m,11:F1} {n,9:F2} {ratio,7:F1}x {jint,6:F0}x {goal,6:F1}x  {check}{mark}");
 }
 Console.WriteLine();

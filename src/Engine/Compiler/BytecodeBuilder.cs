@@ -98,6 +98,7 @@ internal sealed class BytecodeBuilder
 
     private void Begin(OpCode op, int delta)
     {
+        Listing?.Add(_code.Count);
         _fusible = _code.Count;
         _fusibleOp = op;
         _fusibleDelta = delta;
@@ -198,6 +199,7 @@ internal sealed class BytecodeBuilder
         int start = _fusible;
         int combinedDelta = _fusibleDelta + delta;
         _code.RemoveRange(start, _code.Count - start);
+        Listing?.RemoveAll(x => x >= start);
         // A source position recorded for the second instruction now belongs to the fused one.
         if (_lines.Count > 0 && _lines[^1].Pc > start) _lines[^1] = _lines[^1] with { Pc = start };
         _depth -= _fusibleDelta;
@@ -210,6 +212,7 @@ internal sealed class BytecodeBuilder
     /// <summary>Emits a jump-like op whose first operand is <paramref name="target"/>, plus extra operands.</summary>
     public void EmitJump(OpCode op, Label target, int delta, int extra = int.MinValue)
     {
+        Listing?.Add(_code.Count);
         _fusible = -1;
         _code.Add((int)op);
         if (target.Pc >= 0) _code.Add(target.Pc);
@@ -226,6 +229,7 @@ internal sealed class BytecodeBuilder
     /// <summary>A jump op with a register operand before the target (IteratorNext r t, ForInNext r t).</summary>
     public void EmitRegJump(OpCode op, int register, Label target, int delta, Label? second = null)
     {
+        Listing?.Add(_code.Count);
         _fusible = -1;
         _code.Add((int)op);
         _code.Add(register);
@@ -329,5 +333,25 @@ internal sealed class BytecodeBuilder
         target.EvalSites = EvalSites.ToArray();
         target.RegisterCount = _maxRegisters;
         target.MaxStack = _maxDepth + 2;
+        if (Listing is not null) PrintListing(target);
+    }
+
+    // ---- listing (DUALENGINE_PRINT_BYTECODE=1: every compiled function's code on stderr, for engine work) ----
+
+    // Where each instruction starts: the code stream has no operand-count table, so the builder remembers.
+    private static readonly bool PrintBytecode = Environment.GetEnvironmentVariable("DUALENGINE_PRINT_BYTECODE") == "1";
+    private readonly List<int>? Listing = PrintBytecode ? new() : null;
+
+    private void PrintListing(FunctionCode target)
+    {
+        var text = new System.Text.StringBuilder($"== {target.Name} ({target.FileName}): {_maxRegisters} registers, stack {_maxDepth}\n");
+        for (int i = 0; i < Listing!.Count; i++)
+        {
+            int start = Listing[i], end = i + 1 < Listing.Count ? Listing[i + 1] : _code.Count;
+            text.Append($"{start,5} {(OpCode)_code[start]}");
+            for (int j = start + 1; j < end; j++) text.Append(' ').Append(_code[j]);
+            text.Append('\n');
+        }
+        Console.Error.Write(text.ToString());
     }
 }

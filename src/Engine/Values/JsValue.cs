@@ -62,7 +62,8 @@ public readonly struct JsValue : IEquatable<JsValue>
     {
         public nint Ref;
         public double Number;
-        public Tag Tag;
+        /// <summary>The tag and the padding after it, written as one word (see <see cref="Copy"/>); read the tag as a byte.</summary>
+        public long TagWord;
     }
 
     /// <summary>
@@ -73,7 +74,7 @@ public readonly struct JsValue : IEquatable<JsValue>
     {
         var probe = new JsValue(Tag.String, 2.5, "probe");
         ref var bits = ref Unsafe.As<JsValue, Bits>(ref probe);
-        if (Unsafe.SizeOf<JsValue>() != Unsafe.SizeOf<Bits>() || bits.Ref == 0 || bits.Number != 2.5 || bits.Tag != Tag.String)
+        if (Unsafe.SizeOf<JsValue>() != Unsafe.SizeOf<Bits>() || bits.Ref == 0 || bits.Number != 2.5 || (Tag)(byte)bits.TagWord != Tag.String)
             throw new InvalidOperationException("JsValue.Bits does not match the layout of JsValue.");
     }
 
@@ -84,7 +85,7 @@ public readonly struct JsValue : IEquatable<JsValue>
         ref var bits = ref Unsafe.As<JsValue, Bits>(ref slot);
         bits.Ref = 0;
         bits.Number = value;
-        bits.Tag = Tag.Number;
+        bits.TagWord = (long)Tag.Number;
     }
 
     /// <summary>Stores a boolean into <paramref name="slot"/> without a write barrier.</summary>
@@ -94,15 +95,23 @@ public readonly struct JsValue : IEquatable<JsValue>
         ref var bits = ref Unsafe.As<JsValue, Bits>(ref slot);
         bits.Ref = 0;
         bits.Number = value ? 1 : 0;
-        bits.Tag = Tag.Boolean;
+        bits.TagWord = (long)Tag.Boolean;
     }
 
     /// <summary>Copies <paramref name="value"/> into <paramref name="slot"/>; without a write barrier when it holds no reference.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Copy(ref JsValue slot, in JsValue value)
     {
-        if (value._ref is null) Unsafe.As<JsValue, Bits>(ref slot) = Unsafe.As<JsValue, Bits>(ref Unsafe.AsRef(in value));
-        else slot = value;
+        // Field by field. The JIT would copy the struct with a 16-byte and an 8-byte move, and a load that is
+        // wider than the store that wrote its bytes (two 8-byte stores, or the tag's single byte) cannot be
+        // forwarded from the store buffer: it waits until the stores retire. Registers are read right after
+        // they are written all the time. So the tag is read as the byte it is, and written as a whole word,
+        // which every later read (a byte, or the JIT's own 8-byte copies) can be forwarded from.
+        ref var to = ref Unsafe.As<JsValue, Bits>(ref slot);
+        to.Number = value._number;
+        to.TagWord = (long)value._tag;
+        if (value._ref is null) to.Ref = 0;
+        else Unsafe.As<JsValue, object?>(ref slot) = value._ref;
     }
 
     public static implicit operator JsValue(double value) => FromNumber(value);
