@@ -23,7 +23,7 @@ internal sealed partial class Machine
         for (int i = 0; i < n; i++) JsValue.Copy(ref slots[i], regs[sp + i]);
         var realm = frame.Realm;
         MemoryBudget.Account(realm.Engine, 72 + n * 24L);
-        regs[sp] = JsValue.FromObject(new JsObject(realm.Intrinsics.ObjectPrototype, literal.Shape, slots, literal.HasIndexedKeys));
+        JsValue.StoreObject(ref regs[sp], new JsObject(realm.Intrinsics.ObjectPrototype, literal.Shape, slots, literal.HasIndexedKeys));
         return sp + 1;
     }
 
@@ -40,7 +40,7 @@ internal sealed partial class Machine
         for (int i = 0; i < n; i++) JsValue.Copy(ref items[i], regs[sp + i]);
         var realm = frame.Realm;
         MemoryBudget.Account(realm.Engine, 88 + capacity * 24L);
-        regs[sp] = JsValue.FromObject(new JsArray(realm.Intrinsics.ArrayPrototype, items, (uint)n, false));
+        JsValue.StoreObject(ref regs[sp], new JsArray(realm.Intrinsics.ArrayPrototype, items, (uint)n, false));
         return sp + 1;
     }
 }

@@ -98,30 +98,30 @@ internal sealed partial class Machine
     private static void GetNamedSlowInto(ref JsValue destination, Realm realm, in JsValue obj, in PropertyKey key, PropertyCache cache)
     {
         if (key.IsLength) cache.LengthKey = true;
-        destination = GetNamedSlow(realm, obj, key, cache);
+        JsValue.Copy(ref destination, GetNamedSlow(realm, obj, key, cache));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void GetElemSlowInto(ref JsValue destination, Realm realm, in JsValue obj, in JsValue key) =>
-        destination = GetElemSlow(realm, obj, key);
+        JsValue.Copy(ref destination, GetElemSlow(realm, obj, key));
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void GetElemIntSlowInto(ref JsValue destination, Realm realm, int key) =>
-        destination = GetElemSlow(realm, destination, JsValue.FromNumber(key));
+        JsValue.Copy(ref destination, GetElemSlow(realm, destination, JsValue.FromNumber(key)));
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void LoadGlobalInto(ref JsValue destination, Realm realm, in PropertyKey key, PropertyCache cache) =>
-        destination = LoadGlobal(realm, key, cache, throwIfMissing: true);
+        JsValue.Copy(ref destination, LoadGlobal(realm, key, cache, throwIfMissing: true));
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void IncDecInto(ref JsValue destination, in JsValue value, int delta) => destination = IncDec(value, delta);
+    private static void IncDecInto(ref JsValue destination, in JsValue value, int delta) => JsValue.Copy(ref destination, IncDec(value, delta));
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void AddInto(ref JsValue destination, in JsValue a, in JsValue b) => destination = Operators.Add(a, b);
+    private static void AddInto(ref JsValue destination, in JsValue a, in JsValue b) => JsValue.Copy(ref destination, Operators.Add(a, b));
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ArithmeticInto(ref JsValue destination, Operators.BinaryOp op, in JsValue a, in JsValue b) =>
-        destination = Operators.Arithmetic(op, a, b);
+        JsValue.Copy(ref destination, Operators.Arithmetic(op, a, b));
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool LooseEquals(in JsValue a, in JsValue b) => Operators.LooseEquals(a, b);
@@ -142,9 +142,9 @@ internal sealed partial class Machine
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void CallInto(ref JsValue destination, JsFunction fn, in JsValue thisValue, ReadOnlySpan<JsValue> args) =>
-        destination = fn.Call(thisValue, args);
+        JsValue.Copy(ref destination, fn.Call(thisValue, args));
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ConstructInto(ref JsValue destination, JsFunction fn, ReadOnlySpan<JsValue> args) =>
-        destination = fn.Construct(args, fn);
+        JsValue.Copy(ref destination, fn.Construct(args, fn));
 }

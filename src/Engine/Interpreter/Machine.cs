@@ -314,18 +314,18 @@ internal sealed partial class Machine(JsEngine engine)
                     sp--;
                     break;
                 }
-                case OpCode.NewObject: regs[sp++] = JsValue.FromObject(frame.Realm.NewObject()); break;
+                case OpCode.NewObject: JsValue.StoreObject(ref regs[sp++], frame.Realm.NewObject()); break;
                 case OpCode.NewObjectLiteral: sp = NewObjectLiteral(frame, regs, sp, code, pc); pc++; break;
                 case OpCode.NewArrayLiteral: sp = NewArrayLiteral(frame, regs, sp, code, pc); pc += 2; break;
                 case OpCode.NewArray:
-                    regs[sp++] = JsValue.FromObject(new JsArray(frame.Realm.Intrinsics.ArrayPrototype, At(code, pc++)));
+                    JsValue.StoreObject(ref regs[sp++], new JsArray(frame.Realm.Intrinsics.ArrayPrototype, At(code, pc++)));
                     break;
                 case OpCode.ArrayPush:
                     ((JsArray)regs[sp - 2].AsObject()).AppendLiteral(regs[sp - 1]);
                     sp--;
                     break;
                 case OpCode.Closure:
-                    regs[sp++] = JsValue.FromObject(CreateClosure(frame, frame.Code.Functions[At(code, pc++)]));
+                    JsValue.StoreObject(ref regs[sp++], CreateClosure(frame, frame.Code.Functions[At(code, pc++)]));
                     break;
                 case OpCode.Add:
                 {
@@ -673,7 +673,7 @@ internal sealed partial class Machine(JsEngine engine)
                     sp = fnIndex + 1;
                     break;
                 }
-                case OpCode.LoadThisValue: regs[sp++] = frame.This; break;
+                case OpCode.LoadThisValue: JsValue.Copy(ref regs[sp++], frame.This); break;
                 case OpCode.IteratorNext:
                 {
                     var rec = (IteratorRecord)regs[At(code, pc)].InternalRef!;

@@ -114,6 +114,16 @@ public readonly struct JsValue : IEquatable<JsValue>
         else Unsafe.As<JsValue, object?>(ref slot) = value._ref;
     }
 
+    /// <summary>Stores an object into <paramref name="slot"/>, written the way <see cref="Copy"/> writes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void StoreObject(ref JsValue slot, JsObject value)
+    {
+        ref var bits = ref Unsafe.As<JsValue, Bits>(ref slot);
+        bits.Number = 0;
+        bits.TagWord = (long)Tag.Object;
+        Unsafe.As<JsValue, object?>(ref slot) = value;
+    }
+
     public static implicit operator JsValue(double value) => FromNumber(value);
     public static implicit operator JsValue(string value) => FromString(value);
     public static implicit operator JsValue(bool value) => FromBoolean(value);
