@@ -4,9 +4,10 @@ using DualEngine.Engine;
 
 // Managed engine vs node on the workloads in bench/Engine/workloads (one file each, defining a global run()).
 //   bench/Engine/run.sh [--runs N] [--warmup N] [--node PATH] [--managed-only] [--wall] [name | file.js ...]
-// Each workload runs warm-up + N times in-process on the managed engine and in one node process with
-// the same counts (timed inside JS with performance.now, so process start is excluded); the table shows
-// medians. Both engines must print the same checksum, or the row fails and the exit code is 1.
+// Each workload runs warm-up + N times in-process on the managed engine and in one node process, the runs
+// alternating (each managed run is followed by one node run, timed inside JS, so process start is
+// excluded); the table shows medians, and the ratio is the median of the per-pair ratios. Both engines
+// must print the same checksum, or the row fails and the exit code is 1.
 // Times are CPU time of the process (user + system, getrusage on both sides) by default, which a loaded
 // machine distorts far less than wall time; --wall switches the table to wall-clock times (both are
 // always measured). Per-thread schedstat would exclude background JIT/GC threads but only advances at
@@ -14,7 +15,7 @@ using DualEngine.Engine;
 
 int runs = IntArg("--runs", 7);
 int warmup = IntArg("--warmup", 20);
-string node = StringArg("--node") ?? "node";
+string nodePath = StringArg("--node") ?? "node";
 // --managed-only: skip node (for profiling the managed engine, e.g. under dotnet-trace).
 bool managedOnly = args.Contains("--managed-only");
 bool wall = args.Contains("--wall");
@@ -37,7 +38,7 @@ var workloads = new (string Name, string Title, double Jint)[]
 var adHoc = names.Where(n => n.EndsWith(".js", StringComparison.Ordinal)).ToList();
 workloads = [.. workloads, .. adHoc.Select(f => (Path.GetFullPath(f), Path.GetFileName(f), double.NaN))];
 
-Console.WriteLine($"runs {runs} (median) after {warmup} warm-up; {Environment.ProcessorCount} cores; load {LoadAverage()}; .NET {Environment.Version}; node {NodeVersion(node)}");
+Console.WriteLine($"runs {runs} (median) after {warmup} warm-up; {Environment.ProcessorCount} cores; load {LoadAverage()}; .NET {Environment.Version}; node {NodeVersion(nodePath)}");
 Console.WriteLine();
 Console.WriteLine($"{(wall ? "wall-clock" : "CPU")} ms per run, medians");
 Console.WriteLine($"{"workload",-18} {"managed ms",11} {"node ms",9} {"ratio",8} {"Jint 4",7} {"goal",7}  check");
@@ -46,35 +47,40 @@ foreach (var (name, title, jint) in workloads)
 {
     if (names.Count > 0 && !names.Contains(name) && !Path.IsPathRooted(name)) continue;
     string file = Path.IsPathRooted(name) ? name : Path.Combine(dir, name + ".js");
-    var (wallTimes, cpuTimes, sum) = RunManaged(file);
-    var times = wall ? wallTimes : cpuTimes;
+    var (managed, nodeRuns) = Run(file);
+    var times = managed.Select(r => wall ? r.Wall : r.Cpu).ToList();
     if (managedOnly)
     {
         Console.WriteLine($"{title,-18} {Median(times),11:F1}");
         continue;
     }
-    var (nodeWall, nodeCpu, nodeSum) = RunNode(file);
-    var nodeTimes = wall ? nodeWall : nodeCpu;
-    double m = Median(times), n = Median(nodeTimes), ratio = m / n, goal = jint / 2;
+    var nodeTimes = nodeRuns.Select(r => wall ? r.Wall : r.Cpu).ToList();
+    // The ratio is the median of each run's ratio to the node run right after it (same machine state), not
+    // the ratio of the two medians: on a shared machine the speed changes from second to second.
+    var ratios = times.Zip(nodeTimes, (m, n) => m / n).ToList();
+    double ratio = Median(ratios), goal = jint / 2;
+    string sum = managed[^1].Checksum, nodeSum = nodeRuns[^1].Checksum;
     bool ok = sum == nodeSum;
     allOk &= ok;
     string check = ok ? $"ok ({sum})" : $"MISMATCH managed {sum} node {nodeSum}";
     string mark = double.IsNaN(goal) || ratio <= goal ? "" : " *";
-    Console.WriteLine($"{title,-18} {m,11:F1} {n,9:F2} {ratio,7:F1}x {jint,6:F0}x {goal,6:F1}x  {check}{mark}");
+    Console.WriteLine($"{title,-18} {Median(times),11:F1} {Median(nodeTimes),9:F2} {ratio,7:F1}x {jint,6:F0}x {goal,6:F1}x  {check}{mark}");
 }
 Console.WriteLine();
 Console.WriteLine("* = ratio above the goal");
 return allOk ? 0 : 1;
 
-(List<double> Wall, List<double> Cpu, string Checksum) RunManaged(string file)
+// Warm-up + N runs of the file on the managed engine, each followed by one run on node (unless
+// --managed-only); the timed runs of both.
+(List<Sample> Managed, List<Sample> Node) Run(string file)
 {
     var engine = new JsEngine(new EngineOptions { TimeLimit = TimeSpan.FromMinutes(5), MemoryLimitBytes = 2L << 30 });
     var realm = engine.CreateRealm();
     realm.Evaluate(File.ReadAllText(file), file);
     var run = realm.GetGlobal("run");
-    var times = new List<double>();
-    var cpu = new List<double>();
-    string? checksum = null;
+    using var node = managedOnly ? null : NodeProcess.Start(nodePath, runner, file);
+    var managed = new List<Sample>();
+    var nodeRuns = new List<Sample>();
     for (int i = 0; i < warmup + runs; i++)
     {
         double c0 = CpuMs();
@@ -87,35 +93,16 @@ return allOk ? 0 : 1;
             if (state != JsPromiseState.Fulfilled) throw new InvalidOperationException($"{file}: promise {state}: {realm.ToDisplayString(settled)}");
             result = settled;
         }
-        double ms = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
-        double cpuMs = CpuMs() - c0;
-        if (i >= warmup)
-        {
-            times.Add(ms);
-            cpu.Add(cpuMs);
-        }
-        string c = realm.ToDisplayString(result);
-        if (checksum is not null && c != checksum) throw new InvalidOperationException($"{file}: checksum changed between runs: {checksum} vs {c}");
-        checksum = c;
+        var sample = new Sample(Stopwatch.GetElapsedTime(t0).TotalMilliseconds, CpuMs() - c0, realm.ToDisplayString(result));
+        if (managed.Count > 0 && sample.Checksum != managed[^1].Checksum) throw new InvalidOperationException($"{file}: checksum changed between runs");
+        var nodeSample = node?.RunOnce();
+        if (i < warmup) continue;
+        managed.Add(sample);
+        if (nodeSample is not null) nodeRuns.Add(nodeSample);
     }
-    return (times, cpu, checksum!);
+    return (managed, nodeRuns);
 }
 
-(List<double> Wall, List<double> Cpu, string Checksum) RunNode(string file)
-{
-    var psi = new ProcessStartInfo(node) { RedirectStandardOutput = true, RedirectStandardError = true };
-    foreach (var a in new[] { runner, file, warmup.ToString(CultureInfo.InvariantCulture), runs.ToString(CultureInfo.InvariantCulture) })
-        psi.ArgumentList.Add(a);
-    using var p = Process.Start(psi)!;
-    string output = p.StandardOutput.ReadToEnd();
-    string error = p.StandardError.ReadToEnd();
-    p.WaitForExit();
-    if (p.ExitCode != 0) throw new InvalidOperationException($"node failed on {file}: {error}");
-    var parts = output.Trim().Split('\n')[^1].Split('|', 3);
-    return (ParseTimes(parts[0]), ParseTimes(parts[1]), parts[2]);
-}
-
-static List<double> ParseTimes(string csv) => csv.Split(',').Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToList();
 
 
 static double CpuMs() => Environment.CpuUsage.TotalTime.TotalMilliseconds;
@@ -150,4 +137,45 @@ string? StringArg(string name)
 {
     int i = Array.IndexOf(args, name);
     return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
+
+/// <summary>One timed run: wall and CPU milliseconds, and the result as a string (the checksum).</summary>
+sealed record Sample(double Wall, double Cpu, string Checksum);
+
+/// <summary>node running node-runner.js: one run() per line written to its stdin.</summary>
+sealed class NodeProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly string _file;
+
+    private NodeProcess(Process process, string file)
+    {
+        _process = process;
+        _file = file;
+    }
+
+    public static NodeProcess Start(string node, string runner, string file)
+    {
+        var psi = new ProcessStartInfo(node) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(runner);
+        psi.ArgumentList.Add(file);
+        return new NodeProcess(Process.Start(psi)!, file);
+    }
+
+    public Sample RunOnce()
+    {
+        _process.StandardInput.WriteLine("run");
+        _process.StandardInput.Flush();
+        string? line = _process.StandardOutput.ReadLine();
+        if (line is null) throw new InvalidOperationException($"node failed on {_file}: {_process.StandardError.ReadToEnd()}");
+        var parts = line.Split('|', 3);
+        return new Sample(double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture), parts[2]);
+    }
+
+    public void Dispose()
+    {
+        _process.StandardInput.Close();
+        if (!_process.WaitForExit(5000)) _process.Kill();
+        _process.Dispose();
+    }
 }
