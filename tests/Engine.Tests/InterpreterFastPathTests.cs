@@ -23,6 +23,99 @@ public class InterpreterFastPathTests
     [InlineData("(1 < 2) ? 'y' : 'n'", "y")]
     public void CompareAndJump(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 
+    // Compare-and-jump on two registers (JumpCmpRegs) or a register and a small integer (JumpCmpRegInt): each
+    // jump must agree with the comparison's value (the general Lt/Le/... instructions), for numbers, NaN,
+    // -0, strings, mixed types, undefined, null and objects.
+    private const string RegisterCompareHarness = """
+        function jumps(a, b) {
+          let s = '';
+          if (a < b) s += 1; else s += 0;   if (!(a < b)) s += 1; else s += 0;
+          if (a <= b) s += 1; else s += 0;  if (!(a <= b)) s += 1; else s += 0;
+          if (a > b) s += 1; else s += 0;   if (!(a > b)) s += 1; else s += 0;
+          if (a >= b) s += 1; else s += 0;  if (!(a >= b)) s += 1; else s += 0;
+          if (a === b) s += 1; else s += 0; if (a !== b) s += 1; else s += 0;
+          return s;
+        }
+        function values(a, b) {
+          return [a < b, !(a < b), a <= b, !(a <= b), a > b, !(a > b), a >= b, !(a >= b), a === b, a !== b].map(Number).join('');
+        }
+        function jumpsInt(a) {
+          let s = '';
+          if (a < 2) s += 1; else s += 0;   if (a <= 2) s += 1; else s += 0;
+          if (a > 2) s += 1; else s += 0;   if (a >= 2) s += 1; else s += 0;
+          if (a === 2) s += 1; else s += 0; if (a !== 2) s += 1; else s += 0;
+          if (a < -1) s += 1; else s += 0;  if (!(a >= 0)) s += 1; else s += 0;
+          return s;
+        }
+        function valuesInt(a) {
+          return [a < 2, a <= 2, a > 2, a >= 2, a === 2, a !== 2, a < -1, !(a >= 0)].map(Number).join('');
+        }
+        const samples = [1, 2, 2.5, -1, 0, -0, NaN, Infinity, -Infinity, '2', '10', '9', 'a', '', undefined, null, true, false, {}, [2], 2n];
+        let bad = [];
+        for (const a of samples)
+        {
+          for (const b of samples)
+            if (jumps(a, b) !== values(a, b)) bad.push(String(a) + '?' + String(b));
+          if (jumpsInt(a) !== valuesInt(a)) bad.push(String(a) + '?int');
+        }
+        bad.length === 0 ? 'ok' : bad.join(' ')
+        """;
+
+    [Fact]
+    public void CompareAndJumpOnRegistersAgreesWithComparisonValues() => Assert.Equal("ok", TestHost.Run(RegisterCompareHarness));
+
+    [Theory]
+    // ToPrimitive runs on the left operand first for every relational operator, each once (§13.10.1 with
+    // IsLessThan's LeftFirst flag, §7.2.13): `a > b` is IsLessThan(b, a, LeftFirst = false).
+    [InlineData("function f(a, b) { if (a < b) return 'lt'; return 'nlt'; }", "a,b,lt")]
+    [InlineData("function f(a, b) { if (a > b) return 'gt'; return 'ngt'; }", "a,b,ngt")]
+    [InlineData("function f(a, b) { if (a <= b) return 'le'; return 'nle'; }", "a,b,le")]
+    [InlineData("function f(a, b) { if (a >= b) return 'ge'; return 'nge'; }", "a,b,nge")]
+    [InlineData("function f(a, b) { while (a < b) return 'lt'; return 'nlt'; }", "a,b,lt")]
+    public void CompareAndJumpOnRegistersConvertsInOrder(string function, string expected) =>
+        Assert.Equal(expected, TestHost.Run(function + """
+             var log = [];
+             var r = f({ valueOf() { log.push('a'); return 1; } }, { valueOf() { log.push('b'); return 2; } });
+             log.push(r); log.join()
+             """));
+
+    // Arithmetic on two registers or a register and a small integer (AddRegs, SubRegs, MulRegs, AddRegInt,
+    // SubRegInt) must give what the general instructions give on the same values read from properties.
+    [Fact]
+    public void ArithmeticOnRegistersAgreesWithGeneralInstructions() => Assert.Equal("ok", TestHost.Run("""
+        function fused(a, b) { const r = []; try { r.push(a + b); } catch (e) { r.push(e.name); } try { r.push(a - b); } catch (e) { r.push(e.name); }
+          try { r.push(a * b); } catch (e) { r.push(e.name); } try { r.push(a + 2); } catch (e) { r.push(e.name); } try { r.push(a - 2); } catch (e) { r.push(e.name); } return r; }
+        function general(o) { const r = []; try { r.push(o.a + o.b); } catch (e) { r.push(e.name); } try { r.push(o.a - o.b); } catch (e) { r.push(e.name); }
+          try { r.push(o.a * o.b); } catch (e) { r.push(e.name); } try { r.push(o.a + 2); } catch (e) { r.push(e.name); } try { r.push(o.a - 2); } catch (e) { r.push(e.name); } return r; }
+        const samples = [1, 2.5, -0, 0, NaN, Infinity, '2', 'x', '', undefined, null, true, {}, [3], 2n, { valueOf() { return 7; } }, { toString() { return 's'; } }];
+        const bad = [];
+        for (const a of samples)
+          for (const b of samples) {
+            const x = fused(a, b), y = general({ a, b });
+            for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) bad.push(String(a) + '?' + String(b) + '#' + i);
+          }
+        bad.length === 0 ? 'ok' : bad.join(' ')
+        """));
+
+    [Fact]
+    public void ArithmeticOnRegistersConvertsLeftFirst() => Assert.Equal("a,b,3,a,b,-1", TestHost.Run("""
+        function f(a, b) { const s = a + b; const d = a - b; return [s, d]; }
+        var log = [];
+        var r = f({ valueOf() { log.push('a'); return 1; } }, { valueOf() { log.push('b'); return 2; } });
+        log.splice(2, 0, r[0]); log.push(r[1]); log.join()
+        """));
+
+    [Fact]
+    public void CompareAndJumpOnRegistersThrowsWithItsLine() =>
+        Assert.Contains(":3:", TestHost.Run("""
+            function f(a, b) {
+              let x = 0;
+              if (a < b) x = 1;
+              return x;
+            }
+            try { f(Symbol(), 1); 'no throw' } catch (e) { e.stack }
+            """));
+
     [Theory]
     // A discarded postfix update still applies ToNumeric, so a string becomes a number.
     [InlineData("var x = '5'; x++; typeof x + x", "number6")]

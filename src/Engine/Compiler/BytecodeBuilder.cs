@@ -47,6 +47,10 @@ internal sealed class BytecodeBuilder
     private int _fusible = -1;
     private OpCode _fusibleOp;
     private int _fusibleDelta;
+    // The instruction before it, while both may still be merged with the next one (three-way fusion: two
+    // register or small-integer operands and the operation that consumes them); -1 when there is none.
+    private int _prevFusible = -1;
+    private OpCode _prevFusibleOp;
     public int Depth { get => _depth; set => _depth = value; }
     public int RegisterTop => _registers;
 
@@ -99,6 +103,12 @@ internal sealed class BytecodeBuilder
     private void Begin(OpCode op, int delta)
     {
         Listing?.Add(_code.Count);
+        if (_fusible >= 0)
+        {
+            _prevFusible = _fusible;
+            _prevFusibleOp = _fusibleOp;
+        }
+        else _prevFusible = -1;
         _fusible = _code.Count;
         _fusibleOp = op;
         _fusibleDelta = delta;
@@ -114,6 +124,26 @@ internal sealed class BytecodeBuilder
     private bool FuseWithPrevious(OpCode op, int delta, int a, int b)
     {
         if (_fusible < 0) return false;
+        if (op is OpCode.Add or OpCode.Sub or OpCode.Mul && LastTwoAreOperands(out int x, out int y, out bool isInt)
+            && !(isInt && op == OpCode.Mul))
+        {
+            // `a + b`, `i - 1` on register operands: one instruction that reads them where they are.
+            RemoveLastTwo();
+            var fused = (op, isInt) switch
+            {
+                (OpCode.Add, false) => OpCode.AddRegs,
+                (OpCode.Sub, false) => OpCode.SubRegs,
+                (OpCode.Mul, false) => OpCode.MulRegs,
+                (OpCode.Add, true) => OpCode.AddRegInt,
+                _ => OpCode.SubRegInt,
+            };
+            Begin(fused, 1);
+            _code.Add((int)fused);
+            _code.Add(x);
+            _code.Add(y);
+            Adjust(1);
+            return true;
+        }
         switch (_fusibleOp, op)
         {
             case (OpCode.SetNamed, OpCode.Pop):
@@ -203,17 +233,60 @@ internal sealed class BytecodeBuilder
         // A source position recorded for the second instruction now belongs to the fused one.
         if (_lines.Count > 0 && _lines[^1].Pc > start) _lines[^1] = _lines[^1] with { Pc = start };
         _depth -= _fusibleDelta;
+        int before = _prevFusible;
+        var beforeOp = _prevFusibleOp;
         Begin(fused, combinedDelta);
+        _prevFusible = before; // the fused instruction follows whatever preceded the pair
+        _prevFusibleOp = beforeOp;
         _code.Add((int)fused);
         foreach (int x in operands) _code.Add(x);
         Adjust(combinedDelta);
     }
 
+    /// <summary>
+    /// True when the last two instructions are `LoadReg a` and `LoadReg b` (<paramref name="secondIsInt"/> false)
+    /// or `LoadReg a` and `Int k` (true), adjacent and with nothing that can jump between them.
+    /// </summary>
+    private bool LastTwoAreOperands(out int a, out int b, out bool secondIsInt)
+    {
+        a = b = 0;
+        secondIsInt = _fusibleOp == OpCode.Int;
+        if (_fusible < 0 || _prevFusible < 0 || _prevFusibleOp != OpCode.LoadReg || _fusible != _prevFusible + 2) return false;
+        if (_fusibleOp is not (OpCode.LoadReg or OpCode.Int)) return false;
+        a = _code[_prevFusible + 1];
+        b = _code[_fusible + 1];
+        return true;
+    }
+
+    /// <summary>Removes the last two (operand) instructions; a source position recorded after them moves to their start.</summary>
+    private int RemoveLastTwo()
+    {
+        int start = _prevFusible;
+        _code.RemoveRange(start, _code.Count - start);
+        Listing?.RemoveAll(x => x >= start);
+        for (int i = _lines.Count - 1; i >= 0 && _lines[i].Pc > start; i--) _lines[i] = _lines[i] with { Pc = start };
+        _depth -= 2;
+        _fusible = _prevFusible = -1;
+        return start;
+    }
+
     /// <summary>Emits a jump-like op whose first operand is <paramref name="target"/>, plus extra operands.</summary>
     public void EmitJump(OpCode op, Label target, int delta, int extra = int.MinValue)
     {
+        if (op is >= OpCode.JumpIfLt and <= OpCode.JumpIfStrictNe && LastTwoAreOperands(out int a, out int b, out bool isInt))
+        {
+            // `i < n`, `i < 100` deciding a jump: one instruction reading the operands where they are.
+            int start = RemoveLastTwo();
+            Listing?.Add(start);
+            _code.Add((int)(isInt ? OpCode.JumpCmpRegInt : OpCode.JumpCmpRegs));
+            _code.Add((int)op);
+            _code.Add(a);
+            _code.Add(b);
+            AddTarget(target);
+            return;
+        }
         Listing?.Add(_code.Count);
-        _fusible = -1;
+        _fusible = _prevFusible = -1;
         _code.Add((int)op);
         if (target.Pc >= 0) _code.Add(target.Pc);
         else

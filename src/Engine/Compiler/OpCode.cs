@@ -198,4 +198,11 @@ internal enum OpCode
     GetElemReg,         // r [obj] → [obj[regs[r]]]      (LoadReg r, GetElem)     a[i] with the key in a variable
     ReturnThis,         // →                             (LoadThisValue, Return)  `return this`
     GetElemInt,         // i [obj] → [obj[i]]            (Int i, GetElem)         a[0], a[1]
+    JumpCmpRegs,        // op a b t →   jumps as JumpIf<op> would on [regs[a] regs[b]]   (LoadReg a, LoadReg b, JumpIf…)
+    JumpCmpRegInt,      // op a k t →   jumps as JumpIf<op> would on [regs[a] k]         (LoadReg a, Int k, JumpIf…)
+    AddRegs,            // a b → [regs[a] + regs[b]]     (LoadReg a, LoadReg b, Add)
+    SubRegs,            // a b → [regs[a] - regs[b]]     (LoadReg a, LoadReg b, Sub)
+    MulRegs,            // a b → [regs[a] * regs[b]]     (LoadReg a, LoadReg b, Mul)
+    AddRegInt,          // a k → [regs[a] + k]           (LoadReg a, Int k, Add)
+    SubRegInt,          // a k → [regs[a] - k]           (LoadReg a, Int k, Sub)
 }

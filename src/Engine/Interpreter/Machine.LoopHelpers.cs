@@ -147,4 +147,49 @@ internal sealed partial class Machine
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ConstructInto(ref JsValue destination, JsFunction fn, ReadOnlySpan<JsValue> args) =>
         JsValue.Copy(ref destination, fn.Construct(args, fn));
+
+    // Which relations of two numbers make each compare-and-jump jump, indexed from JumpIfLt: bit 0 less,
+    // bit 1 equal, bit 2 greater, bit 3 unordered (a NaN operand). "Not less" is not "greater or equal":
+    // it also jumps on NaN.
+    private static ReadOnlySpan<byte> CompareJumpMasks =>
+    [
+        0b0001, // JumpIfLt
+        0b1110, // JumpIfNotLt
+        0b0011, // JumpIfLe
+        0b1100, // JumpIfNotLe
+        0b0100, // JumpIfGt
+        0b1011, // JumpIfNotGt
+        0b0110, // JumpIfGe
+        0b1001, // JumpIfNotGe
+        0b0010, // JumpIfStrictEq
+        0b1101, // JumpIfStrictNe
+    ];
+
+    /// <summary>Whether compare-and-jump <paramref name="op"/> (an OpCode from JumpIfLt to JumpIfStrictNe) jumps for numbers x and y.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool NumberCompareJumps(int op, double x, double y)
+    {
+        int relation = x < y ? 1 : x > y ? 4 : x == y ? 2 : 8;
+        return (CompareJumpMasks[op - (int)OpCode.JumpIfLt] & relation) != 0;
+    }
+
+    /// <summary>
+    /// Compare-and-jump on operands that are not both numbers, with the operator's own evaluation order
+    /// (§13.10.1: `a &gt; b` and `a &lt;= b` convert b first). The operands are copies: a valueOf called on one
+    /// cannot change the other, as with operands pushed on the stack.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool CompareJumpsSlow(OpCode op, JsValue a, JsValue b) => op switch
+    {
+        OpCode.JumpIfLt => Operators.LessThan(a, b, true) == true,
+        OpCode.JumpIfNotLt => Operators.LessThan(a, b, true) != true,
+        OpCode.JumpIfLe => Operators.LessThan(b, a, false) == false,
+        OpCode.JumpIfNotLe => Operators.LessThan(b, a, false) != false,
+        OpCode.JumpIfGt => Operators.LessThan(b, a, false) == true,
+        OpCode.JumpIfNotGt => Operators.LessThan(b, a, false) != true,
+        OpCode.JumpIfGe => Operators.LessThan(a, b, true) == false,
+        OpCode.JumpIfNotGe => Operators.LessThan(a, b, true) != false,
+        OpCode.JumpIfStrictEq => Operators.StrictEquals(a, b),
+        _ => !Operators.StrictEquals(a, b),
+    };
 }

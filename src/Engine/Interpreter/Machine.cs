@@ -336,6 +336,54 @@ internal sealed partial class Machine(JsEngine engine)
                     sp--;
                     break;
                 }
+                case OpCode.AddRegs:
+                {
+                    ref var a = ref regs[At(code, pc)];
+                    ref var b = ref regs[At(code, pc + 1)];
+                    if (a.IsNumber && b.IsNumber) JsValue.StoreNumber(ref regs[sp], a._number + b._number);
+                    else AddInto(ref regs[sp], a, b);
+                    sp++;
+                    pc += 2;
+                    break;
+                }
+                case OpCode.SubRegs:
+                {
+                    ref var a = ref regs[At(code, pc)];
+                    ref var b = ref regs[At(code, pc + 1)];
+                    if (a.IsNumber && b.IsNumber) JsValue.StoreNumber(ref regs[sp], a._number - b._number);
+                    else ArithmeticInto(ref regs[sp], Operators.BinaryOp.Sub, a, b);
+                    sp++;
+                    pc += 2;
+                    break;
+                }
+                case OpCode.MulRegs:
+                {
+                    ref var a = ref regs[At(code, pc)];
+                    ref var b = ref regs[At(code, pc + 1)];
+                    if (a.IsNumber && b.IsNumber) JsValue.StoreNumber(ref regs[sp], a._number * b._number);
+                    else ArithmeticInto(ref regs[sp], Operators.BinaryOp.Mul, a, b);
+                    sp++;
+                    pc += 2;
+                    break;
+                }
+                case OpCode.AddRegInt:
+                {
+                    ref var a = ref regs[At(code, pc)];
+                    if (a.IsNumber) JsValue.StoreNumber(ref regs[sp], a._number + At(code, pc + 1));
+                    else AddInto(ref regs[sp], a, JsValue.FromNumber(At(code, pc + 1)));
+                    sp++;
+                    pc += 2;
+                    break;
+                }
+                case OpCode.SubRegInt:
+                {
+                    ref var a = ref regs[At(code, pc)];
+                    if (a.IsNumber) JsValue.StoreNumber(ref regs[sp], a._number - At(code, pc + 1));
+                    else ArithmeticInto(ref regs[sp], Operators.BinaryOp.Sub, a, JsValue.FromNumber(At(code, pc + 1)));
+                    sp++;
+                    pc += 2;
+                    break;
+                }
                 case OpCode.Sub:
                 {
                     ref var a = ref regs[sp - 2];
@@ -536,6 +584,31 @@ internal sealed partial class Machine(JsEngine engine)
                     bool equal = a.IsNumber && b.IsNumber ? a._number == b._number : Operators.StrictEquals(a, b);
                     sp -= 2;
                     if (equal == (At(code, pc - 1) == (int)OpCode.JumpIfStrictEq)) goto TakeJump;
+                    pc++;
+                    break;
+                }
+                case OpCode.JumpCmpRegs:
+                {
+                    // pc is at the operands: the compare-and-jump opcode it stands for, two registers, the target.
+                    ref var a = ref regs[At(code, pc + 1)];
+                    ref var b = ref regs[At(code, pc + 2)];
+                    bool jump = a.IsNumber && b.IsNumber
+                        ? NumberCompareJumps(At(code, pc), a._number, b._number)
+                        : CompareJumpsSlow((OpCode)At(code, pc), a, b);
+                    pc += 3;
+                    if (jump) goto TakeJump;
+                    pc++;
+                    break;
+                }
+                case OpCode.JumpCmpRegInt:
+                {
+                    ref var a = ref regs[At(code, pc + 1)];
+                    int k = At(code, pc + 2);
+                    bool jump = a.IsNumber
+                        ? NumberCompareJumps(At(code, pc), a._number, k)
+                        : CompareJumpsSlow((OpCode)At(code, pc), a, JsValue.FromNumber(k));
+                    pc += 3;
+                    if (jump) goto TakeJump;
                     pc++;
                     break;
                 }
