@@ -105,6 +105,34 @@ public class InterpreterFastPathTests
         log.splice(2, 0, r[0]); log.push(r[1]); log.join()
         """));
 
+    [Theory]
+    // Rotated loops (the test compiled on entry and at the bottom) evaluate the test exactly once per
+    // iteration plus once to leave, and continue/break/labels still reach the right places.
+    [InlineData("function f() { let n = 0, i = 0; while ((n++, i < 3)) i++; return n + ',' + i; } f()", "4,3")]
+    [InlineData("function f() { let n = 0, s = ''; for (let i = 0; (n++, i < 5); i++) { if (i === 1) continue; if (i === 3) break; s += i; } return n + ',' + s; } f()", "4,02")]
+    [InlineData("function f() { let s = ''; outer: for (let i = 0; i < 3; i++) { let j = 0; while (j < 3) { j++; if (j === 2) continue outer; s += i + '' + j; } } return s; } f()", "011121")]
+    [InlineData("function f() { let i = 0; while (i < 0) i++; for (let k = 5; k < 5; k++) i = 9; return i; } f()", "0")]
+    [InlineData("function f() { const s = 'axbxcx'; let pos = 0, hits = 0; while ((pos = s.indexOf('x', pos)) !== -1) { hits++; pos++; } return hits; } f()", "3")]
+    // Closures capture a fresh binding per iteration (§14.7.4.4), also when the test is repeated.
+    [InlineData("function f() { const fs = []; for (let i = 0; i < 3; i++) fs.push(() => i); return fs.map(g => g()).join(); } f()", "0,1,2")]
+    // Tests that are not repeated: a function or a tagged template in the test is one site.
+    [InlineData("function f() { let i = 0; while ((() => i < 3)()) i++; return i; } f()", "3")]
+    [InlineData("function f() { const seen = new Set(); const tag = s => s; let i = 0; while (seen.add(tag`x`), i++ < 3); return seen.size; } f()", "1")]
+    public void RotatedLoops(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
+    [Fact]
+    public void RotatedLoopTestThrowsWithItsLine() =>
+        Assert.Contains(":4:", TestHost.Run("""
+            function f(limit) {
+              let i = 0;
+              while (
+                i < limit()) i++;
+              return i;
+            }
+            let calls = 0;
+            try { f(() => { if (++calls === 3) return Symbol(); return 10; }); 'no throw' } catch (e) { e.stack }
+            """));
+
     [Fact]
     public void CompareAndJumpOnRegistersThrowsWithItsLine() =>
         Assert.Contains(":3:", TestHost.Run("""

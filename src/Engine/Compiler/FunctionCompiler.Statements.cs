@@ -165,12 +165,60 @@ internal sealed partial class FunctionCompiler
         var cont = new Label();
         var brk = new Label();
         PushControl(labels, brk, cont, iteration: true);
-        _b.Mark(cont);
-        CompileCondition(w.Test, brk, jumpIfTrue: false);
-        CompileStatement(w.Body);
-        _b.EmitJump(OpCode.Jump, cont, 0);
+        if (CanRepeatTest(w.Test))
+        {
+            // Rotated: the test once on entry, then at the bottom, so an iteration takes no separate jump back.
+            var start = new Label();
+            CompileCondition(w.Test, brk, jumpIfTrue: false);
+            _b.Mark(start);
+            CompileStatement(w.Body);
+            _b.Mark(cont);
+            CompileCondition(w.Test, start, jumpIfTrue: true);
+        }
+        else
+        {
+            _b.Mark(cont);
+            CompileCondition(w.Test, brk, jumpIfTrue: false);
+            CompileStatement(w.Body);
+            _b.EmitJump(OpCode.Jump, cont, 0);
+        }
         PopControl();
         _b.Mark(brk);
+    }
+
+    /// <summary>
+    /// Whether a loop test may be compiled twice (loop rotation: once before the first iteration, once at the
+    /// bottom). Only small expressions without nodes whose identity matters: a function, class or template
+    /// literal is one site per parse node (a tagged template's object is cached per site, §13.2.8.4), a direct
+    /// eval records its site, and yield/await are suspension points.
+    /// </summary>
+    private static bool CanRepeatTest(Expression test)
+    {
+        int budget = 32;
+        var pending = new Stack<Node>();
+        pending.Push(test);
+        var children = new List<Node>(4);
+        while (pending.Count > 0)
+        {
+            var node = pending.Pop();
+            if (--budget < 0) return false;
+            switch (node)
+            {
+                case Identifier or PrivateIdentifier or ThisExpression or Literal:
+                    continue;
+                case CallExpression { Callee: Identifier { Name: "eval" } or Super }:
+                    return false;
+                case MemberExpression or BinaryExpression or LogicalExpression or UnaryExpression or UpdateExpression
+                    or AssignmentExpression or ConditionalExpression or SequenceExpression or CallExpression or ChainExpression:
+                    break;
+                default:
+                    return false;
+            }
+            children.Clear();
+            AstChildren.Collect(node, children);
+            foreach (var child in children) pending.Push(child);
+        }
+        return true;
     }
 
     private void CompileDoWhile(DoWhileStatement dw, List<string>? labels)
@@ -202,8 +250,12 @@ internal sealed partial class FunctionCompiler
         var cont = new Label();
         var brk = new Label();
         PushControl(labels, brk, cont, iteration: true);
+        // Rotated when the test can be compiled twice (see CanRepeatTest): tested once on entry and then at
+        // the bottom, so an iteration takes no separate jump back.
+        bool rotated = f.Test is not null && CanRepeatTest(f.Test);
+        if (rotated) CompileCondition(f.Test!, brk, jumpIfTrue: false);
         _b.Mark(start);
-        if (f.Test is not null) CompileCondition(f.Test, brk, jumpIfTrue: false);
+        if (f.Test is not null && !rotated) CompileCondition(f.Test, brk, jumpIfTrue: false);
         CompileStatement(f.Body);
         _b.Mark(cont);
         if (scope is not null && scope.HasEnv) _b.Emit(OpCode.CopyEnv, 0);
@@ -211,7 +263,8 @@ internal sealed partial class FunctionCompiler
         {
             CompileEffect(f.Update);
         }
-        _b.EmitJump(OpCode.Jump, start, 0);
+        if (rotated) CompileCondition(f.Test!, start, jumpIfTrue: true);
+        else _b.EmitJump(OpCode.Jump, start, 0);
         PopControl();
         _b.Mark(brk);
         if (scope is not null) ExitBlockScope(scope, top);
