@@ -7,6 +7,36 @@ namespace DualEngine.Engine.Tests;
 /// </summary>
 public class CallPathTests
 {
+    // Method calls on a register receiver with no argument or one register argument run as one instruction
+    // (CallMethodReg0/CallMethodReg1): lookup, receiver, argument and call must behave as the separate ones.
+    [Theory]
+    [InlineData("function f() { const o = { v: 2, m(x) { return this.v * x; } }; const x = 5; return o.m(x); } f()", "10")]
+    [InlineData("function f() { const p = { x: 3, dot(q) { return this.x * q.x; } }; return p.dot(p); } f()", "9")]
+    [InlineData("function f() { const a = []; const v = 7; a.push(v); a.push(v); return a.join(); } f()", "7,7")]
+    [InlineData("function f() { const s = 'abc'; const i = 1; return s.charAt(i) + s.toUpperCase(); } f()", "bABC")]
+    [InlineData("function f() { const n = 255; const r = 16; return n.toString(r); } f()", "ff")]
+    [InlineData("function f() { const o = { get m() { return x => x + 1; } }; const x = 1; return o.m(x); } f()", "2")]
+    [InlineData("function f() { const o = new Proxy({}, { get: (t, k) => () => k }); return o.hello(); } f()", "hello")]
+    [InlineData("function f() { class A { m() { return this instanceof A; } } const a = new A(); return a.m(); } f()", "true")]
+    [InlineData("function f() { const o = { *g(n) { yield n; yield n + 1; } }; const n = 4; return [...o.g(n)].join(); } f()", "4,5")]
+    [InlineData("function f() { const o = { m(x) { return typeof x; } }; return o.m(); } f()", "undefined")]
+    [InlineData("function f() { let log = ''; const o = { m(x) { log += x; } }; const x = 'a'; o.m(x); o.m(x); return log; } f()", "aa")]
+    [InlineData("function f() { const o = undefined; const x = 1; try { o.m(x); } catch (e) { return e.constructor.name + ': ' + e.message; } } f()", "TypeError: Cannot read properties of undefined (reading 'm')")]
+    [InlineData("function f() { const o = {}; const x = 1; try { o.m(x); } catch (e) { return e.message; } } f()", "o.m is not a function")]
+    [InlineData("function f() { const o = { n: 1 }; try { o.n(); } catch (e) { return e.message; } } f()", "o.n is not a function")]
+    public void MethodCallsOnRegisters(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
+    [Fact]
+    public void MethodCallOnRegisterThrowsWithItsLine() =>
+        Assert.Contains("test.js:3:", TestHost.Run("""
+            function f(o, x) {
+              let y = 0;
+              y = o.missing(x);
+              return y;
+            }
+            try { f({}, 1); 'no throw' } catch (e) { e.stack }
+            """));
+
     [Fact]
     public void RecycledFramesSeeTheirOwnClosure() => Assert.Equal("a,b,a,b|true,true,true|1,2,1,2", TestHost.Run(@"
         function mk(tag) { const f = function self() { return self.tag; }; f.tag = tag; return f; }

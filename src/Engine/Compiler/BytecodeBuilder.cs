@@ -124,6 +124,24 @@ internal sealed class BytecodeBuilder
     private bool FuseWithPrevious(OpCode op, int delta, int a, int b)
     {
         if (_fusible < 0) return false;
+        if (op == OpCode.Call && a == 1 && _fusibleOp == OpCode.LoadReg && _prevFusible >= 0
+            && _prevFusibleOp == OpCode.GetMethodReg && _fusible == _prevFusible + 4)
+        {
+            // `o.m(x)` with o and x in registers: method lookup, argument and call in one instruction.
+            int receiver = _code[_prevFusible + 1], name = _code[_prevFusible + 2], cache = _code[_prevFusible + 3];
+            int argument = _code[_fusible + 1];
+            RemoveLastTwo(pushed: 3);
+            Begin(OpCode.CallMethodReg1, 3 + delta);
+            _code.Add((int)OpCode.CallMethodReg1);
+            _code.Add(receiver);
+            _code.Add(name);
+            _code.Add(cache);
+            _code.Add(argument);
+            _code.Add(a);
+            _code.Add(b);
+            Adjust(3 + delta);
+            return true;
+        }
         if (op is OpCode.Add or OpCode.Sub or OpCode.Mul && LastTwoAreOperands(out int x, out int y, out bool isInt)
             && !(isInt && op == OpCode.Mul))
         {
@@ -216,6 +234,10 @@ internal sealed class BytecodeBuilder
             case (OpCode.LoadThisValue, OpCode.Return):
                 Replace(OpCode.ReturnThis, delta);
                 return true;
+            case (OpCode.GetMethodReg, OpCode.Call) when a == 0:
+                // `o.m()` with o in a register.
+                Replace(OpCode.CallMethodReg0, delta, _code[_fusible + 1], _code[_fusible + 2], _code[_fusible + 3], a, b);
+                return true;
         }
         return false;
     }
@@ -258,14 +280,17 @@ internal sealed class BytecodeBuilder
         return true;
     }
 
-    /// <summary>Removes the last two (operand) instructions; a source position recorded after them moves to their start.</summary>
-    private int RemoveLastTwo()
+    /// <summary>
+    /// Removes the last two instructions, which pushed <paramref name="pushed"/> values together; a source
+    /// position recorded after their start moves to it.
+    /// </summary>
+    private int RemoveLastTwo(int pushed = 2)
     {
         int start = _prevFusible;
         _code.RemoveRange(start, _code.Count - start);
         Listing?.RemoveAll(x => x >= start);
         for (int i = _lines.Count - 1; i >= 0 && _lines[i].Pc > start; i--) _lines[i] = _lines[i] with { Pc = start };
-        _depth -= 2;
+        _depth -= pushed;
         _fusible = _prevFusible = -1;
         return start;
     }

@@ -205,4 +205,6 @@ internal enum OpCode
     MulRegs,            // a b → [regs[a] * regs[b]]     (LoadReg a, LoadReg b, Mul)
     AddRegInt,          // a k → [regs[a] + k]           (LoadReg a, Int k, Add)
     SubRegInt,          // a k → [regs[a] - k]           (LoadReg a, Int k, Sub)
+    CallMethodReg0,     // r n c 0 s → [regs[r].n()]                (GetMethodReg r n c, Call 0 s)
+    CallMethodReg1,     // r n c a 1 s → [regs[r].n(regs[a])]        (GetMethodReg r n c, LoadReg a, Call 1 s)
 }

@@ -692,6 +692,25 @@ internal sealed partial class Machine(JsEngine engine)
                     callee.Return();
                     goto Reload;
                 }
+                case OpCode.CallMethodReg0:
+                case OpCode.CallMethodReg1:
+                {
+                    // GetMethodReg's work, the argument register pushed (CallMethodReg1), then the Call
+                    // instruction's own code with pc at the argc and call-site operands at the end.
+                    ref var obj = ref regs[At(code, pc)];
+                    JsValue.Copy(ref regs[sp + 1], obj);
+                    var cache = frame.Code.Caches[At(code, pc + 2)];
+                    if (!TryReadCached(obj, cache, ref regs[sp]) && !TryReadPrimitiveCached(frame.Realm, obj, cache, ref regs[sp]))
+                        GetNamedSlowInto(ref regs[sp], frame.Realm, obj, frame.Code.Names[At(code, pc + 1)], cache);
+                    sp += 2;
+                    if (At(code, pc - 1) == (int)OpCode.CallMethodReg1)
+                    {
+                        JsValue.Copy(ref regs[sp++], regs[At(code, pc + 3)]);
+                        pc += 4;
+                    }
+                    else pc += 3;
+                    goto case OpCode.Call;
+                }
                 case OpCode.Call:
                 {
                     int argc = At(code, pc);
