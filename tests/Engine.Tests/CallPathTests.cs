@@ -26,6 +26,23 @@ public class CallPathTests
     [InlineData("function f() { const o = { n: 1 }; try { o.n(); } catch (e) { return e.message; } } f()", "o.n is not a function")]
     public void MethodCallsOnRegisters(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 
+    // Calls of a global function with one register argument (CallGlobalReg1), and element reads with the
+    // object and key in registers (GetElemRegs).
+    [Theory]
+    [InlineData("function sq(x) { return x * x; } function f() { const v = 6; return sq(v); } f()", "36")]
+    [InlineData("let tl = x => x + 1; function f() { const v = 1; return tl(v) + tl(v); } f()", "4")]
+    [InlineData("function f() { const v = -3; return Math.abs(v) + parseInt(v) + String(v); } f()", "0-3")]
+    [InlineData("function f() { const v = 1; try { return nope(v); } catch (e) { return e.constructor.name + ': ' + e.message; } } f()", "ReferenceError: nope is not defined")]
+    [InlineData("var notfn = 3; function f() { const v = 1; try { return notfn(v); } catch (e) { return e.message; } } f()", "notfn is not a function")]
+    [InlineData("function g(x) { 'use strict'; return this; } function f() { const v = 1; return String(g(v)); } f()", "undefined")]
+    [InlineData("function g(x) { return this === globalThis; } function f() { const v = 1; return g(v); } f()", "true")]
+    [InlineData("function f() { const a = [1, , 3], s = 'xyz', o = { 1: 'one', k: 'key' }; let r = []; for (let i = -1; i < 4; i++) r.push(String(a[i]), String(s[i]), String(o[i])); const k = 'k'; r.push(o[k]); return r.join(); } f()",
+        "undefined,undefined,undefined,1,x,undefined,undefined,y,one,3,z,undefined,undefined,undefined,undefined,key")]
+    [InlineData("function f() { const a = [1, 2]; const i = 1.5, j = '1'; return String(a[i]) + a[j]; } f()", "undefined2")]
+    [InlineData("function f() { const o = undefined; const k = 'p'; try { return o[k]; } catch (e) { return e.message; } } f()", "Cannot read properties of undefined (reading 'p')")]
+    [InlineData("function f() { const log = []; const o = {}; const k = { toString() { log.push('key'); return 'x'; } }; o[k]; return log.join(); } f()", "key")]
+    public void GlobalCallsAndElementReadsOnRegisters(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
     [Fact]
     public void MethodCallOnRegisterThrowsWithItsLine() =>
         Assert.Contains("test.js:3:", TestHost.Run("""

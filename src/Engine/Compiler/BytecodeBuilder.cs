@@ -142,6 +142,23 @@ internal sealed class BytecodeBuilder
             Adjust(3 + delta);
             return true;
         }
+        if (op == OpCode.Call && a == 1 && _fusibleOp == OpCode.LoadReg && _prevFusible >= 0
+            && _prevFusibleOp == OpCode.LoadGlobalCallee && _fusible == _prevFusible + 3)
+        {
+            // `f(x)` with f a global and x in a register: callee, undefined receiver, argument and call in one.
+            int name = _code[_prevFusible + 1], cache = _code[_prevFusible + 2];
+            int argument = _code[_fusible + 1];
+            RemoveLastTwo(pushed: 3);
+            Begin(OpCode.CallGlobalReg1, 3 + delta);
+            _code.Add((int)OpCode.CallGlobalReg1);
+            _code.Add(name);
+            _code.Add(cache);
+            _code.Add(argument);
+            _code.Add(a);
+            _code.Add(b);
+            Adjust(3 + delta);
+            return true;
+        }
         if (op is OpCode.Add or OpCode.Sub or OpCode.Mul && LastTwoAreOperands(out int x, out int y, out bool isInt)
             && !(isInt && op == OpCode.Mul))
         {
@@ -217,6 +234,18 @@ internal sealed class BytecodeBuilder
             {
                 int r = _code[_fusible + 1];
                 Replace(OpCode.GetMethodReg, delta, r, a, b);
+                return true;
+            }
+            case (OpCode.LoadReg, OpCode.GetElem) when _prevFusible >= 0 && _prevFusibleOp == OpCode.LoadReg && _fusible == _prevFusible + 2:
+            {
+                // `a[i]` with a and i in registers.
+                int obj = _code[_prevFusible + 1], key = _code[_fusible + 1];
+                RemoveLastTwo();
+                Begin(OpCode.GetElemRegs, 1);
+                _code.Add((int)OpCode.GetElemRegs);
+                _code.Add(obj);
+                _code.Add(key);
+                Adjust(1);
                 return true;
             }
             case (OpCode.LoadReg, OpCode.GetElem):

@@ -286,6 +286,18 @@ internal sealed partial class Machine(JsEngine engine)
                         GetElemSlowInto(ref obj, frame.Realm, obj, key);
                     break;
                 }
+                case OpCode.GetElemRegs:
+                {
+                    ref var obj = ref regs[At(code, pc)];
+                    ref var key = ref regs[At(code, pc + 1)];
+                    if (obj._ref is JsArray arr && key.IsNumber && Conversions.TryGetArrayIndex(key, out uint index) && arr.TryGetDense(index, out var elem))
+                        JsValue.Copy(ref regs[sp], elem);
+                    else
+                        GetElemSlowInto(ref regs[sp], frame.Realm, obj, key);
+                    sp++;
+                    pc += 2;
+                    break;
+                }
                 case OpCode.GetElemInt:
                 {
                     ref var obj = ref regs[sp - 1];
@@ -709,6 +721,22 @@ internal sealed partial class Machine(JsEngine engine)
                         pc += 4;
                     }
                     else pc += 3;
+                    goto case OpCode.Call;
+                }
+                case OpCode.CallGlobalReg1:
+                {
+                    // LoadGlobalCallee's work (the cached global-object slot inline), the argument register
+                    // pushed, then the Call instruction's code with pc at the argc and call-site operands.
+                    var cache = frame.Code.Caches[At(code, pc + 1)];
+                    var realm = frame.Realm;
+                    if (cache.Box is null && cache.Epoch == realm.LexicalEpoch && ReferenceEquals(realm.GlobalObject._shape, cache.Shape))
+                        JsValue.Copy(ref regs[sp], realm.GlobalObject._slots[cache.Slot]);
+                    else
+                        LoadGlobalInto(ref regs[sp], realm, frame.Code.Names[At(code, pc)], cache);
+                    JsValue.Copy(ref regs[sp + 1], JsValue.Undefined);
+                    JsValue.Copy(ref regs[sp + 2], regs[At(code, pc + 2)]);
+                    sp += 3;
+                    pc += 3;
                     goto case OpCode.Call;
                 }
                 case OpCode.Call:
