@@ -69,11 +69,12 @@ internal sealed class JsRope
             Chars = chars;
         }
 
-        // A buffer is a large string in the making: accounted like one, before it is allocated.
+        // A buffer is a large string in the making: accounted like one, before it is allocated. Not zeroed:
+        // only chars below Used are ever read, and those were written first.
         private static char[] Allocate(int capacity)
         {
             MemoryBudget.Account(capacity * 2L);
-            return new char[capacity];
+            return GC.AllocateUninitializedArray<char>(capacity);
         }
     }
 
