@@ -40,6 +40,70 @@ public class StringFastPathTests
     }
 
     [Theory]
+    // Appends in a loop: the text is checked against the same text built another way, plus exact pieces.
+    [InlineData("let s = ''; const p = []; for (let i = 0; i < 3000; i++) { s += 'ab' + (i % 10); p.push('ab' + (i % 10)); } [s.length, s === p.join(''), s.slice(0, 7), s.slice(-7), s.slice(2990, 3004)].join()",
+        "9000,true,ab0ab1a,7ab8ab9,6ab7ab8ab9ab0a")]
+    [InlineData("let s = 'start:'; for (let i = 0; i < 500; i++) s += i; let e = 'start:'; for (let i = 0; i < 500; i++) e = e.concat(String(i)); [s.length, s === e, s.slice(-9)].join()",
+        "1396,true,497498499")]
+    [InlineData("let s = ''; for (let i = 0; i < 100; i++) s += String.fromCharCode(65 + i % 26); s",
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUV")]
+    [InlineData("let s = 'x'.repeat(64); for (let i = 0; i < 40; i++) s += i * 1.5; [s.length, s.slice(64, 80), s.slice(-12)].join()",
+        "177,01.534.567.5910.,5455.55758.5")]
+    public void AppendLoops(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
+    [Theory]
+    // A string kept while another keeps growing from it: each has its own text.
+    [InlineData("let s = ''; for (let i = 0; i < 40; i++) s += 'ab' + i; let a = s; s += 'x'; a += 'y'; s += 'X'; a += 'Y'; [a.length, s.length, a.slice(-5), s.slice(-5), a.slice(0, -2) === s.slice(0, -2), a === s].join()",
+        "152,152,b39yY,b39xX,true,false")]
+    [InlineData("let s = 'p'.repeat(70); let t = ''; for (let i = 0; i < 400; i++) { t = s + '|'; s += i % 10; } let u = 'p'.repeat(70); for (let i = 0; i < 400; i++) u += i % 10; [s === u, t === u.slice(0, -1) + '|', s.length, t.length, t.slice(-4)].join()",
+        "true,true,470,470,678|")]
+    [InlineData("let base = ''; for (let i = 0; i < 30; i++) base += 'b' + i; const forks = []; for (let i = 0; i < 5; i++) { let f = base; for (let j = 0; j < 50; j++) f += String.fromCharCode(97 + i); forks.push(f); } base += '!'; forks.map(f => f.length + f.slice(-3) + f.slice(0, 3)).join() + ':' + base.slice(-3) + ':' + forks.every(f => f.startsWith(base.slice(0, -1)))",
+        "130aaab0b,130bbbb0b,130cccb0b,130dddb0b,130eeeb0b:29!:true")]
+    [InlineData("let s = ''; for (let i = 0; i < 50; i++) s += 'ab' + i; const keep = []; for (let i = 0; i < 20; i++) { keep.push(s); s += i; } keep.map(k => k.length).join() + ':' + keep.map(k => k.slice(-2)).join('') + ':' + s.slice(-6)",
+        "190,191,192,193,194,195,196,197,198,199,200,202,204,206,208,210,212,214,216,218:4990011223344556677889101112131415161718:171819")]
+    public void AppendsToViewsThatAreNotTheTip(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
+    [Theory]
+    // Buffer-backed strings on either side of ordinary rope nodes, and on the right of `+`.
+    [InlineData("let v = ''; for (let i = 0; i < 30; i++) v += 'v' + i; const node = 'n'.repeat(70) + 'N'; const a = node + v; const b = v + node; const c = a + b; [a.length, a.slice(68, 75), b.slice(-3), c.length, c === node + v + v + node, c.indexOf('Nv0'), c.lastIndexOf('v29n')].join()",
+        "151,nnNv0v1,nnN,302,true,70,228")]
+    [InlineData("let v = ''; for (let i = 0; i < 30; i++) v += 'v' + i; let w = ''; for (let i = 0; i < 30; i++) w += 'w' + i; const vw = v + w; const wv = w + v; v += w; [vw === v, wv.slice(0, 6), wv.slice(-6), vw.length, (vw + wv + vw).slice(110, 130)].join()",
+        "true,w0w1w2,v28v29,160,13w14w15w16w17w18w19")]
+    [InlineData("let s = ''; for (let i = 0; i < 40; i++) s += 'ab' + (i % 10); s += s; s += s; const t = 'pre' + s + 'post'; [s.length, s.slice(118, 124), s.slice(-5), t.length, t.slice(0, 6), t.slice(-7)].join()",
+        "480,b9ab0a,b8ab9,487,preab0,ab9post")]
+    [InlineData("let s = ''; for (let i = 0; i < 40; i++) s += 'ab' + (i % 10); let r = ''; for (let i = 0; i < 40; i++) r = i + r; const x = r + s; const y = s + r; let z = y; z += x; [x.slice(0, 4), x.slice(-4), y.slice(118, 124), z.length, z === s + r + r + s].join()",
+        "3938,8ab9,b93938,380,true")]
+    public void ViewsMixedWithNodes(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
+    [Theory]
+    [InlineData("let s = ''; for (let i = 0; i < 100000; i++) s += String.fromCharCode(97 + i % 26) + (i % 7); let bad = 0; for (let i = 0; i < 100000; i++) if (s.charCodeAt(2 * i) !== 97 + i % 26 || s.charCodeAt(2 * i + 1) !== 48 + i % 7) bad++; [s.length, bad].join()",
+        "200000,0")]
+    [InlineData("let s = ''; for (let i = 0; i < 16; i++) s += 'seg' + i + '-'.repeat(1000 * i); let n = 0; for (let i = 0; i < 16; i++) n += s.indexOf('seg' + i); [s.length, n, s.slice(-4)].join()",
+        "120070,560495,----")]
+    public void LongAppendsAcrossBufferGrowth(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
+    [Theory]
+    [InlineData("let s = ''; for (let i = 0; i < 30; i++) s += 'k' + i; const o = {}; o[s] = 1; let t = ''; for (let i = 0; i < 30; i++) t += 'k' + i; [o[t], s in o, s === t, s == t, s < t + 'a', s.charCodeAt(5), s.indexOf('k29'), s.at(-1), s.includes('k15k16'), s.split('k').length, s.toUpperCase().slice(0, 6)].join()",
+        "1,true,true,true,true,50,77,9,true,31,K0K1K2")]
+    [InlineData("let s = ''; for (let i = 0; i < 25; i++) s += 'q\"' + i; const j = JSON.stringify({ [s.slice(0, 4)]: s }); [j.length, j.slice(0, 20), JSON.parse(j)[s.slice(0, 4)] === s, `<${s}>`.length, `${s}${s}`.slice(95, 105)].join('|')",
+        "127|{\"q\\\"0q\":\"q\\\"0q\\\"1q\\|true|92|1q\"2q\"3q\"4")]
+    [InlineData("let s = ''; for (let i = 0; i < 30; i++) s += 'm' + i; const m = new Map([[s, 'found']]); let t = 'm0'; for (let i = 1; i < 30; i++) t += 'm' + i; [m.get(t), new Set([s, t]).size, [...s].length, s.replace(/m(\\d+)/g, '$1').slice(0, 12), s.padEnd(120, '.').slice(-3), s.repeat(2).length, s.trim() === s].join()",
+        "found,1,80,012345678910,...,160,true")]
+    public void StringOperationsOnViews(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
+    [Fact]
+    public void AppendPastTheLengthLimitThrowsAndLeavesTheStringIntact()
+    {
+        // The right side is a rope of 2^29 - 300 chars made of shared parts (4 MB of real text), so reaching
+        // the limit is cheap; the failed appends must not have written into the left string's buffer.
+        Assert.Equal("536870612,391,RangeError,RangeError,b99!", TestHost.Run(
+            "let s = ''; for (let i = 0; i < 100; i++) s += 'ab' + i; let b = 'x'.repeat(1 << 20); let huge = 'y'.repeat((1 << 20) - 300); " +
+            "for (let k = 0; k < 9; k++) { huge = huge + b; if (k < 8) b = b + b; } " +
+            "let r; try { s + huge; r = 'no'; } catch (e) { r = e.name; } let r2; try { s += huge; r2 = 'no'; } catch (e) { r2 = e.name; } " +
+            "s += '!'; [huge.length, s.length, r, r2, s.slice(-4)].join()"));
+    }
+
+    [Theory]
     [InlineData("[5 % 3, -5 % 3, 5 % -3, -5 % -3, 6 % 3, -6 % 3, 0 % 5, -0 % 5].map(x => Object.is(x, -0) ? '-0' : String(x)).join()", "2,-2,2,-2,0,-0,0,-0")]
     [InlineData("[5 % 0, -5 % 0, 0 % 0, NaN % 2, 2 % NaN, Infinity % 2, 2 % Infinity, -2 % Infinity, -0 % Infinity].map(x => Object.is(x, -0) ? '-0' : String(x)).join()", "NaN,NaN,NaN,NaN,NaN,NaN,2,-2,-0")]
     [InlineData("[5.5 % 2, -5.5 % 2, 2147483647 % 10, -2147483648 % 10, -2147483648 % 2, 2147483648 % 10, 4294967296 % 7, 1e20 % 7].map(x => Object.is(x, -0) ? '-0' : String(x)).join()", "1.5,-1.5,7,-8,-0,8,4,2")]
