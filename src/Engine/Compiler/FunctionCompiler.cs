@@ -166,14 +166,7 @@ internal sealed partial class FunctionCompiler
             }
         foreach (var b in scope.Ordered)
         {
-            // Uncaptured synthetic bindings need no prologue: loads read the frame (see EmitLoadBinding).
-            // A derived constructor's `this` stays a register: it is uninitialized until super() returns.
-            if (!b.Captured && b.Kind is BindingKind.This or BindingKind.NewTarget or BindingKind.HomeObject or BindingKind.Callee
-                && !(b.Kind == BindingKind.This && _code.Kind == FunctionKind.DerivedConstructor))
-            {
-                b.FromFrame = true;
-                continue;
-            }
+            if (b.FromFrame) continue;
             switch (b.Kind)
             {
                 case BindingKind.This:
@@ -277,10 +270,21 @@ internal sealed partial class FunctionCompiler
         {
             if (b.Kind == BindingKind.Import) continue; // reads the exporter's slot through the module's import cells
             if (b.Captured) b.EnvSlot = slots++;
+            else if (skipAllocated && ReadFromFrame(b)) b.FromFrame = true; // a function scope: no register, which every call would clear for nothing
             else if (!(skipAllocated && b.Register >= 0)) b.Register = _b.AllocRegister();
         }
         scope.EnvSize = slots;
     }
+
+    /// <summary>
+    /// Uncaptured synthetic bindings of this function need no register and no prologue: loads read the frame
+    /// (see EmitLoadBinding). A derived constructor's `this` stays a register: it is uninitialized until
+    /// super() returns.
+    /// </summary>
+    private bool ReadFromFrame(Binding b) =>
+        !b.Captured && ReferenceEquals(b.Scope.Function, _info)
+        && b.Kind is BindingKind.This or BindingKind.NewTarget or BindingKind.HomeObject or BindingKind.Callee
+        && !(b.Kind == BindingKind.This && _code.Kind == FunctionKind.DerivedConstructor);
 
     /// <summary>Enters a block-like scope: allocates its bindings, pushes an environment if needed, sets TDZ holes.</summary>
     private int EnterBlockScope(Scope scope)
