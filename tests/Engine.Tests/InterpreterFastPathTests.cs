@@ -133,6 +133,23 @@ public class InterpreterFastPathTests
             try { f(() => { if (++calls === 3) return Symbol(); return 10; }); 'no throw' } catch (e) { e.stack }
             """));
 
+    [Theory]
+    // `s += v` / `s -= v` on a register add into it in place when v cannot assign s (AddToReg/SubToReg); when
+    // it can, s is still read before v runs (§13.15.2).
+    [InlineData("function f() { let s = 1; s += 2; s -= 0.5; return s; } f()", "2.5")]
+    [InlineData("function f() { let s = 'a'; for (let i = 0; i < 3; i++) s += i; s += null; return s; } f()", "a012null")]
+    [InlineData("function f() { let s = 1; const t = (s += 2); return t + ',' + s; } f()", "3,3")]
+    [InlineData("function f() { let s = 1; s += (s = 10); return s; } f()", "11")]
+    [InlineData("function f() { let s = 1; s += (s++, 5); return s; } f()", "6")]
+    [InlineData("function f() { let s = 1; s += ([s] = [7], 2); return s; } f()", "3")]
+    [InlineData("function f() { let s = 5n; s += 2n; s -= 1n; return typeof s + s; } f()", "bigint6")]
+    [InlineData("function f() { let s = 1; try { s += 2n; } catch (e) { return e.name + s; } } f()", "TypeError1")]
+    [InlineData("function f() { const log = []; let s = { valueOf() { log.push('s'); return 1; } }; s += { valueOf() { log.push('v'); return 2; } }; return log.join() + s; } f()", "s,v3")]
+    [InlineData("function f() { try { s += 1; let s = 0; } catch (e) { return e.name; } } f()", "ReferenceError")]
+    [InlineData("function f() { const c = 1; try { c += 1; } catch (e) { return e.name + c; } } f()", "TypeError1")]
+    [InlineData("function f() { let s = 0; const g = () => { s += 5; }; g(); s += 1; return s; } f()", "6")]
+    public void CompoundAssignmentIntoRegisters(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
     [Fact]
     public void CompareAndJumpOnRegistersThrowsWithItsLine() =>
         Assert.Contains(":3:", TestHost.Run("""

@@ -208,6 +208,17 @@ internal sealed partial class FunctionCompiler
     /// </summary>
     private void CompileVariableAssignment(AssignmentExpression a, Identifier id, bool keepValue)
     {
+        if (a.Operator is AssignmentOperator.PlusAssign or AssignmentOperator.MinusAssign
+            && PlainRegister(id) is int register && !AssignsName(a.Right, id.Name))
+        {
+            // `s += v` on a register variable that v cannot assign: nothing between reading s and the addition
+            // can change it, so v is computed first and added into the register in place.
+            CompileExpression(a.Right);
+            _b.Position(a);
+            _b.Emit(a.Operator == AssignmentOperator.PlusAssign ? OpCode.AddToReg : OpCode.SubToReg, -1, register);
+            if (keepValue) _b.Emit(OpCode.LoadReg, 1, register);
+            return;
+        }
         int top = _b.RegisterTop;
         var reference = EmitResolveReference(id.Name);
         if (a.Operator == AssignmentOperator.Assign) CompileNamedExpression(a.Right, id.Name);
@@ -226,6 +237,62 @@ internal sealed partial class FunctionCompiler
         EmitAssignResolved(id.Name, reference);
         _referenceAt = -1;
         _b.ReleaseTo(top);
+    }
+
+    /// <summary>
+    /// The register of <paramref name="id"/> when it names a mutable variable of this function kept in a
+    /// register that loads and stores without checks (no TDZ check, not captured, no `with` or eval object in
+    /// between); null otherwise.
+    /// </summary>
+    private int? PlainRegister(Identifier id)
+    {
+        string name = id.Name;
+        if (name.StartsWith('%') || name is "this" or "new.target" or "arguments") return null;
+        for (var s = _scope; s is not null; s = s.Parent)
+        {
+            if (s.Find(name) is not null && s.Kind != ScopeKind.With) break;
+            if ((s.Kind == ScopeKind.With ? s.Find("%with") : s.Find("%evalvars")) is not null) return null;
+        }
+        var b = Lookup(name, out _);
+        if (b is null || b.Captured || b.FromFrame || b.IsImmutable || b.Register < 0) return null;
+        if (b.Kind is BindingKind.Import or BindingKind.FunctionSelf || !ReferenceEquals(b.Scope.Function, _info)) return null;
+        _referenceAt = id.Start;
+        bool check = b.NeedsTdz && !DefinitelyInitialized(b);
+        _referenceAt = -1;
+        return check ? null : b.Register;
+    }
+
+    /// <summary>Whether <paramref name="e"/> may assign the variable <paramref name="name"/> (any assignment or update whose target mentions it).</summary>
+    private static bool AssignsName(Expression e, string name)
+    {
+        var pending = new Stack<Node>();
+        pending.Push(e);
+        var children = new List<Node>(4);
+        while (pending.Count > 0)
+        {
+            var node = pending.Pop();
+            Node? target = node switch
+            {
+                AssignmentExpression assignment => assignment.Left,
+                UpdateExpression update => update.Argument,
+                _ => null,
+            };
+            if (target is not null && Mentions(target, name)) return true;
+            children.Clear();
+            AstChildren.Collect(node, children);
+            foreach (var child in children) pending.Push(child);
+        }
+        return false;
+
+        static bool Mentions(Node target, string name)
+        {
+            if (target is Identifier { } i) return i.Name == name;
+            var children = new List<Node>(4);
+            AstChildren.Collect(target, children);
+            foreach (var child in children)
+                if (Mentions(child, name)) return true;
+            return false;
+        }
     }
 
     /// <summary>

@@ -209,4 +209,6 @@ internal enum OpCode
     CallMethodReg1,     // r n c a 1 s → [regs[r].n(regs[a])]        (GetMethodReg r n c, LoadReg a, Call 1 s)
     CallGlobalReg1,     // n c a 1 s → [global n(regs[a])]           (LoadGlobalCallee n c, LoadReg a, Call 1 s)
     GetElemRegs,        // a k → [regs[a][regs[k]]]                  (LoadReg a, LoadReg k, GetElem)
+    AddToReg,           // r [v] → ; regs[r] = regs[r] + v           `s += v` when v cannot assign s (compiler)
+    SubToReg,           // r [v] → ; regs[r] = regs[r] - v
 }

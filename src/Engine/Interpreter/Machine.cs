@@ -348,6 +348,22 @@ internal sealed partial class Machine(JsEngine engine)
                     sp--;
                     break;
                 }
+                case OpCode.AddToReg:
+                {
+                    ref var target = ref regs[At(code, pc++)];
+                    ref var v = ref regs[--sp];
+                    if (target.IsNumber && v.IsNumber) JsValue.StoreNumber(ref target, target._number + v._number);
+                    else AddInto(ref target, target, v);
+                    break;
+                }
+                case OpCode.SubToReg:
+                {
+                    ref var target = ref regs[At(code, pc++)];
+                    ref var v = ref regs[--sp];
+                    if (target.IsNumber && v.IsNumber) JsValue.StoreNumber(ref target, target._number - v._number);
+                    else ArithmeticInto(ref target, Operators.BinaryOp.Sub, target, v);
+                    break;
+                }
                 case OpCode.AddRegs:
                 {
                     ref var a = ref regs[At(code, pc)];
