@@ -303,6 +303,7 @@ public class InterpreterFastPathTests
     [InlineData("try { 1 >>> 0n } catch (e) { e.name }", "TypeError")]
     // Remainder and division keep IEEE results: the sign of a zero follows the dividend, NaN and infinities.
     [InlineData("[Object.is(-4 % 2, -0), Object.is(-0 % 5, -0), 5.5 % 2, -7 % 3, 7 % -3, 1 % 0, Infinity % 2, 3 % Infinity].join()", "true,true,1.5,-1,1,NaN,NaN,3")]
+    [InlineData("function m(a, b) { return a % b; } [m(7, 3), m(-7, 3), m(7, -3), Object.is(m(-0, 5), -0), Object.is(m(-4, 2), -0), m(2147483647, 2), m(2 ** 31, 7), m(2 ** 53, 3), m(5.5, 2), m(1, 0), m(6, 3), m(3, 7)].join()", "1,-1,1,true,true,1,2,2,1.5,NaN,0,3")]
     [InlineData("[1 / 0, -1 / 0, Object.is(0 / -5, -0), 7 / 2, '9' / 3, 7n / 2n].join()", "Infinity,-Infinity,true,3.5,3,3")]
     [InlineData("[2 ** 10, (-8) ** (1 / 3), 1 ** Infinity, 2n ** 5n].join()", "1024,NaN,NaN,32")]
     public void NumericOperators(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));

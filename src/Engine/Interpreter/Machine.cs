@@ -443,7 +443,13 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
-                    if (a.IsNumber && b.IsNumber) JsValue.StoreNumber(ref a, Operators.Modulo(a._number, b._number));
+                    if (a.IsNumber && b.IsNumber)
+                    {
+                        // `i % n` with positive int32 operands inline (the result is never -0 then); the rest calls fmod's rules.
+                        double x = a._number, y = b._number;
+                        int ix = (int)x, iy = (int)y;
+                        JsValue.StoreNumber(ref a, ix == x && iy == y && ix > 0 && iy > 0 ? ix % iy : Operators.Modulo(x, y));
+                    }
                     else ArithmeticInto(ref a, Operators.BinaryOp.Mod, a, b);
                     sp--;
                     break;
