@@ -41,6 +41,9 @@ internal sealed partial class Machine(JsEngine engine)
         while (true)
         {
             frame.Pc = pc;
+#if DISPATCH_STATS
+            DispatchStats.Count(At(code, pc));
+#endif
             switch ((OpCode)At(code, pc++))
             {
                 case OpCode.Undefined: JsValue.Copy(ref regs[sp++], JsValue.Undefined); break;
