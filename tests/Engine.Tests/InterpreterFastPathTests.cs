@@ -150,6 +150,32 @@ public class InterpreterFastPathTests
     [InlineData("function f() { let s = 0; const g = () => { s += 5; }; g(); s += 1; return s; } f()", "6")]
     public void CompoundAssignmentIntoRegisters(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 
+    // `a + o.x`, `a - o.x`, `a * o.x` with o in a register (AddNamedReg/SubNamedReg/MulNamedReg) must give what
+    // the general instructions give (the computed-key form below is not fused).
+    [Fact]
+    public void ArithmeticWithAPropertyReadAgreesWithGeneralInstructions() => Assert.Equal("ok", TestHost.Run("""
+        function fused(a, o) { const r = []; try { r.push(a + o.x); } catch (e) { r.push(e.name); } try { r.push(a - o.x); } catch (e) { r.push(e.name); }
+          try { r.push(a * o.x); } catch (e) { r.push(e.name); } try { r.push(a + o.length); } catch (e) { r.push(e.name); } return r; }
+        function general(a, o) { const r = []; try { r.push(a + o['x']); } catch (e) { r.push(e.name); } try { r.push(a - o['x']); } catch (e) { r.push(e.name); }
+          try { r.push(a * o['x']); } catch (e) { r.push(e.name); } try { r.push(a + o['length']); } catch (e) { r.push(e.name); } return r; }
+        const values = [1, 2.5, -0, NaN, '3', 'a', undefined, null, 2n, {}, { valueOf() { return 4; } }];
+        const receivers = [{ x: 2 }, { x: 'b' }, { x: 2n }, { get x() { return 7; } }, [1, 2, 3], 'str', 5, { x: { valueOf() { return 9; } } }, undefined, null];
+        const bad = [];
+        for (const a of values)
+          for (const o of receivers) {
+            const x = fused(a, o), y = general(a, o);
+            for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) bad.push(String(a) + '?' + JSON.stringify(o) + '#' + i);
+          }
+        bad.length === 0 ? 'ok' : bad.join(' ')
+        """));
+
+    [Fact]
+    public void ArithmeticWithAPropertyReadEvaluatesInOrder() => Assert.Equal("left,getter,3", TestHost.Run("""
+        function f(o, log) { const r = (log.push('left'), 1) + o.x; log.push(r); return log.join(); }
+        const log = [];
+        f({ get x() { log.push('getter'); return 2; } }, log)
+        """));
+
     [Fact]
     public void CompareAndJumpOnRegistersThrowsWithItsLine() =>
         Assert.Contains(":3:", TestHost.Run("""

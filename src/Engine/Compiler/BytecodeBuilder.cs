@@ -263,6 +263,11 @@ internal sealed class BytecodeBuilder
             case (OpCode.LoadThisValue, OpCode.Return):
                 Replace(OpCode.ReturnThis, delta);
                 return true;
+            case (OpCode.GetNamedReg, OpCode.Add or OpCode.Sub or OpCode.Mul):
+                // `a + o.x`: the property read and the operation in one instruction.
+                Replace(op switch { OpCode.Add => OpCode.AddNamedReg, OpCode.Sub => OpCode.SubNamedReg, _ => OpCode.MulNamedReg },
+                    delta, _code[_fusible + 1], _code[_fusible + 2], _code[_fusible + 3]);
+                return true;
             case (OpCode.GetMethodReg, OpCode.Call) when a == 0:
                 // `o.m()` with o in a register.
                 Replace(OpCode.CallMethodReg0, delta, _code[_fusible + 1], _code[_fusible + 2], _code[_fusible + 3], a, b);

@@ -211,4 +211,7 @@ internal enum OpCode
     GetElemRegs,        // a k → [regs[a][regs[k]]]                  (LoadReg a, LoadReg k, GetElem)
     AddToReg,           // r [v] → ; regs[r] = regs[r] + v           `s += v` when v cannot assign s (compiler)
     SubToReg,           // r [v] → ; regs[r] = regs[r] - v
+    AddNamedReg,        // r n c [a] → [a + regs[r].n]             (GetNamedReg r n c, Add)
+    SubNamedReg,        // r n c [a] → [a - regs[r].n]             (GetNamedReg r n c, Sub)
+    MulNamedReg,        // r n c [a] → [a * regs[r].n]             (GetNamedReg r n c, Mul)
 }

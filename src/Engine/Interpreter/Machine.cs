@@ -351,6 +351,29 @@ internal sealed partial class Machine(JsEngine engine)
                     sp--;
                     break;
                 }
+                case OpCode.AddNamedReg:
+                case OpCode.SubNamedReg:
+                case OpCode.MulNamedReg:
+                {
+                    // GetNamedReg's read into the free slot above the left operand, then the operation.
+                    var cache = frame.Code.Caches[At(code, pc + 2)];
+                    ref var receiver = ref regs[At(code, pc)];
+                    ref var b = ref regs[sp];
+                    if (!TryReadCached(receiver, cache, ref b))
+                    {
+                        if (!(cache.LengthKey && TryReadLength(receiver, ref b)))
+                            GetNamedSlowInto(ref b, frame.Realm, receiver, frame.Code.Names[At(code, pc + 1)], cache);
+                    }
+                    ref var a = ref regs[sp - 1];
+                    int op = At(code, pc - 1);
+                    if (a.IsNumber && b.IsNumber)
+                        JsValue.StoreNumber(ref a, op == (int)OpCode.AddNamedReg ? a._number + b._number
+                            : op == (int)OpCode.SubNamedReg ? a._number - b._number : a._number * b._number);
+                    else if (op == (int)OpCode.AddNamedReg) AddInto(ref a, a, b);
+                    else ArithmeticInto(ref a, op == (int)OpCode.SubNamedReg ? Operators.BinaryOp.Sub : Operators.BinaryOp.Mul, a, b);
+                    pc += 3;
+                    break;
+                }
                 case OpCode.AddToReg:
                 {
                     ref var target = ref regs[At(code, pc++)];
