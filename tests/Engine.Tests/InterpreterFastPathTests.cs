@@ -176,6 +176,18 @@ public class InterpreterFastPathTests
         f({ get x() { log.push('getter'); return 2; } }, log)
         """));
 
+    [Theory]
+    // `this.x op= v` reads this.x right after keeping `this` for the store (LoadThisGetThisNamed).
+    [InlineData("class P { constructor() { this.x = 1; } add(v) { this.x += v; this.x *= 2; this.x -= 1; return this.x; } } new P().add(2)", "5")]
+    [InlineData("const o = { log: [], get x() { this.log.push('get'); return 1; }, set x(v) { this.log.push('set' + v); }, m() { this.x += (this.log.push('rhs'), 5); return this.log.join(); } }; o.m()", "get,rhs,set6")]
+    [InlineData("function F() { this.n = 'a'; this.n += 'b'; this.n += this.n; } new F().n", "abab")]
+    [InlineData("var g = 1; function f() { this.g += 1; } f(); g", "2")]
+    [InlineData("Number.prototype.bump = function () { 'use strict'; try { this.x += 1; return 'no error'; } catch (e) { return e.name; } }; (5).bump()", "TypeError")]
+    [InlineData("const o = { x: 1, m() { 'use strict'; Object.freeze(this); try { this.x += 1; } catch (e) { return e.name + this.x; } } }; o.m()", "TypeError1")]
+    [InlineData("class B { constructor() { this.x = 1; } } class D extends B { constructor() { super(); this.x += 5; } } new D().x", "6")]
+    [InlineData("class D extends Object { constructor() { try { this.x += 1; } catch (e) { super(); this.r = e.name; } } } new D().r", "ReferenceError")]
+    public void CompoundAssignmentToThisProperties(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
     [Fact]
     public void CompareAndJumpOnRegistersThrowsWithItsLine() =>
         Assert.Contains(":3:", TestHost.Run("""

@@ -203,6 +203,17 @@ internal sealed class BytecodeBuilder
                 // x++ / x-- as a statement on a register variable: one instruction.
                 Replace(_fusibleOp == OpCode.LoadRegInc ? OpCode.IncReg : OpCode.DecReg, delta, a);
                 return true;
+            case (OpCode.LoadThisValue, OpCode.GetNamed) when _prevFusible >= 0 && _prevFusibleOp == OpCode.LoadThisValue && _fusible == _prevFusible + 1:
+            {
+                // `this.x op= v`: the receiver kept for the store and the read of this.x, in one instruction.
+                RemoveLastTwo();
+                Begin(OpCode.LoadThisGetThisNamed, 2 + delta);
+                _code.Add((int)OpCode.LoadThisGetThisNamed);
+                _code.Add(a);
+                _code.Add(b);
+                Adjust(2 + delta);
+                return true;
+            }
             case (OpCode.LoadThisValue, OpCode.GetNamed):
                 Replace(OpCode.GetThisNamed, delta, a, b);
                 return true;

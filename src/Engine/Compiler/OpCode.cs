@@ -214,4 +214,5 @@ internal enum OpCode
     AddNamedReg,        // r n c [a] → [a + regs[r].n]             (GetNamedReg r n c, Add)
     SubNamedReg,        // r n c [a] → [a - regs[r].n]             (GetNamedReg r n c, Sub)
     MulNamedReg,        // r n c [a] → [a * regs[r].n]             (GetNamedReg r n c, Mul)
+    LoadThisGetThisNamed, // n c → [this this.n]                   (LoadThisValue, LoadThisValue, GetNamed)  `this.n op= v`
 }

@@ -159,6 +159,11 @@ internal sealed partial class Machine(JsEngine engine)
                     pc += 3;
                     break;
                 }
+                case OpCode.LoadThisGetThisNamed:
+                {
+                    JsValue.Copy(ref regs[sp++], frame.This);
+                    goto case OpCode.GetThisNamed;
+                }
                 case OpCode.GetThisNamed:
                 {
                     var cache = frame.Code.Caches[At(code, pc + 1)];
