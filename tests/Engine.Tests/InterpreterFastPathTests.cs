@@ -188,6 +188,15 @@ public class InterpreterFastPathTests
     [InlineData("class D extends Object { constructor() { try { this.x += 1; } catch (e) { super(); this.r = e.name; } } } new D().r", "ReferenceError")]
     public void CompoundAssignmentToThisProperties(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 
+    [Theory]
+    // Negative number literals are constants (-0 stays -0); a computed value compared with a small integer
+    // jumps in one instruction (JumpCmpInt); an assignment whose value is used stores and keeps it (StoreRegKeep).
+    [InlineData("[Object.is(-0, -0), 1 / -0, -1, -2147483648, -1e300, - 5, -(-3), -0.5].join()", "true,-Infinity,-1,-2147483648,-1e+300,-5,3,-0.5")]
+    [InlineData("function f(g) { const r = []; for (const v of [0, -0, 1, -1, '0', NaN, null, undefined, 0n, [0]]) { if (g(v) === 0) r.push('eq'); else r.push('ne'); if (g(v) !== -1) r.push('n1'); else r.push('m1'); if (g(v) < 1) r.push('lt'); else r.push('nlt'); if (g(v) >= -1) r.push('ge'); else r.push('nge'); } return r.join(); } f(x => x)",
+        "eq,n1,lt,ge,eq,n1,lt,ge,ne,n1,nlt,ge,ne,m1,lt,ge,ne,n1,lt,ge,ne,n1,nlt,nge,ne,n1,lt,ge,ne,n1,nlt,nge,ne,n1,lt,ge,ne,n1,lt,ge")]
+    [InlineData("function f() { const s = 'axbx'; let pos = 0, n = 0; while ((pos = s.indexOf('x', pos)) !== -1) { n++; pos++; } let x; const y = (x = 5) + x; return n + ',' + pos + ',' + y; } f()", "2,-1,10")]
+    public void ConstantsAndKeptValues(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
     [Fact]
     public void CompareAndJumpOnRegistersThrowsWithItsLine() =>
         Assert.Contains(":3:", TestHost.Run("""

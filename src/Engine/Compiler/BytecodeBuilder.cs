@@ -274,6 +274,10 @@ internal sealed class BytecodeBuilder
             case (OpCode.LoadThisValue, OpCode.Return):
                 Replace(OpCode.ReturnThis, delta);
                 return true;
+            case (OpCode.Dup, OpCode.StoreReg):
+                // An assignment whose value is used (`(x = v) !== -1`): store and keep the value.
+                Replace(OpCode.StoreRegKeep, delta, a);
+                return true;
             case (OpCode.GetNamedReg, OpCode.Add or OpCode.Sub or OpCode.Mul):
                 // `a + o.x`: the property read and the operation in one instruction.
                 Replace(op switch { OpCode.Add => OpCode.AddNamedReg, OpCode.Sub => OpCode.SubNamedReg, _ => OpCode.MulNamedReg },
@@ -353,6 +357,24 @@ internal sealed class BytecodeBuilder
             _code.Add(a);
             _code.Add(b);
             AddTarget(target);
+            return;
+        }
+        if (op is >= OpCode.JumpIfLt and <= OpCode.JumpIfStrictNe && _fusible >= 0 && _fusibleOp == OpCode.Int)
+        {
+            // `x === 0`, `i !== -1` on a computed x: the constant is an operand of the compare-and-jump.
+            int k = _code[_fusible + 1];
+            int start = _fusible;
+            _code.RemoveRange(start, _code.Count - start);
+            Listing?.RemoveAll(x => x >= start);
+            for (int i = _lines.Count - 1; i >= 0 && _lines[i].Pc > start; i--) _lines[i] = _lines[i] with { Pc = start };
+            _depth -= 1;
+            _fusible = _prevFusible = -1;
+            Listing?.Add(start);
+            _code.Add((int)OpCode.JumpCmpInt);
+            _code.Add((int)op);
+            _code.Add(k);
+            AddTarget(target);
+            Adjust(-1);
             return;
         }
         Listing?.Add(_code.Count);

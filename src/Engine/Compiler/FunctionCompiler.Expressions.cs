@@ -100,17 +100,19 @@ internal sealed partial class FunctionCompiler
         _b.Emit(OpCode.Undefined, 1);
     }
 
+    private void EmitNumber(double d)
+    {
+        if (d == (int)d && !(d == 0 && double.IsNegative(d)) && Math.Abs(d) < 1 << 30) _b.Emit(OpCode.Int, 1, (int)d);
+        else _b.Emit(OpCode.Const, 1, _b.Constant(JsValue.FromNumber(d)));
+    }
+
     private void CompileLiteral(Literal lit)
     {
         switch (lit.LiteralKind)
         {
             case LiteralKind.Null: _b.Emit(OpCode.Null, 1); break;
             case LiteralKind.Boolean: _b.Emit(lit.BooleanValue ? OpCode.True : OpCode.False, 1); break;
-            case LiteralKind.Number:
-                double d = lit.NumberValue;
-                if (d == (int)d && !(d == 0 && double.IsNegative(d)) && Math.Abs(d) < 1 << 30) _b.Emit(OpCode.Int, 1, (int)d);
-                else _b.Emit(OpCode.Const, 1, _b.Constant(JsValue.FromNumber(d)));
-                break;
+            case LiteralKind.Number: EmitNumber(lit.NumberValue); break;
             case LiteralKind.String: _b.Emit(OpCode.Const, 1, _b.Constant(JsValue.FromString(lit.StringValue ?? ""))); break;
             case LiteralKind.BigInt: _b.Emit(OpCode.Const, 1, _b.Constant(JsValue.FromBigInt(lit.BigIntValue))); break;
             case LiteralKind.RegExp:
@@ -549,6 +551,10 @@ internal sealed partial class FunctionCompiler
                 return;
             case UnaryOperator.Delete:
                 CompileDelete(u);
+                return;
+            case UnaryOperator.Minus when u.Argument is Literal { LiteralKind: LiteralKind.Number } number:
+                // `-1` is one constant, not 1 and a negation (-0 stays -0: `- 0` negates +0).
+                EmitNumber(-number.NumberValue);
                 return;
         }
         CompileExpression(u.Argument);

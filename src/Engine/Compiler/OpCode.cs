@@ -215,4 +215,6 @@ internal enum OpCode
     SubNamedReg,        // r n c [a] → [a - regs[r].n]             (GetNamedReg r n c, Sub)
     MulNamedReg,        // r n c [a] → [a * regs[r].n]             (GetNamedReg r n c, Mul)
     LoadThisGetThisNamed, // n c → [this this.n]                   (LoadThisValue, LoadThisValue, GetNamed)  `this.n op= v`
+    JumpCmpInt,         // op k t [a] →   jumps as JumpIf<op> would on [a k]           (Int k, JumpIf…)
+    StoreRegKeep,       // r [v] → [v] ; regs[r] = v                                    (Dup, StoreReg r)
 }

@@ -77,6 +77,7 @@ internal sealed partial class Machine(JsEngine engine)
                 }
                 case OpCode.LoadReg: JsValue.Copy(ref regs[sp++], regs[At(code, pc++)]); break;
                 case OpCode.StoreReg: JsValue.Copy(ref regs[At(code, pc++)], regs[--sp]); break;
+                case OpCode.StoreRegKeep: JsValue.Copy(ref regs[At(code, pc++)], regs[sp - 1]); break;
                 case OpCode.LoadRegChecked:
                 {
                     ref var v = ref regs[At(code, pc)];
@@ -673,6 +674,18 @@ internal sealed partial class Machine(JsEngine engine)
                         ? NumberCompareJumps(At(code, pc), a._number, k)
                         : CompareJumpsSlow((OpCode)At(code, pc), a, JsValue.FromNumber(k));
                     pc += 3;
+                    if (jump) goto TakeJump;
+                    pc++;
+                    break;
+                }
+                case OpCode.JumpCmpInt:
+                {
+                    ref var a = ref regs[--sp];
+                    int k = At(code, pc + 1);
+                    bool jump = a.IsNumber
+                        ? NumberCompareJumps(At(code, pc), a._number, k)
+                        : CompareJumpsSlow((OpCode)At(code, pc), a, JsValue.FromNumber(k));
+                    pc += 2;
                     if (jump) goto TakeJump;
                     pc++;
                     break;
