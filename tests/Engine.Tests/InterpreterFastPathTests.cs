@@ -197,6 +197,14 @@ public class InterpreterFastPathTests
     [InlineData("function f() { const s = 'axbx'; let pos = 0, n = 0; while ((pos = s.indexOf('x', pos)) !== -1) { n++; pos++; } let x; const y = (x = 5) + x; return n + ',' + pos + ',' + y; } f()", "2,-1,10")]
     public void ConstantsAndKeptValues(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 
+    [Theory]
+    // `return a + b` is one instruction (AddReturn): numbers, strings, conversions, errors and constructors.
+    [InlineData("function f(a, b) { return a + b; } [f(1, 2), f('a', 1), f(1n, 2n), f({ valueOf() { return 3; } }, 4), f(undefined, 1)].join()", "3,a1,3,7,NaN")]
+    [InlineData("function f(a, b) { return a + b; } try { f(1n, 1); } catch (e) { e.name }", "TypeError")]
+    [InlineData("function F(a, b) { this.v = 1; return a + b; } new F(1, 2).v", "1")]
+    [InlineData("function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); } fib(15)", "610")]
+    public void ReturnOfASum(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
     [Fact]
     public void CompareAndJumpOnRegistersThrowsWithItsLine() =>
         Assert.Contains(":3:", TestHost.Run("""

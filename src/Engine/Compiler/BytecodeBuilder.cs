@@ -274,6 +274,10 @@ internal sealed class BytecodeBuilder
             case (OpCode.LoadThisValue, OpCode.Return):
                 Replace(OpCode.ReturnThis, delta);
                 return true;
+            case (OpCode.Add, OpCode.Return):
+                // `return a + b`.
+                Replace(OpCode.AddReturn, delta);
+                return true;
             case (OpCode.Dup, OpCode.StoreReg):
                 // An assignment whose value is used (`(x = v) !== -1`): store and keep the value.
                 Replace(OpCode.StoreRegKeep, delta, a);

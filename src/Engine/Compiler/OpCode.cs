@@ -217,4 +217,5 @@ internal enum OpCode
     LoadThisGetThisNamed, // n c → [this this.n]                   (LoadThisValue, LoadThisValue, GetNamed)  `this.n op= v`
     JumpCmpInt,         // op k t [a] →   jumps as JumpIf<op> would on [a k]           (Int k, JumpIf…)
     StoreRegKeep,       // r [v] → [v] ; regs[r] = v                                    (Dup, StoreReg r)
+    AddReturn,          // [a b] →   returns a + b                                      (Add, Return)
 }

@@ -743,6 +743,15 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.ReturnThis:
                     JsValue.Copy(ref regs[sp++], frame.This);
                     goto case OpCode.Return;
+                case OpCode.AddReturn:
+                {
+                    ref var a = ref regs[sp - 2];
+                    ref var b = ref regs[sp - 1];
+                    if (a.IsNumber && b.IsNumber) JsValue.StoreNumber(ref a, a._number + b._number);
+                    else AddInto(ref a, a, b);
+                    sp--;
+                    goto case OpCode.Return;
+                }
                 case OpCode.Return:
                 {
                     // A reference to the callee's operand-stack slot: Frame.Return clears only its registers.
