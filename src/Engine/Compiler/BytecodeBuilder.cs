@@ -51,6 +51,7 @@ internal sealed class BytecodeBuilder
     // register or small-integer operands and the operation that consumes them); -1 when there is none.
     private int _prevFusible = -1;
     private OpCode _prevFusibleOp;
+    private int _prevFusibleDelta;
     public int Depth { get => _depth; set => _depth = value; }
     public int RegisterTop => _registers;
 
@@ -107,6 +108,7 @@ internal sealed class BytecodeBuilder
         {
             _prevFusible = _fusible;
             _prevFusibleOp = _fusibleOp;
+            _prevFusibleDelta = _fusibleDelta;
         }
         else _prevFusible = -1;
         _fusible = _code.Count;
@@ -130,16 +132,7 @@ internal sealed class BytecodeBuilder
             // `o.m(x)` with o and x in registers: method lookup, argument and call in one instruction.
             int receiver = _code[_prevFusible + 1], name = _code[_prevFusible + 2], cache = _code[_prevFusible + 3];
             int argument = _code[_fusible + 1];
-            RemoveLastTwo(pushed: 3);
-            Begin(OpCode.CallMethodReg1, 3 + delta);
-            _code.Add((int)OpCode.CallMethodReg1);
-            _code.Add(receiver);
-            _code.Add(name);
-            _code.Add(cache);
-            _code.Add(argument);
-            _code.Add(a);
-            _code.Add(b);
-            Adjust(3 + delta);
+            ReplaceLastTwo(OpCode.CallMethodReg1, 3 + delta, receiver, name, cache, argument, a, b);
             return true;
         }
         if (op == OpCode.Call && a == 1 && _fusibleOp == OpCode.LoadReg && _prevFusible >= 0
@@ -148,22 +141,13 @@ internal sealed class BytecodeBuilder
             // `f(x)` with f a global and x in a register: callee, undefined receiver, argument and call in one.
             int name = _code[_prevFusible + 1], cache = _code[_prevFusible + 2];
             int argument = _code[_fusible + 1];
-            RemoveLastTwo(pushed: 3);
-            Begin(OpCode.CallGlobalReg1, 3 + delta);
-            _code.Add((int)OpCode.CallGlobalReg1);
-            _code.Add(name);
-            _code.Add(cache);
-            _code.Add(argument);
-            _code.Add(a);
-            _code.Add(b);
-            Adjust(3 + delta);
+            ReplaceLastTwo(OpCode.CallGlobalReg1, 3 + delta, name, cache, argument, a, b);
             return true;
         }
         if (op is OpCode.Add or OpCode.Sub or OpCode.Mul && LastTwoAreOperands(out int x, out int y, out bool isInt)
             && !(isInt && op == OpCode.Mul))
         {
             // `a + b`, `i - 1` on register operands: one instruction that reads them where they are.
-            RemoveLastTwo();
             var fused = (op, isInt) switch
             {
                 (OpCode.Add, false) => OpCode.AddRegs,
@@ -172,11 +156,7 @@ internal sealed class BytecodeBuilder
                 (OpCode.Add, true) => OpCode.AddRegInt,
                 _ => OpCode.SubRegInt,
             };
-            Begin(fused, 1);
-            _code.Add((int)fused);
-            _code.Add(x);
-            _code.Add(y);
-            Adjust(1);
+            ReplaceLastTwo(fused, 1, x, y);
             return true;
         }
         switch (_fusibleOp, op)
@@ -206,12 +186,7 @@ internal sealed class BytecodeBuilder
             case (OpCode.LoadThisValue, OpCode.GetNamed) when _prevFusible >= 0 && _prevFusibleOp == OpCode.LoadThisValue && _fusible == _prevFusible + 1:
             {
                 // `this.x op= v`: the receiver kept for the store and the read of this.x, in one instruction.
-                RemoveLastTwo();
-                Begin(OpCode.LoadThisGetThisNamed, 2 + delta);
-                _code.Add((int)OpCode.LoadThisGetThisNamed);
-                _code.Add(a);
-                _code.Add(b);
-                Adjust(2 + delta);
+                ReplaceLastTwo(OpCode.LoadThisGetThisNamed, 2 + delta, a, b);
                 return true;
             }
             case (OpCode.LoadThisValue, OpCode.GetNamed):
@@ -250,13 +225,7 @@ internal sealed class BytecodeBuilder
             case (OpCode.LoadReg, OpCode.GetElem) when _prevFusible >= 0 && _prevFusibleOp == OpCode.LoadReg && _fusible == _prevFusible + 2:
             {
                 // `a[i]` with a and i in registers.
-                int obj = _code[_prevFusible + 1], key = _code[_fusible + 1];
-                RemoveLastTwo();
-                Begin(OpCode.GetElemRegs, 1);
-                _code.Add((int)OpCode.GetElemRegs);
-                _code.Add(obj);
-                _code.Add(key);
-                Adjust(1);
+                ReplaceLastTwo(OpCode.GetElemRegs, 1, _code[_prevFusible + 1], _code[_fusible + 1]);
                 return true;
             }
             case (OpCode.LoadReg, OpCode.GetElem):
@@ -308,11 +277,12 @@ internal sealed class BytecodeBuilder
         // A source position recorded for the second instruction now belongs to the fused one.
         if (_lines.Count > 0 && _lines[^1].Pc > start) _lines[^1] = _lines[^1] with { Pc = start };
         _depth -= _fusibleDelta;
-        int before = _prevFusible;
+        int before = _prevFusible, beforeDelta = _prevFusibleDelta;
         var beforeOp = _prevFusibleOp;
         Begin(fused, combinedDelta);
         _prevFusible = before; // the fused instruction follows whatever preceded the pair
         _prevFusibleOp = beforeOp;
+        _prevFusibleDelta = beforeDelta;
         _code.Add((int)fused);
         foreach (int x in operands) _code.Add(x);
         Adjust(combinedDelta);
@@ -334,18 +304,31 @@ internal sealed class BytecodeBuilder
     }
 
     /// <summary>
-    /// Removes the last two instructions, which pushed <paramref name="pushed"/> values together; a source
-    /// position recorded after their start moves to it.
+    /// Removes the last two instructions (their stack effects undone); a source position recorded after their
+    /// start moves to it. Returns that start.
     /// </summary>
-    private int RemoveLastTwo(int pushed = 2)
+    private int RemoveLastTwo()
     {
         int start = _prevFusible;
+        _depth -= _prevFusibleDelta + _fusibleDelta;
         _code.RemoveRange(start, _code.Count - start);
         Listing?.RemoveAll(x => x >= start);
         for (int i = _lines.Count - 1; i >= 0 && _lines[i].Pc > start; i--) _lines[i] = _lines[i] with { Pc = start };
-        _depth -= pushed;
         _fusible = _prevFusible = -1;
         return start;
+    }
+
+    /// <summary>
+    /// Replaces the last two instructions and the one being emitted by <paramref name="fused"/>, whose stack
+    /// effect is <paramref name="delta"/> (the three instructions' together).
+    /// </summary>
+    private void ReplaceLastTwo(OpCode fused, int delta, params ReadOnlySpan<int> operands)
+    {
+        RemoveLastTwo();
+        Begin(fused, delta);
+        _code.Add((int)fused);
+        foreach (int x in operands) _code.Add(x);
+        Adjust(delta);
     }
 
     /// <summary>Emits a jump-like op whose first operand is <paramref name="target"/>, plus extra operands.</summary>

@@ -173,6 +173,11 @@ internal sealed partial class Machine
         return (CompareJumpMasks[op - (int)OpCode.JumpIfLt] & relation) != 0;
     }
 
+    /// <summary>Whether compare-and-jump <paramref name="op"/> jumps for <paramref name="a"/> and the small integer <paramref name="k"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool CompareJumpsWithInt(int op, in JsValue a, int k) =>
+        a.IsNumber ? NumberCompareJumps(op, a._number, k) : CompareJumpsSlow((OpCode)op, a, JsValue.FromNumber(k));
+
     /// <summary>
     /// Compare-and-jump on operands that are not both numbers, with the operator's own evaluation order
     /// (§13.10.1: `a &gt; b` and `a &lt;= b` convert b first). The operands are copies: a valueOf called on one

@@ -668,11 +668,7 @@ internal sealed partial class Machine(JsEngine engine)
                 }
                 case OpCode.JumpCmpRegInt:
                 {
-                    ref var a = ref regs[At(code, pc + 1)];
-                    int k = At(code, pc + 2);
-                    bool jump = a.IsNumber
-                        ? NumberCompareJumps(At(code, pc), a._number, k)
-                        : CompareJumpsSlow((OpCode)At(code, pc), a, JsValue.FromNumber(k));
+                    bool jump = CompareJumpsWithInt(At(code, pc), regs[At(code, pc + 1)], At(code, pc + 2));
                     pc += 3;
                     if (jump) goto TakeJump;
                     pc++;
@@ -680,11 +676,7 @@ internal sealed partial class Machine(JsEngine engine)
                 }
                 case OpCode.JumpCmpInt:
                 {
-                    ref var a = ref regs[--sp];
-                    int k = At(code, pc + 1);
-                    bool jump = a.IsNumber
-                        ? NumberCompareJumps(At(code, pc), a._number, k)
-                        : CompareJumpsSlow((OpCode)At(code, pc), a, JsValue.FromNumber(k));
+                    bool jump = CompareJumpsWithInt(At(code, pc), regs[--sp], At(code, pc + 1));
                     pc += 2;
                     if (jump) goto TakeJump;
                     pc++;
