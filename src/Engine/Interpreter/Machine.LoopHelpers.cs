@@ -173,6 +173,20 @@ internal sealed partial class Machine
         return (CompareJumpMasks[op - (int)OpCode.JumpIfLt] & relation) != 0;
     }
 
+    /// <summary>
+    /// GetMethodReg r n c at <paramref name="pc"/> (its operands): the method regs[r].n into regs[sp] and the
+    /// receiver into regs[sp + 1] (the callee and `this` of the call that follows).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void LoadMethodOfRegister(Frame frame, int[] code, int pc, JsValue[] regs, int sp)
+    {
+        ref var obj = ref regs[At(code, pc)];
+        JsValue.Copy(ref regs[sp + 1], obj);
+        var cache = frame.Code.Caches[At(code, pc + 2)];
+        if (!TryReadCached(obj, cache, ref regs[sp]) && !TryReadPrimitiveCached(frame.Realm, obj, cache, ref regs[sp]))
+            GetNamedSlowInto(ref regs[sp], frame.Realm, obj, frame.Code.Names[At(code, pc + 1)], cache);
+    }
+
     /// <summary>Whether compare-and-jump <paramref name="op"/> jumps for <paramref name="a"/> and the small integer <paramref name="k"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool CompareJumpsWithInt(int op, in JsValue a, int k) =>

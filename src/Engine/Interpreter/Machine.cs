@@ -1,6 +1,7 @@
-// The interpreter loop. This file is long on purpose: the dispatch switch is one method so the JIT keeps
-// the hot locals (code, registers, sp, pc) in registers. Only frequent instructions are here; the rest
-// run in Machine.Cold.cs, and heavier operations live in the other Machine.*.cs files as plain methods.
+// The interpreter loop. This file is long on purpose (over 800 lines): the dispatch switch is one method so
+// the JIT keeps the hot locals (code, registers, sp, pc) in registers, and every fused instruction is one of
+// its cases. Only frequent instructions are here; the rest run in Machine.Cold.cs, and heavier operations
+// live in the other Machine.*.cs files as plain methods (the small inlined ones in Machine.LoopHelpers.cs).
 using DualEngine.Engine.Compiler;
 
 namespace DualEngine.Engine.Interpreter;
@@ -247,16 +248,10 @@ internal sealed partial class Machine(JsEngine engine)
                     break;
                 }
                 case OpCode.GetMethodReg:
-                {
-                    ref var obj = ref regs[At(code, pc)];
-                    JsValue.Copy(ref regs[sp + 1], obj);
-                    var cache = frame.Code.Caches[At(code, pc + 2)];
-                    if (!TryReadCached(obj, cache, ref regs[sp]) && !TryReadPrimitiveCached(frame.Realm, obj, cache, ref regs[sp]))
-                        GetNamedSlowInto(ref regs[sp], frame.Realm, obj, frame.Code.Names[At(code, pc + 1)], cache);
+                    LoadMethodOfRegister(frame, code, pc, regs, sp);
                     sp += 2;
                     pc += 3;
                     break;
-                }
                 case OpCode.SetNamed:
                 {
                     ref var obj = ref regs[sp - 2];
@@ -776,11 +771,7 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     // GetMethodReg's work, the argument register pushed (CallMethodReg1), then the Call
                     // instruction's own code with pc at the argc and call-site operands at the end.
-                    ref var obj = ref regs[At(code, pc)];
-                    JsValue.Copy(ref regs[sp + 1], obj);
-                    var cache = frame.Code.Caches[At(code, pc + 2)];
-                    if (!TryReadCached(obj, cache, ref regs[sp]) && !TryReadPrimitiveCached(frame.Realm, obj, cache, ref regs[sp]))
-                        GetNamedSlowInto(ref regs[sp], frame.Realm, obj, frame.Code.Names[At(code, pc + 1)], cache);
+                    LoadMethodOfRegister(frame, code, pc, regs, sp);
                     sp += 2;
                     if (At(code, pc - 1) == (int)OpCode.CallMethodReg1)
                     {
