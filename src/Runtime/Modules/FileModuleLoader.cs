@@ -64,6 +64,11 @@ public sealed class FileModuleLoader : IModuleLoader
         {
             throw new OpError("NotFound", $"Module not found \"{url}\".{ReferrerSuffix(url)}");
         }
+        catch (UnauthorizedAccessException) when (Directory.Exists(path))
+        {
+            // .NET reports opening a directory as a file as an access error; it is not a permission problem.
+            throw new OpError("IsADirectory", $"Is a directory: module \"{url}\" names a directory, not a file.{ReferrerSuffix(url)}");
+        }
         catch (UnauthorizedAccessException)
         {
             throw new OpError("PermissionDenied", $"Permission denied reading module \"{url}\".{ReferrerSuffix(url)}");

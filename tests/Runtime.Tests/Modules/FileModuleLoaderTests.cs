@@ -41,6 +41,18 @@ public sealed class FileModuleLoaderTests : IDisposable
     }
 
     [Fact]
+    public void DirectoryIsNotAModuleAndNotAPermissionProblem()
+    {
+        var main = FileUrl.FromPath(_temp.File("main.js")).Href;
+        _temp.Folder("lib");
+        var loader = Loader();
+        var folder = loader.Resolve("./lib", main);
+        var error = Assert.Throws<OpError>(() => loader.Load(folder, null));
+        Assert.Equal("IsADirectory", error.ClassName);
+        Assert.Equal($"Is a directory: module \"{folder}\" names a directory, not a file.\n    at {main}", error.Message);
+    }
+
+    [Fact]
     public void JsonWithoutTypeAttributeIsRejected()
     {
         var main = FileUrl.FromPath(_temp.File("main.js")).Href;
