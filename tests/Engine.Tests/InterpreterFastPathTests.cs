@@ -148,6 +148,9 @@ public class InterpreterFastPathTests
     [InlineData("function f() { try { s += 1; let s = 0; } catch (e) { return e.name; } } f()", "ReferenceError")]
     [InlineData("function f() { const c = 1; try { c += 1; } catch (e) { return e.name + c; } } f()", "TypeError1")]
     [InlineData("function f() { let s = 0; const g = () => { s += 5; }; g(); s += 1; return s; } f()", "6")]
+    // A direct eval or a closure in v can assign s: s lives in an environment then, and is still read first.
+    [InlineData("function f() { let s = 1; s += eval('s = 10, 2'); return s; } f()", "3")]
+    [InlineData("function f() { let s = 1; s -= (() => { s = 10; return 2; })(); return s; } f()", "-1")]
     public void CompoundAssignmentIntoRegisters(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 
     // `a + o.x`, `a - o.x`, `a * o.x` with o in a register (AddNamedReg/SubNamedReg/MulNamedReg) must give what
