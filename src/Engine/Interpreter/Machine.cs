@@ -813,10 +813,12 @@ internal sealed partial class Machine(JsEngine engine)
                         MachineOf(frame).Current = frame;
                         goto Reload;
                     }
-                    if (fnValue._ref is not JsFunction fn) { ThrowNotCallable(frame.Code, At(code, pc - 1), fnValue); break; }
+                    // Builtins first by their exact (sealed) type: `is JsFunction` walks the class hierarchy in a runtime helper.
+                    var callable = fnValue._ref as BuiltinFunction ?? fnValue._ref as JsFunction;
+                    if (callable is null) { ThrowNotCallable(frame.Code, At(code, pc - 1), fnValue); break; }
                     EngineOf(frame).Tick();
                     frame.Sp = sp;
-                    CallInto(ref regs[fnIndex], fn, regs[fnIndex + 1], new ReadOnlySpan<JsValue>(regs, fnIndex + 2, argc));
+                    CallInto(ref regs[fnIndex], callable, regs[fnIndex + 1], new ReadOnlySpan<JsValue>(regs, fnIndex + 2, argc));
                     sp = fnIndex + 1;
                     break;
                 }
