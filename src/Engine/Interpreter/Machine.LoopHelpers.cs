@@ -174,6 +174,52 @@ internal sealed partial class Machine
     }
 
     /// <summary>
+    /// receiver.name into <paramref name="destination"/> (GetNamed and the instructions fused from it): the
+    /// inline cache, then an array's or a string's length at a "length" site (kept outside any slots), then
+    /// the general lookup. <paramref name="name"/> and <paramref name="cache"/> are the code's operands.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ReadNamedInto(ref JsValue destination, Frame frame, in JsValue receiver, int name, int cache)
+    {
+        var c = frame.Code.Caches[cache];
+        if (!TryReadCached(receiver, c, ref destination) && !(c.LengthKey && TryReadLength(receiver, ref destination)))
+            GetNamedSlowInto(ref destination, frame.Realm, receiver, frame.Code.Names[name], c);
+    }
+
+    /// <summary>obj[key] into <paramref name="destination"/> (GetElem and its fused forms): a dense array element inline, else the general lookup.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ReadElementInto(ref JsValue destination, Realm realm, in JsValue obj, in JsValue key)
+    {
+        if (obj._ref is JsArray arr && key.IsNumber && Conversions.TryGetArrayIndex(key, out uint index) && arr.TryGetDense(index, out var elem))
+            JsValue.Copy(ref destination, elem);
+        else
+            GetElemSlowInto(ref destination, realm, obj, key);
+    }
+
+    // a + b, a - b, a * b into the destination (which may be a's own slot): numbers inline, the rest through
+    // the operators. One helper per operator, so the hot arithmetic has no inner switch.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddValuesInto(ref JsValue destination, in JsValue a, in JsValue b)
+    {
+        if (a.IsNumber && b.IsNumber) JsValue.StoreNumber(ref destination, a._number + b._number);
+        else AddInto(ref destination, a, b);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SubValuesInto(ref JsValue destination, in JsValue a, in JsValue b)
+    {
+        if (a.IsNumber && b.IsNumber) JsValue.StoreNumber(ref destination, a._number - b._number);
+        else ArithmeticInto(ref destination, Operators.BinaryOp.Sub, a, b);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MulValuesInto(ref JsValue destination, in JsValue a, in JsValue b)
+    {
+        if (a.IsNumber && b.IsNumber) JsValue.StoreNumber(ref destination, a._number * b._number);
+        else ArithmeticInto(ref destination, Operators.BinaryOp.Mul, a, b);
+    }
+
+    /// <summary>
     /// GetMethodReg r n c at <paramref name="pc"/> (its operands): the method regs[r].n into regs[sp] and the
     /// receiver into regs[sp + 1] (the callee and `this` of the call that follows).
     /// </summary>

@@ -138,25 +138,13 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.GetNamed:
                 {
                     ref var obj = ref regs[sp - 1];
-                    var cache = frame.Code.Caches[At(code, pc + 1)];
-                    if (!TryReadCached(obj, cache, ref obj))
-                    {
-                        // An array's or a string's length (kept outside any slots) at a "length" site: no general lookup.
-                        if (!(cache.LengthKey && TryReadLength(obj, ref obj)))
-                            GetNamedSlowInto(ref obj, frame.Realm, obj, frame.Code.Names[At(code, pc)], cache);
-                    }
+                    ReadNamedInto(ref obj, frame, obj, At(code, pc), At(code, pc + 1));
                     pc += 2;
                     break;
                 }
                 case OpCode.GetNamedReg:
                 {
-                    var cache = frame.Code.Caches[At(code, pc + 2)];
-                    ref var receiver = ref regs[At(code, pc)];
-                    if (!TryReadCached(receiver, cache, ref regs[sp]))
-                    {
-                        if (!(cache.LengthKey && TryReadLength(receiver, ref regs[sp])))
-                            GetNamedSlowInto(ref regs[sp], frame.Realm, receiver, frame.Code.Names[At(code, pc + 1)], cache);
-                    }
+                    ReadNamedInto(ref regs[sp], frame, regs[At(code, pc)], At(code, pc + 1), At(code, pc + 2));
                     sp++;
                     pc += 3;
                     break;
@@ -272,32 +260,19 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.GetElem:
                 {
                     ref var obj = ref regs[sp - 2];
-                    ref var key = ref regs[sp - 1];
-                    if (obj._ref is JsArray arr && key.IsNumber && Conversions.TryGetArrayIndex(key, out uint index) && arr.TryGetDense(index, out var elem))
-                        JsValue.Copy(ref obj, elem);
-                    else
-                        GetElemSlowInto(ref obj, frame.Realm, obj, key);
+                    ReadElementInto(ref obj, frame.Realm, obj, regs[sp - 1]);
                     sp--;
                     break;
                 }
                 case OpCode.GetElemReg:
                 {
                     ref var obj = ref regs[sp - 1];
-                    ref var key = ref regs[At(code, pc++)];
-                    if (obj._ref is JsArray arr && key.IsNumber && Conversions.TryGetArrayIndex(key, out uint index) && arr.TryGetDense(index, out var elem))
-                        JsValue.Copy(ref obj, elem);
-                    else
-                        GetElemSlowInto(ref obj, frame.Realm, obj, key);
+                    ReadElementInto(ref obj, frame.Realm, obj, regs[At(code, pc++)]);
                     break;
                 }
                 case OpCode.GetElemRegs:
                 {
-                    ref var obj = ref regs[At(code, pc)];
-                    ref var key = ref regs[At(code, pc + 1)];
-                    if (obj._ref is JsArray arr && key.IsNumber && Conversions.TryGetArrayIndex(key, out uint index) && arr.TryGetDense(index, out var elem))
-                        JsValue.Copy(ref regs[sp], elem);
-                    else
-                        GetElemSlowInto(ref regs[sp], frame.Realm, obj, key);
+                    ReadElementInto(ref regs[sp], frame.Realm, regs[At(code, pc)], regs[At(code, pc + 1)]);
                     sp++;
                     pc += 2;
                     break;
@@ -344,83 +319,51 @@ internal sealed partial class Machine(JsEngine engine)
                     JsValue.StoreObject(ref regs[sp++], CreateClosure(frame, frame.Code.Functions[At(code, pc++)]));
                     break;
                 case OpCode.Add:
-                {
-                    ref var a = ref regs[sp - 2];
-                    ref var b = ref regs[sp - 1];
-                    if (a.IsNumber && b.IsNumber) JsValue.StoreNumber(ref a, a._number + b._number);
-                    else AddInto(ref a, a, b);
+                    AddValuesInto(ref regs[sp - 2], regs[sp - 2], regs[sp - 1]);
                     sp--;
                     break;
-                }
                 case OpCode.AddNamedReg:
                 case OpCode.SubNamedReg:
                 case OpCode.MulNamedReg:
                 {
                     // GetNamedReg's read into the free slot above the left operand, then the operation.
-                    var cache = frame.Code.Caches[At(code, pc + 2)];
-                    ref var receiver = ref regs[At(code, pc)];
                     ref var b = ref regs[sp];
-                    if (!TryReadCached(receiver, cache, ref b))
-                    {
-                        if (!(cache.LengthKey && TryReadLength(receiver, ref b)))
-                            GetNamedSlowInto(ref b, frame.Realm, receiver, frame.Code.Names[At(code, pc + 1)], cache);
-                    }
+                    ReadNamedInto(ref b, frame, regs[At(code, pc)], At(code, pc + 1), At(code, pc + 2));
                     ref var a = ref regs[sp - 1];
                     int op = At(code, pc - 1);
-                    if (a.IsNumber && b.IsNumber)
-                        JsValue.StoreNumber(ref a, op == (int)OpCode.AddNamedReg ? a._number + b._number
-                            : op == (int)OpCode.SubNamedReg ? a._number - b._number : a._number * b._number);
-                    else if (op == (int)OpCode.AddNamedReg) AddInto(ref a, a, b);
-                    else ArithmeticInto(ref a, op == (int)OpCode.SubNamedReg ? Operators.BinaryOp.Sub : Operators.BinaryOp.Mul, a, b);
+                    if (op == (int)OpCode.AddNamedReg) AddValuesInto(ref a, a, b);
+                    else if (op == (int)OpCode.SubNamedReg) SubValuesInto(ref a, a, b);
+                    else MulValuesInto(ref a, a, b);
                     pc += 3;
                     break;
                 }
                 case OpCode.AddToReg:
                 {
                     ref var target = ref regs[At(code, pc++)];
-                    ref var v = ref regs[--sp];
-                    if (target.IsNumber && v.IsNumber) JsValue.StoreNumber(ref target, target._number + v._number);
-                    else AddInto(ref target, target, v);
+                    AddValuesInto(ref target, target, regs[--sp]);
                     break;
                 }
                 case OpCode.SubToReg:
                 {
                     ref var target = ref regs[At(code, pc++)];
-                    ref var v = ref regs[--sp];
-                    if (target.IsNumber && v.IsNumber) JsValue.StoreNumber(ref target, target._number - v._number);
-                    else ArithmeticInto(ref target, Operators.BinaryOp.Sub, target, v);
+                    SubValuesInto(ref target, target, regs[--sp]);
                     break;
                 }
                 case OpCode.AddRegs:
-                {
-                    ref var a = ref regs[At(code, pc)];
-                    ref var b = ref regs[At(code, pc + 1)];
-                    if (a.IsNumber && b.IsNumber) JsValue.StoreNumber(ref regs[sp], a._number + b._number);
-                    else AddInto(ref regs[sp], a, b);
+                    AddValuesInto(ref regs[sp], regs[At(code, pc)], regs[At(code, pc + 1)]);
                     sp++;
                     pc += 2;
                     break;
-                }
                 case OpCode.SubRegs:
-                {
-                    ref var a = ref regs[At(code, pc)];
-                    ref var b = ref regs[At(code, pc + 1)];
-                    if (a.IsNumber && b.IsNumber) JsValue.StoreNumber(ref regs[sp], a._number - b._number);
-                    else ArithmeticInto(ref regs[sp], Operators.BinaryOp.Sub, a, b);
+                    SubValuesInto(ref regs[sp], regs[At(code, pc)], regs[At(code, pc + 1)]);
                     sp++;
                     pc += 2;
                     break;
-                }
                 case OpCode.MulRegs:
-                {
-                    ref var a = ref regs[At(code, pc)];
-                    ref var b = ref regs[At(code, pc + 1)];
-                    if (a.IsNumber && b.IsNumber) JsValue.StoreNumber(ref regs[sp], a._number * b._number);
-                    else ArithmeticInto(ref regs[sp], Operators.BinaryOp.Mul, a, b);
+                    MulValuesInto(ref regs[sp], regs[At(code, pc)], regs[At(code, pc + 1)]);
                     sp++;
                     pc += 2;
                     break;
-                }
                 case OpCode.AddRegInt:
                 {
                     ref var a = ref regs[At(code, pc)];
@@ -440,23 +383,13 @@ internal sealed partial class Machine(JsEngine engine)
                     break;
                 }
                 case OpCode.Sub:
-                {
-                    ref var a = ref regs[sp - 2];
-                    ref var b = ref regs[sp - 1];
-                    if (a.IsNumber && b.IsNumber) JsValue.StoreNumber(ref a, a._number - b._number);
-                    else ArithmeticInto(ref a, Operators.BinaryOp.Sub, a, b);
+                    SubValuesInto(ref regs[sp - 2], regs[sp - 2], regs[sp - 1]);
                     sp--;
                     break;
-                }
                 case OpCode.Mul:
-                {
-                    ref var a = ref regs[sp - 2];
-                    ref var b = ref regs[sp - 1];
-                    if (a.IsNumber && b.IsNumber) JsValue.StoreNumber(ref a, a._number * b._number);
-                    else ArithmeticInto(ref a, Operators.BinaryOp.Mul, a, b);
+                    MulValuesInto(ref regs[sp - 2], regs[sp - 2], regs[sp - 1]);
                     sp--;
                     break;
-                }
                 case OpCode.Div:
                 {
                     ref var a = ref regs[sp - 2];
@@ -731,14 +664,9 @@ internal sealed partial class Machine(JsEngine engine)
                     JsValue.Copy(ref regs[sp++], frame.This);
                     goto case OpCode.Return;
                 case OpCode.AddReturn:
-                {
-                    ref var a = ref regs[sp - 2];
-                    ref var b = ref regs[sp - 1];
-                    if (a.IsNumber && b.IsNumber) JsValue.StoreNumber(ref a, a._number + b._number);
-                    else AddInto(ref a, a, b);
+                    AddValuesInto(ref regs[sp - 2], regs[sp - 2], regs[sp - 1]);
                     sp--;
                     goto case OpCode.Return;
-                }
                 case OpCode.Return:
                 {
                     // A reference to the callee's operand-stack slot: Frame.Return clears only its registers.
