@@ -270,13 +270,8 @@ internal sealed class BytecodeBuilder
     /// </summary>
     private void Replace(OpCode fused, int delta, params ReadOnlySpan<int> operands)
     {
-        int start = _fusible;
         int combinedDelta = _fusibleDelta + delta;
-        _code.RemoveRange(start, _code.Count - start);
-        Listing?.RemoveAll(x => x >= start);
-        // A source position recorded for the second instruction now belongs to the fused one.
-        if (_lines.Count > 0 && _lines[^1].Pc > start) _lines[^1] = _lines[^1] with { Pc = start };
-        _depth -= _fusibleDelta;
+        RemoveFrom(_fusible, _fusibleDelta);
         int before = _prevFusible, beforeDelta = _prevFusibleDelta;
         var beforeOp = _prevFusibleOp;
         Begin(fused, combinedDelta);
@@ -310,12 +305,21 @@ internal sealed class BytecodeBuilder
     private int RemoveLastTwo()
     {
         int start = _prevFusible;
-        _depth -= _prevFusibleDelta + _fusibleDelta;
+        RemoveFrom(start, _prevFusibleDelta + _fusibleDelta);
+        _fusible = _prevFusible = -1;
+        return start;
+    }
+
+    /// <summary>
+    /// Removes the code from <paramref name="start"/> on, undoing its stack effect <paramref name="delta"/>; a
+    /// source position recorded inside it now belongs to the instruction that replaces it there.
+    /// </summary>
+    private void RemoveFrom(int start, int delta)
+    {
         _code.RemoveRange(start, _code.Count - start);
         Listing?.RemoveAll(x => x >= start);
         for (int i = _lines.Count - 1; i >= 0 && _lines[i].Pc > start; i--) _lines[i] = _lines[i] with { Pc = start };
-        _fusible = _prevFusible = -1;
-        return start;
+        _depth -= delta;
     }
 
     /// <summary>
@@ -351,10 +355,7 @@ internal sealed class BytecodeBuilder
             // `x === 0`, `i !== -1` on a computed x: the constant is an operand of the compare-and-jump.
             int k = _code[_fusible + 1];
             int start = _fusible;
-            _code.RemoveRange(start, _code.Count - start);
-            Listing?.RemoveAll(x => x >= start);
-            for (int i = _lines.Count - 1; i >= 0 && _lines[i].Pc > start; i--) _lines[i] = _lines[i] with { Pc = start };
-            _depth -= 1;
+            RemoveFrom(start, _fusibleDelta);
             _fusible = _prevFusible = -1;
             Listing?.Add(start);
             _code.Add((int)OpCode.JumpCmpInt);
