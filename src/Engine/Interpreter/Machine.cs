@@ -528,56 +528,22 @@ internal sealed partial class Machine(JsEngine engine)
                 }
                 case OpCode.JumpIfLt:
                 case OpCode.JumpIfNotLt:
-                {
-                    ref var a = ref regs[sp - 2];
-                    ref var b = ref regs[sp - 1];
-                    bool holds = a.IsNumber && b.IsNumber ? a._number < b._number : Operators.LessThan(a, b, true) == true;
-                    sp -= 2;
-                    if (holds == (At(code, pc - 1) == (int)OpCode.JumpIfLt)) goto TakeJump;
-                    pc++;
-                    break;
-                }
                 case OpCode.JumpIfLe:
                 case OpCode.JumpIfNotLe:
-                {
-                    ref var a = ref regs[sp - 2];
-                    ref var b = ref regs[sp - 1];
-                    bool holds = a.IsNumber && b.IsNumber ? a._number <= b._number : Operators.LessThan(b, a, false) == false;
-                    sp -= 2;
-                    if (holds == (At(code, pc - 1) == (int)OpCode.JumpIfLe)) goto TakeJump;
-                    pc++;
-                    break;
-                }
                 case OpCode.JumpIfGt:
                 case OpCode.JumpIfNotGt:
-                {
-                    ref var a = ref regs[sp - 2];
-                    ref var b = ref regs[sp - 1];
-                    bool holds = a.IsNumber && b.IsNumber ? a._number > b._number : Operators.LessThan(b, a, false) == true;
-                    sp -= 2;
-                    if (holds == (At(code, pc - 1) == (int)OpCode.JumpIfGt)) goto TakeJump;
-                    pc++;
-                    break;
-                }
                 case OpCode.JumpIfGe:
                 case OpCode.JumpIfNotGe:
-                {
-                    ref var a = ref regs[sp - 2];
-                    ref var b = ref regs[sp - 1];
-                    bool holds = a.IsNumber && b.IsNumber ? a._number >= b._number : Operators.LessThan(a, b, true) == false;
-                    sp -= 2;
-                    if (holds == (At(code, pc - 1) == (int)OpCode.JumpIfGe)) goto TakeJump;
-                    pc++;
-                    break;
-                }
                 case OpCode.JumpIfStrictEq:
                 case OpCode.JumpIfStrictNe:
                 {
+                    // The same decision as the register forms (JumpCmpRegs): one place says when each compare jumps.
+                    int op = At(code, pc - 1);
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
-                    bool equal = a.IsNumber && b.IsNumber ? a._number == b._number : Operators.StrictEquals(a, b);
+                    bool jump = a.IsNumber && b.IsNumber ? NumberCompareJumps(op, a._number, b._number) : CompareJumpsSlow((OpCode)op, a, b);
                     sp -= 2;
-                    if (equal == (At(code, pc - 1) == (int)OpCode.JumpIfStrictEq)) goto TakeJump;
+                    if (jump) goto TakeJump;
                     pc++;
                     break;
                 }
