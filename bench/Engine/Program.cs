@@ -3,7 +3,7 @@ using System.Globalization;
 using DualEngine.Engine;
 
 // Managed engine vs node on the workloads in bench/Engine/workloads (one file each, defining a global run()).
-//   bench/Engine/run.sh [--runs N] [--warmup N] [--node PATH] [--managed-only] [--wall] [name | file.js ...]
+//   bench/Engine/run.sh [--runs N] [--warmup N] [--node PATH] [--managed-only] [--wall] [--gc] [name | file.js ...]
 // Each workload runs warm-up + N times in-process on the managed engine and in one node process, the runs
 // alternating (each managed run is followed by one node run, timed inside JS, so process start is
 // excluded); the table shows medians, and the ratio is the median of the per-pair ratios. Both engines
@@ -19,7 +19,9 @@ string nodePath = StringArg("--node") ?? "node";
 // --managed-only: skip node (for profiling the managed engine, e.g. under dotnet-trace).
 bool managedOnly = args.Contains("--managed-only");
 bool wall = args.Contains("--wall");
-var names = args.Where((a, i) => !a.StartsWith("--") && (i == 0 || !args[i - 1].StartsWith("--") || args[i - 1] is "--managed-only" or "--wall")).ToHashSet();
+// --gc: print the last timed run's garbage collections and allocated bytes (managed side), on stderr.
+bool gcStats = args.Contains("--gc");
+var names = args.Where((a, i) => !a.StartsWith("--") && (i == 0 || !args[i - 1].StartsWith("--") || args[i - 1] is "--managed-only" or "--wall" or "--gc")).ToHashSet();
 
 string dir = Path.Combine(AppContext.BaseDirectory, "workloads");
 string runner = Path.Combine(AppContext.BaseDirectory, "node-runner.js");
@@ -84,6 +86,8 @@ return allOk ? 0 : 1;
     for (int i = 0; i < warmup + runs; i++)
     {
         double c0 = CpuMs();
+        int g0 = GC.CollectionCount(0), g1 = GC.CollectionCount(1), g2 = GC.CollectionCount(2);
+        long a0 = GC.GetTotalAllocatedBytes(precise: true);
         long t0 = Stopwatch.GetTimestamp();
         var result = realm.Call(run, JsValue.Undefined);
         realm.RunMicrotasks();
@@ -94,6 +98,8 @@ return allOk ? 0 : 1;
             result = settled;
         }
         var sample = new Sample(Stopwatch.GetElapsedTime(t0).TotalMilliseconds, CpuMs() - c0, realm.ToDisplayString(result));
+        if (gcStats && i == warmup + runs - 1)
+            Console.Error.WriteLine($"{Path.GetFileName(file)}: collections gen0 {GC.CollectionCount(0) - g0}, gen1 {GC.CollectionCount(1) - g1}, gen2 {GC.CollectionCount(2) - g2}; allocated {(GC.GetTotalAllocatedBytes(precise: true) - a0) / 1024} KB");
         if (managed.Count > 0 && sample.Checksum != managed[^1].Checksum) throw new InvalidOperationException($"{file}: checksum changed between runs");
         var nodeSample = node?.RunOnce();
         if (i < warmup) continue;

@@ -3,8 +3,9 @@ using DualEngine.Engine.Compiler;
 namespace DualEngine.Engine.Interpreter;
 
 /// <summary>
-/// One activation of compiled code. Frames live on the heap and link to their caller, so a JS→JS call
-/// does not grow the .NET stack, and a generator keeps its frame between resumptions.
+/// One activation of compiled code. Frames live on the heap, on the machine's stack of frames (its
+/// caller is the frame below it there), so a JS→JS call does not grow the .NET stack, and a generator
+/// keeps its frame between resumptions.
 /// Registers (locals and temporaries) come first in <see cref="Regs"/>, the operand stack after them.
 /// </summary>
 internal sealed class Frame
@@ -22,7 +23,6 @@ internal sealed class Frame
     public JsValue This;
     public JsObject? NewTarget;
     public JsValue[]? Arguments;
-    public Frame? Caller;
     /// <summary>Where the caller continues after this frame returns (same Run only).</summary>
     public int ReturnPc;
     public bool IsConstruct;
@@ -50,12 +50,13 @@ internal sealed class Frame
     /// stale (a frame in use, or one abandoned by a throw) and only ever overwritten. Renting therefore leaves
     /// the slot as it is, and a frame that returns to the slot it was rented from (the usual case: the same
     /// function called again and again) needs no store. Likewise <see cref="Function"/> and <see cref="Realm"/>
-    /// (and, in the call path, <see cref="Env"/>, <see cref="This"/> and <see cref="Caller"/>) are written only
+    /// (and, in the call path, <see cref="Env"/> and <see cref="This"/>) are written only
     /// when they change, so a repeated call of one closure skips those stores and their GC write barriers. A
-    /// pooled frame thus keeps its last closure, environment, receiver and caller reachable (at most
+    /// pooled frame thus keeps its last closure, environment and receiver reachable (at most
     /// FramePool.Length frames per function code) until it is used again; JS cannot observe that, except
     /// that a WeakRef target may stay alive longer, which liveness (§9.9) permits.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Frame Rent(FunctionCode code, JsClosure? function, Realm realm)
     {
         var pool = code.FramePool;
@@ -75,6 +76,7 @@ internal sealed class Frame
         return new Frame(code, function, realm);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Return()
     {
         if (Generator is not null) return;
@@ -95,7 +97,7 @@ internal sealed class Frame
         Arguments = null;
         IsConstruct = false;
         IsEntry = false;
-        // Function, Env, This and Caller stay: every call sets them again, storing only what changed (see
+        // Function, Env and This stay: every call sets them again, storing only what changed (see
         // Rent, Machine.PushCallFrame, the Call instruction), and a function called again and again from one
         // place gets the same ones, so those stores and their write barriers are skipped. The slot usually
         // still holds this frame.

@@ -215,8 +215,9 @@ internal sealed partial class Machine
     internal StackFrameInfo[] CaptureStack()
     {
         var list = new List<StackFrameInfo>();
-        for (var f = Current; f is not null && list.Count < 10; f = f.Caller)
+        for (int depth = _depth; depth >= 0 && list.Count < 10; depth--)
         {
+            var f = _frames[depth]!;
             var (line, col) = f.Code.PositionAt(f.Pc);
             string name = f.Code.Kind is FunctionKind.Script or FunctionKind.Module ? "" : f.Code.Name.Length == 0 ? "<anonymous>" : f.Code.Name;
             if (f.Code.Kind is FunctionKind.ClassConstructor or FunctionKind.DerivedConstructor) name = "new " + name;

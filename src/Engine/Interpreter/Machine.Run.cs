@@ -10,11 +10,10 @@ internal sealed partial class Machine
     internal JsValue Run(Frame entry, out bool suspended, JsValue? injectThrow = null)
     {
         entry.IsEntry = true;
-        entry.Caller = Current;
-        var savedCurrent = Current;
+        int savedDepth = _depth;
         int baseDepth = _engine.CallDepth;
         Frame frame = entry;
-        Current = frame;
+        PushFrameOnStack(frame);
         try
         {
             if (injectThrow is { } thrown && !TryHandle(ref frame, thrown))
@@ -50,7 +49,7 @@ internal sealed partial class Machine
         }
         finally
         {
-            Current = savedCurrent;
+            _depth = savedDepth;
             _engine.CallDepth = baseDepth - 1; // the entry frame was counted by whoever pushed it
         }
     }
@@ -72,17 +71,14 @@ internal sealed partial class Machine
                     frame.Sp = code.RegisterCount + h.StackDepth;
                     frame.Regs[frame.Sp++] = value;
                     frame.Pc = h.Handler;
-                    Current = frame;
                     // A caught throw resumes normal flow: yield* must not see a stale "throw" resumption.
                     if (frame.Generator is { } gen) gen.LastResume = ResumeKind.Next;
                     return true;
                 }
             }
             if (frame.IsEntry) return false; // Run's entry frame: the throw leaves this Run
-            var caller = frame.Caller!;
             _engine.CallDepth--;
-            frame = caller;
-            Current = frame;
+            frame = PopFrameFromStack();
         }
     }
 }
