@@ -116,8 +116,25 @@ internal sealed partial class Machine
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void IncDecInto(ref JsValue destination, in JsValue value, int delta) => JsValue.Copy(ref destination, IncDec(value, delta));
 
+    /// <summary>
+    /// + when not both operands are numbers. A concatenation with a string or number stores the payload
+    /// straight into the destination (see <see cref="JsRope.Concat(object, object)"/>); the rest is Operators.Add.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void AddInto(ref JsValue destination, in JsValue a, in JsValue b) => JsValue.Copy(ref destination, Operators.Add(a, b));
+    private static void AddInto(ref JsValue destination, in JsValue a, in JsValue b)
+    {
+        if (a.IsString)
+        {
+            if (b.IsString) { JsValue.StoreString(ref destination, JsRope.Concat(a._ref!, b._ref!)); return; }
+            if (b.IsNumber) { JsValue.StoreString(ref destination, JsRope.ConcatNumber(a._ref!, b._number, numberFirst: false)); return; }
+        }
+        else if (a.IsNumber && b.IsString)
+        {
+            JsValue.StoreString(ref destination, JsRope.ConcatNumber(b._ref!, a._number, numberFirst: true));
+            return;
+        }
+        JsValue.Copy(ref destination, Operators.Add(a, b));
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ArithmeticInto(ref JsValue destination, Operators.BinaryOp op, in JsValue a, in JsValue b) =>

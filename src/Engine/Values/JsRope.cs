@@ -94,50 +94,59 @@ internal sealed class JsRope
     }
 
     /// <summary>Concatenates two string payloads (each a string or a rope).</summary>
-    public static JsValue Concat(in JsValue a, in JsValue b) => Concat(a._ref!, b._ref!);
+    public static JsValue Concat(in JsValue a, in JsValue b) => JsValue.FromStringPayload(Concat(a._ref!, b._ref!));
 
-    /// <summary>Concatenates two string payloads given as their references (a string or a rope each).</summary>
-    private static JsValue Concat(object ra, object rb)
+    /// <summary>
+    /// Concatenates two string payloads given as their references (a string or a rope each); the result is a
+    /// payload too. Payloads rather than JsValues, here and in <see cref="ConcatNumber(object, double, bool)"/>:
+    /// a JsValue built field by field and then returned is copied whole (16 + 8 bytes), and a 16-byte load of
+    /// two 8-byte stores cannot be forwarded from the store buffer; the interpreter stores a payload straight
+    /// into its register (<see cref="JsValue.StoreString"/>).
+    /// </summary>
+    internal static object Concat(object ra, object rb)
     {
         string? sa = ra as string, sb = rb as string;
         int la = sa is not null ? sa.Length : ((JsRope)ra).Length;
         int lb = sb is not null ? sb.Length : ((JsRope)rb).Length;
-        if (la == 0) return sb is not null ? JsValue.FromString(sb) : JsValue.FromRope((JsRope)rb);
-        if (lb == 0) return sa is not null ? JsValue.FromString(sa) : JsValue.FromRope((JsRope)ra);
+        if (la == 0) return rb;
+        if (lb == 0) return ra;
         long total = (long)la + lb;
         if (total > MaxStringLength) Throw.RangeError("Invalid string length");
         if (total < MinRopeLength)
-            return JsValue.FromString(string.Concat(sa ?? ((JsRope)ra).Flatten(), sb ?? ((JsRope)rb).Flatten()));
+            return string.Concat(sa ?? ((JsRope)ra).Flatten(), sb ?? ((JsRope)rb).Flatten());
         if (sa is null && Extend((JsRope)ra, (int)total, out var room) is { } view)
         {
             if (sb is not null) sb.CopyTo(room);
             else Fill(room, (JsRope)rb);
-            return JsValue.FromRope(view);
+            return view;
         }
-        return JsValue.FromRope(Node(ra, rb, (int)total));
+        return Node(ra, rb, (int)total);
     }
 
     /// <summary>
     /// string + number or number + string (§13.15.3 with one side a Number): the number is formatted straight
     /// into the result, so a short result costs one allocation.
     /// </summary>
-    public static JsValue ConcatNumber(in JsValue str, double number, bool numberFirst)
+    public static JsValue ConcatNumber(in JsValue str, double number, bool numberFirst) =>
+        JsValue.FromStringPayload(ConcatNumber(str._ref!, number, numberFirst));
+
+    /// <summary><see cref="ConcatNumber(in JsValue, double, bool)"/> on a string payload (a string or a rope), giving one.</summary>
+    internal static object ConcatNumber(object str, double number, bool numberFirst)
     {
         int i = (int)number;
         if (i == number && (uint)i < 1024)
         {
             // Small non-negative integers (and -0, which prints as "0"): the shared table, no formatting.
             string small = IndexStrings.Get((uint)i);
-            return numberFirst ? Concat(small, str._ref!) : Concat(str._ref!, small);
+            return numberFirst ? Concat(small, str) : Concat(str, small);
         }
         return ConcatFormatted(str, number, numberFirst);
     }
 
-    private static JsValue ConcatFormatted(in JsValue str, double number, bool numberFirst)
+    private static object ConcatFormatted(object rs, double number, bool numberFirst)
     {
         Span<char> digits = stackalloc char[NumberFormatting.MaxLength];
         int n = NumberFormatting.Format(number, digits);
-        object rs = str._ref!;
         string? s = rs as string;
         int ls = s is not null ? s.Length : ((JsRope)rs).Length;
         long total = (long)ls + n;
@@ -146,15 +155,15 @@ internal sealed class JsRope
         {
             s ??= ((JsRope)rs).Flatten();
             ReadOnlySpan<char> d = digits[..n];
-            return JsValue.FromString(numberFirst ? string.Concat(d, s) : string.Concat(s, d));
+            return numberFirst ? string.Concat(d, s) : string.Concat(s, d);
         }
         if (!numberFirst && s is null && Extend((JsRope)rs, (int)total, out var room) is { } view)
         {
             digits[..n].CopyTo(room);
-            return JsValue.FromRope(view);
+            return view;
         }
         string num = new(digits[..n]);
-        return JsValue.FromRope(numberFirst ? Node(num, rs, (int)total) : Node(rs, num, (int)total));
+        return numberFirst ? Node(num, rs, (int)total) : Node(rs, num, (int)total);
     }
 
     /// <summary>

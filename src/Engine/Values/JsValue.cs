@@ -41,6 +41,8 @@ public readonly struct JsValue : IEquatable<JsValue>
     public static JsValue FromBoolean(bool value) => value ? True : False;
     public static JsValue FromString(string value) => new(Tag.String, 0, value);
     internal static JsValue FromRope(JsRope rope) => new(Tag.String, 0, rope);
+    /// <summary>A string value from its payload: a <see cref="string"/> or a <see cref="JsRope"/>.</summary>
+    internal static JsValue FromStringPayload(object payload) => new(Tag.String, 0, payload);
     internal static JsValue FromSymbol(JsSymbol symbol) => new(Tag.Symbol, 0, symbol);
     internal static JsValue FromBigInt(BigInteger value) => new(Tag.BigInt, 0, new JsBigInt(value));
     internal static JsValue FromBigInt(JsBigInt value) => new(Tag.BigInt, 0, value);
@@ -112,6 +114,16 @@ public readonly struct JsValue : IEquatable<JsValue>
         to.TagWord = (long)value._tag;
         if (value._ref is null) to.Ref = 0;
         else Unsafe.As<JsValue, object?>(ref slot) = value._ref;
+    }
+
+    /// <summary>Stores a string payload (a <see cref="string"/> or a <see cref="JsRope"/>) into <paramref name="slot"/>, written the way <see cref="Copy"/> writes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void StoreString(ref JsValue slot, object payload)
+    {
+        ref var bits = ref Unsafe.As<JsValue, Bits>(ref slot);
+        bits.Number = 0;
+        bits.TagWord = (long)Tag.String;
+        Unsafe.As<JsValue, object?>(ref slot) = payload;
     }
 
     /// <summary>Stores an object into <paramref name="slot"/>, written the way <see cref="Copy"/> writes.</summary>

@@ -22,6 +22,30 @@ internal static class NumberFormatting
     }
 
     /// <summary>
+    /// The digits of a 32-bit integer (never int.MinValue), written by hand: the most common number to turn into
+    /// a string (`'x' + i`); long.TryFormat would look up the culture's NumberFormatInfo for each one.
+    /// </summary>
+    private static int FormatInt(int value, Span<char> dest)
+    {
+        int pos = 0;
+        uint v = (uint)value;
+        if (value < 0)
+        {
+            dest[pos++] = '-';
+            v = (uint)-value;
+        }
+        int digits = 1;
+        for (uint t = v; t >= 10; t /= 10) digits++;
+        int end = pos + digits;
+        for (int i = end - 1; i >= pos; i--)
+        {
+            dest[i] = (char)('0' + v % 10);
+            v /= 10;
+        }
+        return end;
+    }
+
+    /// <summary>
     /// Writes Number::toString(value) (§6.1.6.1.20) into <paramref name="dest"/> (at least <see cref="MaxLength"/>
     /// long) and returns the length; no allocation.
     /// </summary>
@@ -31,6 +55,8 @@ internal static class NumberFormatting
         if (value == 0) { dest[0] = '0'; return 1; }
         if (double.IsInfinity(value)) return Write(value > 0 ? "Infinity" : "-Infinity", dest);
         int written;
+        int small = (int)value;
+        if (small == value && small != int.MinValue) return FormatInt(small, dest);
         if (value == Math.Floor(value) && Math.Abs(value) < 9007199254740992)
         {
             // Safe integers print all their digits (they are below 1e21).
