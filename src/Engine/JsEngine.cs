@@ -15,6 +15,7 @@ public sealed class JsEngine
     {
         Options = options ?? new EngineOptions();
         MemoryLimit = Options.MemoryLimitBytes ?? long.MaxValue;
+        MaxCallDepth = Options.MaxCallDepth;
         Machine = new Machine(this);
     }
 
@@ -64,6 +65,8 @@ public sealed class JsEngine
     // ---- limits ----
 
     internal int CallDepth;
+    /// <summary><see cref="EngineOptions.MaxCallDepth"/>, kept here: every call compares with it, and through Options it is one more dependent load.</summary>
+    internal readonly int MaxCallDepth;
     private int _ticks;
 
     /// <summary>Checked at loop back-edges and calls: time budget, cancellation, Terminate. Cheap unless every 4096th tick.</summary>
@@ -88,7 +91,7 @@ public sealed class JsEngine
     /// </summary>
     internal void EnterNative()
     {
-        if (++CallDepth > Options.MaxCallDepth)
+        if (++CallDepth > MaxCallDepth)
         {
             CallDepth--;
             Throw.StackOverflow();

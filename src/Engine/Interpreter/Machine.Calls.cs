@@ -12,7 +12,7 @@ internal sealed partial class Machine
     internal Frame PushFrame(JsClosure closure, in JsValue thisValue, ReadOnlySpan<JsValue> args, JsObject? newTarget)
     {
         var code = closure.Code;
-        if (++_engine.CallDepth > _engine.Options.MaxCallDepth)
+        if (++_engine.CallDepth > _engine.MaxCallDepth)
         {
             _engine.CallDepth--;
             Throw.StackOverflow();
@@ -41,7 +41,7 @@ internal sealed partial class Machine
     {
         var code = closure.Code;
         var engine = _engine;
-        if (++engine.CallDepth > engine.Options.MaxCallDepth)
+        if (++engine.CallDepth > engine.MaxCallDepth)
         {
             engine.CallDepth--;
             Throw.StackOverflow();

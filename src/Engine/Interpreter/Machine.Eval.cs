@@ -45,7 +45,7 @@ internal sealed partial class Machine
             This = caller?.This ?? JsValue.FromObject(realm.GlobalObject),
             Env = code.FunctionEnvSize > 0 ? new Env(code.FunctionEnvSize, outerEnv) : outerEnv,
         };
-        if (++_engine.CallDepth > _engine.Options.MaxCallDepth)
+        if (++_engine.CallDepth > _engine.MaxCallDepth)
         {
             _engine.CallDepth--;
             Throw.StackOverflow();

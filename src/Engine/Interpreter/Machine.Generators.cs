@@ -68,7 +68,7 @@ internal sealed partial class Machine
         state.Started = true;
         state.LastResume = kind;
         state.Running = true;
-        if (++_engine.CallDepth > _engine.Options.MaxCallDepth)
+        if (++_engine.CallDepth > _engine.MaxCallDepth)
         {
             _engine.CallDepth--;
             state.Running = false;

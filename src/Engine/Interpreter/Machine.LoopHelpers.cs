@@ -60,6 +60,27 @@ internal sealed partial class Machine
         return true;
     }
 
+    /// <summary>
+    /// The inline-cache hit path of a global read: a slot of the global object while it keeps its shape, or a
+    /// top-level let/const/class binding (§9.1.1.4 [[DeclarativeRecord]]) once initialized. Either holds while no
+    /// global lexical was declared since (the epoch), since a new one could shadow a global object property.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryLoadGlobalCached(Realm realm, PropertyCache cache, ref JsValue destination)
+    {
+        if (cache.Epoch != realm.LexicalEpoch) return false;
+        if (cache.Box is null)
+        {
+            var global = realm.GlobalObject;
+            if (!ReferenceEquals(global._shape, cache.Shape)) return false;
+            JsValue.Copy(ref destination, global._slots[cache.Slot]);
+            return true;
+        }
+        if (cache.Box is not GlobalLexical box || box.Value.IsEmpty) return false; // TDZ: the slow path throws
+        JsValue.Copy(ref destination, box.Value);
+        return true;
+    }
+
     /// <summary>The inline-cache hit path of a named read (own slot, or a slot of the direct prototype).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryReadCached(in JsValue receiver, PropertyCache cache, ref JsValue destination)

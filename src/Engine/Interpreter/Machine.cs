@@ -155,13 +155,11 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.LoadGlobal:
                 case OpCode.LoadGlobalCallee:
                 {
-                    // The cached global-object slot inline; top-level let/const boxes and misses go through LoadGlobal.
+                    // A cache hit (global-object slot or top-level let/const) inline; misses and TDZ go through LoadGlobal.
                     var cache = frame.Code.Caches[At(code, pc + 1)];
-                    var realm = frame.Realm;
-                    if (cache.Box is null && cache.Epoch == realm.LexicalEpoch && ReferenceEquals(realm.GlobalObject._shape, cache.Shape))
-                        JsValue.Copy(ref regs[sp++], realm.GlobalObject._slots[cache.Slot]);
-                    else
-                        LoadGlobalInto(ref regs[sp++], frame.Realm, frame.Code.Names[At(code, pc)], frame.Code.Caches[At(code, pc + 1)]);
+                    if (!TryLoadGlobalCached(frame.Realm, cache, ref regs[sp]))
+                        LoadGlobalInto(ref regs[sp], frame.Realm, frame.Code.Names[At(code, pc)], cache);
+                    sp++;
                     if (At(code, pc - 1) == (int)OpCode.LoadGlobalCallee) JsValue.Copy(ref regs[sp++], JsValue.Undefined);
                     pc += 2;
                     break;
@@ -711,14 +709,11 @@ internal sealed partial class Machine(JsEngine engine)
                 }
                 case OpCode.CallGlobalReg1:
                 {
-                    // LoadGlobalCallee's work (the cached global-object slot inline), the argument register
+                    // LoadGlobalCallee's work (a cache hit inline), the argument register
                     // pushed, then the Call instruction's code with pc at the argc and call-site operands.
                     var cache = frame.Code.Caches[At(code, pc + 1)];
-                    var realm = frame.Realm;
-                    if (cache.Box is null && cache.Epoch == realm.LexicalEpoch && ReferenceEquals(realm.GlobalObject._shape, cache.Shape))
-                        JsValue.Copy(ref regs[sp], realm.GlobalObject._slots[cache.Slot]);
-                    else
-                        LoadGlobalInto(ref regs[sp], realm, frame.Code.Names[At(code, pc)], cache);
+                    if (!TryLoadGlobalCached(frame.Realm, cache, ref regs[sp]))
+                        LoadGlobalInto(ref regs[sp], frame.Realm, frame.Code.Names[At(code, pc)], cache);
                     JsValue.Copy(ref regs[sp + 1], JsValue.Undefined);
                     JsValue.Copy(ref regs[sp + 2], regs[At(code, pc + 2)]);
                     sp += 3;
