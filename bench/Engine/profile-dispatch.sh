@@ -11,6 +11,6 @@ out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 dotnet build "$here/Bench.Engine.csproj" -c Release -nologo -v quiet >/dev/null
 DOTNET_JitDisasm='Dispatch' DOTNET_JitStdOutFile="$out/dispatch.asm" DOTNET_EnableWriteXorExecute=0 DOTNET_PerfMapEnabled=1 \
-  perf record -F 4000 -o "$out/perf.data" "$here/bin/Release/net10.0/DualEngine.Engine.Bench" --managed-only --runs 40 "$workload" >/dev/null 2>&1
+  perf record -F 4000 -o "$out/perf.data" "$here/bin/Release/net10.0/DualEngine.Engine.Bench" --managed-only --runs ${RUNS:-40} "$workload" >/dev/null 2>&1
 map="$(ls -t /tmp/perf-*.map | head -1)"   # the perf map the run just wrote (DOTNET_PerfMapEnabled)
 python3 "$here/dispatch_groups.py" "$out/perf.data" "$map" "$out/dispatch.asm" "$groups"

@@ -23,7 +23,10 @@ internal sealed class Frame
     public JsValue This;
     public JsObject? NewTarget;
     public JsValue[]? Arguments;
-    /// <summary>Where the caller continues after this frame returns (same Run only).</summary>
+    /// <summary>
+    /// Where the caller continues after this frame returns (same Run only); ~pc (negative) when it continues
+    /// there without the result, which the call's next instruction would have popped (see Machine.ReturnAddress).
+    /// </summary>
     public int ReturnPc;
     public bool IsConstruct;
     /// <summary>The frame a Run call started with: returning from it leaves the interpreter loop.</summary>

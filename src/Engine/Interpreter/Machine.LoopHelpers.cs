@@ -61,6 +61,13 @@ internal sealed partial class Machine
     }
 
     /// <summary>
+    /// What a call at <paramref name="pc"/> (the instruction after it) stores as the callee's
+    /// <see cref="Frame.ReturnPc"/>: pc, or ~(pc + 1) when the result is popped right away (a call statement).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ReturnAddress(int[] code, int pc) => At(code, pc) == (int)OpCode.Pop ? ~(pc + 1) : pc;
+
+    /// <summary>
     /// The inline-cache hit path of a global read: a slot of the global object while it keeps its shape, or a
     /// top-level let/const/class binding (§9.1.1.4 [[DeclarativeRecord]]) once initialized. Either holds while no
     /// global lexical was declared since (the epoch), since a new one could shadow a global object property.

@@ -679,11 +679,15 @@ internal sealed partial class Machine(JsEngine engine)
                     if (frame.Generator is { } gen) gen.Done = true;
                     if (frame.IsEntry) { MachineOf(frame)._completion = value; return false; } // the frame Run started with
                     var callee = frame;
-                    frame = MachineOf(frame).PopFrameFromStack();
-                    EngineOf(frame).CallDepth--;
+                    // Through the callee's machine: the caller comes from the machine's frame array, and the
+                    // engine reached from the caller (frame.Realm.Engine) would wait for that load too.
+                    var machine = MachineOf(callee);
+                    machine._engine.CallDepth--;
+                    frame = machine.PopFrameFromStack();
                     int returnPc = callee.ReturnPc;
-                    // A call statement (`f(x);`) continues with a Pop: skip pushing the value and the Pop.
-                    if (At(frame.Code.Code, returnPc) == (int)OpCode.Pop) frame.Pc = returnPc + 1;
+                    // A call statement (`f(x);`) continues with a Pop: the call site stored ~(pc after the Pop),
+                    // so the value is not pushed, and the caller's code need not be read to find out.
+                    if (returnPc < 0) frame.Pc = ~returnPc;
                     else
                     {
                         JsValue.Copy(ref frame.Regs[frame.Sp++], value);
@@ -730,7 +734,7 @@ internal sealed partial class Machine(JsEngine engine)
                     {
                         var callee = MachineOf(frame).PushCallFrame(closure, regs, fnIndex + 1, argc);
                         frame.Sp = fnIndex;
-                        callee.ReturnPc = pc;
+                        callee.ReturnPc = ReturnAddress(code, pc);
                         MachineOf(frame).PushFrameOnStack(callee);
                         frame = callee;
                         goto Reload;
@@ -764,7 +768,7 @@ internal sealed partial class Machine(JsEngine engine)
                         var callee = MachineOf(frame).PushFrame(target, thisArg, new ReadOnlySpan<JsValue>(regs, fnIndex + 1, argc), target);
                         callee.IsConstruct = true;
                         frame.Sp = fnIndex;
-                        callee.ReturnPc = pc;
+                        callee.ReturnPc = ReturnAddress(code, pc);
                         MachineOf(frame).PushFrameOnStack(callee);
                         frame = callee;
                         goto Reload;
