@@ -208,6 +208,27 @@ public class InterpreterFastPathTests
     [InlineData("function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); } fib(15)", "610")]
     public void ReturnOfASum(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 
+    [Theory]
+    // `i % k` with a literal k is one instruction (ModRegInt): the sign of the dividend, -0, NaN, fractions,
+    // strings and objects converted, BigInt rejected with a number divisor.
+    [InlineData("function f(i) { return i % 10; } [f(23), f(-23), f(-20), f(0), f(2.5), f('17'), f(NaN), f(Infinity), f({ valueOf() { return 12; } })].map(x => Object.is(x, -0) ? '-0' : String(x)).join()", "3,-3,-0,0,2.5,7,NaN,NaN,2")]
+    [InlineData("function f(i) { return i % -3; } [f(7), f(-7)].join()", "1,-1")]
+    [InlineData("function f(i) { return i % 0; } String(f(5))", "NaN")]
+    [InlineData("function f(i) { return i % 3; } try { f(5n); } catch (e) { e.name }", "TypeError")]
+    public void RemainderByALiteral(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
+    [Theory]
+    // `s += a + b` is one instruction (AddSumToReg): short and long strings (ropes growing in place), numbers,
+    // a non-string target, and the order of conversions (a + b before s + (a + b)).
+    [InlineData("function f() { let s = ''; for (let i = 0; i < 300; i++) s += 'ab' + (i % 10); return s.length + ':' + s.slice(0, 8) + ':' + s.slice(-6); } f()", "900:ab0ab1ab:ab8ab9")]
+    [InlineData("function f() { let s = 'x'; for (let i = 0; i < 100; i++) s += ',' + i; return s.length + ':' + s.slice(-9); } f()", "291:,97,98,99")]
+    [InlineData("function f() { let s = 'q'; s += 'a' + 'b'; s += 'c' + 1.5; s += 'd' + -0; return s; } f()", "qabc1.5d0")]
+    [InlineData("function f() { let n = 1; n += 2 + 3; let m = 1; m += 'a' + 2; return n + ',' + m; } f()", "6,1a2")]
+    [InlineData("function f() { const log = []; let s = { toString() { log.push('s'); return 'S'; } }; const o = { toString() { log.push('o'); return 'O'; } }; s += 'a' + o; return s + ':' + log.join(); } f()", "SaO:o,s")]
+    [InlineData("function f() { let s = 'x'; const o = { toString() { return 'O'; } }; for (let i = 0; i < 70; i++) s += '-' + o; return s.length + s.slice(-4); } f()", "141-O-O")]
+    [InlineData("function f() { let s = 'x'; try { s += 'a' + 1n; s += 1n + 'b'; return s; } catch (e) { return e.name; } } f()", "xa11b")]
+    public void AppendingASum(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
     [Fact]
     public void CompareAndJumpOnRegistersThrowsWithItsLine() =>
         Assert.Contains(":3:", TestHost.Run("""

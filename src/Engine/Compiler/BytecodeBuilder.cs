@@ -144,6 +144,12 @@ internal sealed class BytecodeBuilder
             ReplaceLastTwo(OpCode.CallGlobalReg1, 3 + delta, name, cache, argument, a, b);
             return true;
         }
+        if (op == OpCode.Mod && LastTwoAreOperands(out int dividend, out int divisor, out bool modByInt) && modByInt)
+        {
+            // `i % n` with a literal n: one instruction.
+            ReplaceLastTwo(OpCode.ModRegInt, 1, dividend, divisor);
+            return true;
+        }
         if (op is OpCode.Add or OpCode.Sub or OpCode.Mul && LastTwoAreOperands(out int x, out int y, out bool isInt)
             && !(isInt && op == OpCode.Mul))
         {
@@ -242,6 +248,10 @@ internal sealed class BytecodeBuilder
             }
             case (OpCode.LoadThisValue, OpCode.Return):
                 Replace(OpCode.ReturnThis, delta);
+                return true;
+            case (OpCode.Add, OpCode.AddToReg):
+                // `s += a + b`: a string keeps growing by both parts, with no string made for a + b.
+                Replace(OpCode.AddSumToReg, delta, a);
                 return true;
             case (OpCode.Add, OpCode.Return):
                 // `return a + b`.

@@ -218,4 +218,6 @@ internal enum OpCode
     JumpCmpInt,         // op k t [a] →   jumps as JumpIf<op> would on [a k]           (Int k, JumpIf…)
     StoreRegKeep,       // r [v] → [v] ; regs[r] = v                                    (Dup, StoreReg r)
     AddReturn,          // [a b] →   returns a + b                                      (Add, Return)
+    ModRegInt,          // a k → [regs[a] % k]           (LoadReg a, Int k, Mod)
+    AddSumToReg,        // r [a b] → ; regs[r] = regs[r] + (a + b)                      (Add, AddToReg r)  `s += a + b`
 }

@@ -164,6 +164,22 @@ internal sealed partial class Machine
         JsValue.Copy(ref destination, Operators.Add(a, b));
     }
 
+    /// <summary>
+    /// `target += a + b` (AddSumToReg) with target and a strings: a + b first (b's ToPrimitive/ToString, if any,
+    /// as §13.15.3 orders it), then both parts appended to target at once.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AppendSumInto(ref JsValue target, in JsValue a, in JsValue b)
+    {
+        if (b.IsString) JsValue.StoreString(ref target, JsRope.ConcatTwo(target._ref!, a._ref!, b._ref!, 0));
+        else if (b.IsNumber) JsValue.StoreString(ref target, JsRope.ConcatTwo(target._ref!, a._ref!, null, b._number));
+        else
+        {
+            var sum = Operators.Add(a, b);
+            JsValue.Copy(ref target, Operators.Add(target, sum));
+        }
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ArithmeticInto(ref JsValue destination, Operators.BinaryOp op, in JsValue a, in JsValue b) =>
         JsValue.Copy(ref destination, Operators.Arithmetic(op, a, b));

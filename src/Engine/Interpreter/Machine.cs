@@ -376,6 +376,20 @@ internal sealed partial class Machine(JsEngine engine)
                     AddValuesInto(ref target, target, regs[--sp]);
                     break;
                 }
+                case OpCode.AddSumToReg:
+                {
+                    ref var target = ref regs[At(code, pc++)];
+                    sp -= 2;
+                    ref var a = ref regs[sp];
+                    if (target.IsString && a.IsString) AppendSumInto(ref target, a, regs[sp + 1]);
+                    else
+                    {
+                        // The parts in the order of `target + (a + b)` (§13.15.2): a + b first, then the sum.
+                        AddValuesInto(ref a, a, regs[sp + 1]);
+                        AddValuesInto(ref target, target, a);
+                    }
+                    break;
+                }
                 case OpCode.SubToReg:
                 {
                     ref var target = ref regs[At(code, pc++)];
@@ -404,6 +418,22 @@ internal sealed partial class Machine(JsEngine engine)
                     else AddInto(ref regs[sp], a, JsValue.FromNumber(At(code, pc + 1)));
                     sp++;
                     pc += 2;
+                    break;
+                }
+                case OpCode.ModRegInt:
+                {
+                    ref var a = ref regs[At(code, pc)];
+                    int k = At(code, pc + 1);
+                    pc += 2;
+                    // As Mod: positive int32 operands inline, the rest by fmod's rules or ToNumeric.
+                    if (a.IsNumber)
+                    {
+                        double x = a._number;
+                        int ix = (int)x;
+                        JsValue.StoreNumber(ref regs[sp], ix == x && ix > 0 && k > 0 ? ix % k : Operators.Modulo(x, k));
+                    }
+                    else ArithmeticInto(ref regs[sp], Operators.BinaryOp.Mod, a, JsValue.FromNumber(k));
+                    sp++;
                     break;
                 }
                 case OpCode.SubRegInt:

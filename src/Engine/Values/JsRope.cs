@@ -124,6 +124,29 @@ internal sealed class JsRope
     }
 
     /// <summary>
+    /// <paramref name="target"/> + (<paramref name="a"/> + b) for `s += a + b`, where b is the string payload
+    /// <paramref name="b"/> or, when that is null, <paramref name="number"/>. When target is a growing buffer view
+    /// both parts are written after it in one step; otherwise it is the two concatenations (same text).
+    /// </summary>
+    internal static object ConcatTwo(object target, object a, object? b, double number)
+    {
+        if (target is JsRope rope && a is string sa && b is null or string)
+        {
+            Span<char> digits = stackalloc char[NumberFormatting.MaxLength];
+            ReadOnlySpan<char> tail = b is string sb ? sb : digits[..NumberFormatting.Format(number, digits)];
+            long total = (long)rope.Length + sa.Length + tail.Length;
+            if (total > MaxStringLength) Throw.RangeError("Invalid string length");
+            if (sa.Length + tail.Length > 0 && Extend(rope, (int)total, out var room) is { } view)
+            {
+                sa.CopyTo(room);
+                tail.CopyTo(room[sa.Length..]);
+                return view;
+            }
+        }
+        return Concat(target, b is null ? ConcatNumber(a, number, numberFirst: false) : Concat(a, b));
+    }
+
+    /// <summary>
     /// string + number or number + string (§13.15.3 with one side a Number): the number is formatted straight
     /// into the result, so a short result costs one allocation.
     /// </summary>
