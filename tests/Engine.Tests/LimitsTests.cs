@@ -49,6 +49,22 @@ public class LimitsTests
     public void RecursionErrorIsCatchable() => Assert.Equal("RangeError", TestHost.Run("function f() { f(); } try { f(); } catch (e) { e.name }"));
 
     [Fact]
+    public void CaughtThrowsFromBuiltinsLeaveTheCallDepthAsItWas()
+    {
+        // Builtins called from the interpreter loop skip their depth decrement when they throw; the handler search
+        // sets the depth back. 30,000 caught throws (from a builtin, from a builtin inside a callback, and from a
+        // callback through a builtin) would otherwise exceed the 10,000 limit, and the recursion after them too.
+        Assert.Equal("30000,5000", TestHost.Run("""
+            let caught = 0;
+            for (let i = 0; i < 10000; i++) { try { JSON.parse('{'); } catch (e) { caught++; } }
+            for (let i = 0; i < 10000; i++) { try { [1].map(() => JSON.parse('{')); } catch (e) { caught++; } }
+            for (let i = 0; i < 10000; i++) { try { [1].forEach(() => { throw 1; }); } catch (e) { caught++; } }
+            function depth(n) { return n === 0 ? 0 : 1 + depth(n - 1); }
+            caught + ',' + depth(5000)
+            """));
+    }
+
+    [Fact]
     public void RecursionThroughNativeCallbacksIsRangeError()
     {
         // Each level re-enters the interpreter from C# (Array.prototype.map), so this exercises the .NET stack guard.

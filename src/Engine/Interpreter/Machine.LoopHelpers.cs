@@ -203,7 +203,11 @@ internal sealed partial class Machine
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void CallInto(ref JsValue destination, JsFunction fn, in JsValue thisValue, ReadOnlySpan<JsValue> args) =>
-        JsValue.Copy(ref destination, fn is BuiltinFunction builtin ? builtin.Call(thisValue, args) : fn.Call(thisValue, args));
+        JsValue.Copy(ref destination, fn.Call(thisValue, args));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void CallBuiltinInto(ref JsValue destination, BuiltinFunction fn, in JsValue thisValue, ReadOnlySpan<JsValue> args) =>
+        fn.CallInto(ref destination, thisValue, args);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ConstructInto(ref JsValue destination, JsFunction fn, ReadOnlySpan<JsValue> args) =>

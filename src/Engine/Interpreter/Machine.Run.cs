@@ -41,6 +41,9 @@ internal sealed partial class Machine
                     stackExhausted = true;
                 }
                 frame = Current!; // the frame that was executing when the throw escaped Dispatch
+                // The depth of that frame: each frame this Run pushed counted one, and every native call under it
+                // has ended. A builtin the loop called (BuiltinFunction.CallInto) skips its decrement on a throw.
+                _engine.CallDepth = baseDepth + (_depth - (savedDepth + 1));
                 var value = stackExhausted
                     ? JsValue.FromObject(frame.Realm.CreateError(ErrorType.RangeError, "Maximum call stack size exceeded"))
                     : pending!.GetValue(frame.Realm);

@@ -770,11 +770,19 @@ internal sealed partial class Machine(JsEngine engine)
                         goto Reload;
                     }
                     // Builtins first by their exact (sealed) type: `is JsFunction` walks the class hierarchy in a runtime helper.
-                    var callable = fnValue._ref as BuiltinFunction ?? fnValue._ref as JsFunction;
-                    if (callable is null) { ThrowNotCallable(frame.Code, At(code, pc - 1), fnValue); break; }
-                    EngineOf(frame).Tick();
-                    frame.Sp = sp;
-                    CallInto(ref regs[fnIndex], callable, regs[fnIndex + 1], new ReadOnlySpan<JsValue>(regs, fnIndex + 2, argc));
+                    if (fnValue._ref is BuiltinFunction builtin)
+                    {
+                        EngineOf(frame).Tick();
+                        frame.Sp = sp;
+                        CallBuiltinInto(ref regs[fnIndex], builtin, regs[fnIndex + 1], new ReadOnlySpan<JsValue>(regs, fnIndex + 2, argc));
+                    }
+                    else if (fnValue._ref is JsFunction callable)
+                    {
+                        EngineOf(frame).Tick();
+                        frame.Sp = sp;
+                        CallInto(ref regs[fnIndex], callable, regs[fnIndex + 1], new ReadOnlySpan<JsValue>(regs, fnIndex + 2, argc));
+                    }
+                    else { ThrowNotCallable(frame.Code, At(code, pc - 1), fnValue); break; }
                     sp = fnIndex + 1;
                     break;
                 }

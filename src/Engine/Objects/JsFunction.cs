@@ -121,6 +121,24 @@ internal sealed class BuiltinFunction : JsFunction
         }
     }
 
+    /// <summary>
+    /// [[Call]] from the interpreter loop, the result stored into <paramref name="destination"/> (which may be
+    /// one of the argument slots: it is written last). Unlike <see cref="Call"/> there is no try/finally around
+    /// the body: when it throws, the call depth stays one too high until Machine.Run, the only place such a
+    /// throw can reach first, sets it back from the frames it runs.
+    /// </summary>
+    internal void CallInto(ref JsValue destination, in JsValue thisValue, ReadOnlySpan<JsValue> args)
+    {
+        var engine = _engine;
+        if (++engine.CallDepth > engine.MaxCallDepth)
+        {
+            engine.CallDepth--;
+            Throw.StackOverflow();
+        }
+        JsValue.Copy(ref destination, _method is { } method ? method(Realm, thisValue, args) : _constructor!(Realm, thisValue, args, null));
+        engine.CallDepth--;
+    }
+
     public override JsValue Construct(ReadOnlySpan<JsValue> args, JsObject newTarget)
     {
         if (_constructor is null) return base.Construct(args, newTarget);
