@@ -65,7 +65,7 @@ public sealed partial class Realm
         var code = FunctionCompiler.CompileScript(program, fileName, source);
         GlobalDeclarationInstantiation(program);
         var frame = new Frame(code, null, this) { This = JsValue.FromObject(GlobalObject) };
-        if (code.FunctionEnvSize > 0) frame.Env = new Env(code.FunctionEnvSize, null);
+        if (code.FunctionEnvSize > 0) frame.Env = Env.Create(code.FunctionEnvSize, null);
         Engine.CallDepth++;
         return Engine.Machine.Run(frame, out _);
     }

@@ -1,44 +1,57 @@
+using System.Runtime.InteropServices;
+
 namespace DualEngine.Engine.Interpreter;
 
 /// <summary>
-/// A declarative environment record (§9.1.1.1) holding only the bindings that closures capture; the
-/// compiler resolved every name to (depth, slot), so no names are kept at run time.
+/// Declarative environment records (§9.1.1.1) holding only the bindings that closures capture; the compiler
+/// resolved every name to (depth, slot), so no names are kept at run time. An environment is one
+/// <c>JsValue[]</c>: the bindings in elements 0..n-1 and the parent environment (an internal reference, or
+/// undefined at the outermost) in the last element, so slot i is simply element i.
 /// </summary>
-internal sealed class Env
+/// <remarks>
+/// One array rather than an object holding the array and the parent: a call whose variables a closure captures
+/// allocates one object fewer (on this machine an allocation costs about as much as ten interpreter instructions),
+/// and every read or write of a captured variable loads one reference fewer.
+/// </remarks>
+internal static class Env
 {
-    public readonly JsValue[] Slots;
-    public readonly Env? Parent;
-
-    public Env(int size, Env? parent)
+    public static JsValue[] Create(int size, JsValue[]? parent)
     {
-        Slots = new JsValue[size];
-        Parent = parent;
-        MemoryBudget.Account(32 + size * 24L);
+        MemoryBudget.Account(BytesFor(size));
+        return Allocate(size, parent);
     }
 
     /// <summary>
     /// A function's environment on the call path, which knows the engine: accounting through it avoids the
     /// thread-static read of <see cref="MemoryBudget.Current"/> (a call to the TLS resolver on Linux) per call.
     /// </summary>
-    public Env(int size, Env? parent, JsEngine engine)
+    public static JsValue[] Create(int size, JsValue[]? parent, JsEngine engine)
     {
-        Slots = new JsValue[size];
-        Parent = parent;
-        MemoryBudget.Account(engine, 32 + size * 24L);
+        MemoryBudget.Account(engine, BytesFor(size));
+        return Allocate(size, parent);
     }
 
-    private Env(JsValue[] slots, Env? parent)
+    private static long BytesFor(int size) => 24 + (size + 1) * 24L;
+
+    private static JsValue[] Allocate(int size, JsValue[]? parent)
     {
-        Slots = slots;
-        Parent = parent;
+        var env = new JsValue[size + 1];
+        if (parent is not null) env[size] = JsValue.FromInternal(parent);
+        return env;
     }
 
-    /// <summary>CreatePerIterationEnvironment (§14.7.4.4): same values, new identity.</summary>
-    public Env Copy()
+    /// <summary>The enclosing environment (null at the outermost).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static JsValue[]? Parent(JsValue[] env) =>
+        // The last element always exists (Create allocates size + 1), so it is read without a bounds check.
+        Unsafe.As<JsValue[]?>(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(env), env.Length - 1)._ref);
+
+    /// <summary>CreatePerIterationEnvironment (§14.7.4.4): same values and parent, new identity.</summary>
+    public static JsValue[] Copy(JsValue[] env)
     {
-        var slots = new JsValue[Slots.Length];
-        Slots.AsSpan().CopyTo(slots);
-        return new(slots, Parent);
+        var copy = new JsValue[env.Length];
+        env.AsSpan().CopyTo(copy);
+        return copy;
     }
 
     /// <summary>
@@ -46,13 +59,12 @@ internal sealed class Env
     /// so those are answered inline in the interpreter loop; the walk is a separate call.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Env Up(int depth) => depth == 0 ? this : depth == 1 ? Parent! : UpFar(depth);
+    public static JsValue[] Up(JsValue[] env, int depth) => depth == 0 ? env : depth == 1 ? Parent(env)! : UpFar(env, depth);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private Env UpFar(int depth)
+    private static JsValue[] UpFar(JsValue[] env, int depth)
     {
-        var e = this;
-        while (depth-- > 0) e = e.Parent!;
-        return e;
+        while (depth-- > 0) env = Parent(env)!;
+        return env;
     }
 }

@@ -19,7 +19,7 @@ internal sealed class Frame
     public int Sp;
     /// <summary>Start of the instruction being executed (for handlers and positions).</summary>
     public int Pc;
-    public Env? Env;
+    public JsValue[]? Env;
     public JsValue This;
     public JsObject? NewTarget;
     public JsValue[]? Arguments;

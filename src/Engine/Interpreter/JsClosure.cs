@@ -9,13 +9,13 @@ namespace DualEngine.Engine.Interpreter;
 internal sealed class JsClosure : JsFunction
 {
     public readonly FunctionCode Code;
-    public readonly Env? Env;
+    public readonly JsValue[]? Env;
     /// <summary>[[HomeObject]] (§10.2): the object whose prototype `super` refers to.</summary>
     public JsObject? HomeObject;
     /// <summary>[[Fields]] of a class constructor, as one compiled initializer (§15.7.14 step 29).</summary>
     public JsClosure? FieldInitializer;
 
-    public JsClosure(Realm realm, FunctionCode code, Env? env, JsObject prototype)
+    public JsClosure(Realm realm, FunctionCode code, JsValue[]? env, JsObject prototype)
         : base(realm, prototype, HasPrototypeProperty(code) ? LengthNamePrototypeShape : LengthNameShape, InitialSlots(code))
     {
         Code = code;

@@ -24,7 +24,7 @@ internal sealed partial class Machine
         var regs = f.Regs;
         for (int i = 0; i < n; i++) JsValue.Copy(ref regs[i], args[i]);
         if (code.NeedsArgumentsArray) f.Arguments = args.ToArray();
-        f.Env = code.FunctionEnvSize > 0 ? new Env(code.FunctionEnvSize, closure.Env, _engine) : closure.Env;
+        f.Env = code.FunctionEnvSize > 0 ? Env.Create(code.FunctionEnvSize, closure.Env, _engine) : closure.Env;
         if (code.Strict || code.Kind == FunctionKind.Arrow || thisValue.IsEmpty) f.This = thisValue;
         else if (thisValue.IsNullish) f.This = JsValue.FromObject(closure.Realm.GlobalObject);
         else f.This = thisValue.IsObject ? thisValue : JsValue.FromObject(Conversions.ToObject(closure.Realm, thisValue));
@@ -54,7 +54,7 @@ internal sealed partial class Machine
         if (code.NeedsArgumentsArray) f.Arguments = new ReadOnlySpan<JsValue>(callerRegs, thisIndex + 1, argc).ToArray();
         // A recycled frame still has the Env and This of its last call (see Frame.Return): store only what
         // changed, so calling one closure again and again pays no GC write barrier for them.
-        var env = code.FunctionEnvSize > 0 ? new Env(code.FunctionEnvSize, closure.Env, engine) : closure.Env;
+        var env = code.FunctionEnvSize > 0 ? Env.Create(code.FunctionEnvSize, closure.Env, engine) : closure.Env;
         if (!ReferenceEquals(f.Env, env)) f.Env = env;
         ref var thisValue = ref callerRegs[thisIndex];
         if (code.Strict || code.Kind == FunctionKind.Arrow) StoreIfChanged(ref f.This, thisValue);
@@ -240,11 +240,11 @@ internal class JsArgumentsObject(JsObject prototype) : JsObject(prototype)
 /// </summary>
 internal sealed class JsMappedArguments : JsArgumentsObject
 {
-    private readonly Env _env;
+    private readonly JsValue[] _env;
     /// <summary>Environment slot per argument index, -1 once unmapped.</summary>
     private readonly int[] _map;
 
-    public JsMappedArguments(JsObject prototype, Env env, int[] parameterSlots, int argumentCount) : base(prototype)
+    public JsMappedArguments(JsObject prototype, JsValue[] env, int[] parameterSlots, int argumentCount) : base(prototype)
     {
         _env = env;
         _map = new int[Math.Min(parameterSlots.Length, argumentCount)];
@@ -261,7 +261,7 @@ internal sealed class JsMappedArguments : JsArgumentsObject
     {
         if (!OrdinaryGetOwnProperty(key, out desc)) return false;
         int slot = MappedSlot(key);
-        if (slot >= 0) desc.Value = _env.Slots[slot];
+        if (slot >= 0) desc.Value = _env[slot];
         return true;
     }
 
@@ -272,7 +272,7 @@ internal sealed class JsMappedArguments : JsArgumentsObject
         var newDesc = desc;
         if (slot >= 0 && desc.IsData && !desc.HasValue && desc.HasWritable && !desc.Writable)
         {
-            newDesc.Value = _env.Slots[slot];
+            newDesc.Value = _env[slot];
             newDesc.Has |= PropertyDescriptor.Fields.Value;
         }
         if (!OrdinaryDefineOwnProperty(key, newDesc)) return false;
@@ -281,7 +281,7 @@ internal sealed class JsMappedArguments : JsArgumentsObject
             if (desc.IsAccessor) Unmap(key);
             else
             {
-                if (desc.HasValue) _env.Slots[slot] = desc.Value;
+                if (desc.HasValue) _env[slot] = desc.Value;
                 if (desc.HasWritable && !desc.Writable) Unmap(key);
             }
         }
@@ -292,7 +292,7 @@ internal sealed class JsMappedArguments : JsArgumentsObject
     public override JsValue Get(in PropertyKey key, in JsValue receiver)
     {
         int slot = MappedSlot(key);
-        if (slot >= 0) return _env.Slots[slot];
+        if (slot >= 0) return _env[slot];
         if (OrdinaryGetOwnProperty(key, out var own))
             return own.IsAccessor ? own.Getter?.Call(receiver, ReadOnlySpan<JsValue>.Empty) ?? JsValue.Undefined : own.Value;
         return GetPrototypeOf()?.Get(key, receiver) ?? JsValue.Undefined;
@@ -303,7 +303,7 @@ internal sealed class JsMappedArguments : JsArgumentsObject
         int slot = MappedSlot(key);
         if (slot >= 0)
         {
-            value = _env.Slots[slot];
+            value = _env[slot];
             return true;
         }
         return base.TryGetOwnValue(key, receiver, out value);
@@ -315,7 +315,7 @@ internal sealed class JsMappedArguments : JsArgumentsObject
         if (receiver._ref == (object)this)
         {
             int slot = MappedSlot(key);
-            if (slot >= 0) _env.Slots[slot] = value;
+            if (slot >= 0) _env[slot] = value;
         }
         // OrdinarySet, written out: the base implementation would hand a proxy-like receiver back to us.
         if (!GetOwnProperty(key, out var own))

@@ -25,7 +25,7 @@ internal sealed partial class Machine
             Throw.TypeError("Assignment to constant variable.");
             break;
         case OpCode.SaveEnv: regs[code[pc++]] = frame.Env is null ? JsValue.Undefined : JsValue.FromInternal(frame.Env); break;
-        case OpCode.RestoreEnv: frame.Env = regs[code[pc++]].InternalRef as Env; break;
+        case OpCode.RestoreEnv: frame.Env = regs[code[pc++]].InternalRef as JsValue[]; break;
         case OpCode.LoadGlobalOrUndefined:
             regs[sp++] = LoadGlobal(frame.Realm, fcode.Names[code[pc]], fcode.Caches[code[pc + 1]], throwIfMissing: false);
             pc += 2;
@@ -123,7 +123,7 @@ internal sealed partial class Machine
         case OpCode.LoadImport:
         {
             var cell = fcode.Module!.ImportCells[code[pc]];
-            var v = cell.Env.Slots[cell.Slot];
+            var v = cell.Env[cell.Slot];
             if (v.IsEmpty) ThrowTdz(fcode.Names[code[pc + 1]]);
             pc += 2;
             regs[sp++] = v;

@@ -43,7 +43,7 @@ internal sealed partial class Machine
         var frame = new Frame(code, null, realm)
         {
             This = caller?.This ?? JsValue.FromObject(realm.GlobalObject),
-            Env = code.FunctionEnvSize > 0 ? new Env(code.FunctionEnvSize, outerEnv) : outerEnv,
+            Env = code.FunctionEnvSize > 0 ? Interpreter.Env.Create(code.FunctionEnvSize, outerEnv) : outerEnv,
         };
         if (++_engine.CallDepth > _engine.MaxCallDepth)
         {

@@ -130,11 +130,11 @@ internal sealed partial class Machine(JsEngine engine)
                     JsValue.Copy(ref regs[r], regs[--sp]);
                     break;
                 }
-                case OpCode.LoadEnv: JsValue.Copy(ref regs[sp++], frame.Env!.Up(At(code, pc)).Slots[At(code, pc + 1)]); pc += 2; break;
-                case OpCode.StoreEnv: JsValue.Copy(ref frame.Env!.Up(At(code, pc)).Slots[At(code, pc + 1)], regs[--sp]); pc += 2; break;
+                case OpCode.LoadEnv: JsValue.Copy(ref regs[sp++], Env.Up(frame.Env!, At(code, pc))[At(code, pc + 1)]); pc += 2; break;
+                case OpCode.StoreEnv: JsValue.Copy(ref Env.Up(frame.Env!, At(code, pc))[At(code, pc + 1)], regs[--sp]); pc += 2; break;
                 case OpCode.LoadEnvChecked:
                 {
-                    ref var v = ref frame.Env!.Up(At(code, pc)).Slots[At(code, pc + 1)];
+                    ref var v = ref Env.Up(frame.Env!, At(code, pc))[At(code, pc + 1)];
                     if (v.IsEmpty) ThrowTdz(frame.Code.Names[At(code, pc + 2)]);
                     pc += 3;
                     JsValue.Copy(ref regs[sp++], v);
@@ -142,16 +142,16 @@ internal sealed partial class Machine(JsEngine engine)
                 }
                 case OpCode.StoreEnvChecked:
                 {
-                    var slots = frame.Env!.Up(At(code, pc)).Slots;
+                    var slots = Env.Up(frame.Env!, At(code, pc));
                     int slot = At(code, pc + 1);
                     if (slots[slot].IsEmpty) ThrowTdz(frame.Code.Names[At(code, pc + 2)]);
                     pc += 3;
                     JsValue.Copy(ref slots[slot], regs[--sp]);
                     break;
                 }
-                case OpCode.PushEnv: frame.Env = new Env(At(code, pc++), frame.Env); break;
-                case OpCode.PopEnv: frame.Env = frame.Env!.Parent; break;
-                case OpCode.CopyEnv: frame.Env = frame.Env!.Copy(); break;
+                case OpCode.PushEnv: frame.Env = Env.Create(At(code, pc++), frame.Env); break;
+                case OpCode.PopEnv: frame.Env = Env.Parent(frame.Env!); break;
+                case OpCode.CopyEnv: frame.Env = Env.Copy(frame.Env!); break;
                 case OpCode.LoadGlobal:
                 case OpCode.LoadGlobalCallee:
                 {

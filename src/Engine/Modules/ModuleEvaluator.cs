@@ -93,7 +93,7 @@ internal static class ModuleEvaluator
     {
         if (module.IsJson)
         {
-            module.Env!.Slots[0] = module.JsonValue; // SetSyntheticModuleExport (§16.2.1.7.2)
+            module.Env![0] = module.JsonValue; // SetSyntheticModuleExport (§16.2.1.7.2)
             return;
         }
         var realm = module.Realm;

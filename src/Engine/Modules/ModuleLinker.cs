@@ -61,7 +61,7 @@ internal static class ModuleLinker
         return index;
     }
 
-    private static Env EnsureEnv(ModuleRecord module) => module.Env ??= new Env(module.EnvSize, null);
+    private static JsValue[] EnsureEnv(ModuleRecord module) => module.Env ??= Env.Create(module.EnvSize, null);
 
     /// <summary>InitializeEnvironment (§16.2.1.6.4).</summary>
     private static void InitializeEnvironment(ModuleRecord module)
@@ -86,8 +86,8 @@ internal static class ModuleLinker
             }
             if (resolution.BindingName == NamespaceBinding)
             {
-                var box = new Env(1, null);
-                box.Slots[0] = JsValue.FromObject(GetNamespace(resolution.Module));
+                var box = Env.Create(1, null);
+                box[0] = JsValue.FromObject(GetNamespace(resolution.Module));
                 cells[i] = new ImportCell(box, 0);
             }
             else cells[i] = new ImportCell(EnsureEnv(resolution.Module), resolution.Module.LocalSlots[resolution.BindingName]);
@@ -100,7 +100,7 @@ internal static class ModuleLinker
         realm.Engine.Machine.Run(frame, out _);
         foreach (var entry in module.Info.ImportEntries)
             if (entry.IsNamespace)
-                env.Slots[module.LocalSlots[entry.LocalName]] = JsValue.FromObject(GetNamespace(module.Loaded[entry.ModuleRequest]));
+                env[module.LocalSlots[entry.LocalName]] = JsValue.FromObject(GetNamespace(module.Loaded[entry.ModuleRequest]));
     }
 
     private static void ThrowResolution(ModuleRecord module, string name, Resolution? resolution, ModuleRequest? via)
@@ -160,7 +160,7 @@ internal static class ModuleLinker
     public static ModuleNamespace GetNamespace(ModuleRecord module)
     {
         if (module.Namespace is { } existing) return existing;
-        var bindings = new Dictionary<string, (Env? Env, int Slot, ModuleRecord? NamespaceOf)>();
+        var bindings = new Dictionary<string, (JsValue[]? Env, int Slot, ModuleRecord? NamespaceOf)>();
         var names = new List<string>();
         foreach (var name in GetExportedNames(module, new HashSet<ModuleRecord>(ReferenceEqualityComparer.Instance)))
         {

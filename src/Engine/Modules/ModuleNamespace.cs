@@ -10,9 +10,9 @@ internal sealed class ModuleNamespace : JsObject
     public readonly ModuleRecord Module;
     private readonly string[] _names;
     /// <summary>Per export: the environment and slot, or (null, -1) with <see cref="_namespaces"/> set for `export * as ns`.</summary>
-    private readonly Dictionary<string, (Env? Env, int Slot, ModuleRecord? NamespaceOf)> _bindings;
+    private readonly Dictionary<string, (JsValue[]? Env, int Slot, ModuleRecord? NamespaceOf)> _bindings;
 
-    public ModuleNamespace(ModuleRecord module, string[] sortedNames, Dictionary<string, (Env? Env, int Slot, ModuleRecord? NamespaceOf)> bindings) : base(null)
+    public ModuleNamespace(ModuleRecord module, string[] sortedNames, Dictionary<string, (JsValue[]? Env, int Slot, ModuleRecord? NamespaceOf)> bindings) : base(null)
     {
         Module = module;
         _names = sortedNames;
@@ -65,7 +65,7 @@ internal sealed class ModuleNamespace : JsObject
         if (key.IsSymbol) return OrdinaryGetOwnProperty(key, out var d) ? d.Value : JsValue.Undefined;
         if (!_bindings.TryGetValue(key.Name, out var b)) return JsValue.Undefined;
         if (b.NamespaceOf is { } target) return JsValue.FromObject(ModuleLinker.GetNamespace(target));
-        var v = b.Env!.Slots[b.Slot];
+        var v = b.Env![b.Slot];
         if (v.IsEmpty) Throw.ReferenceError($"Cannot access '{key.Name}' before initialization");
         return v;
     }

@@ -38,7 +38,7 @@ internal sealed class ModuleRecord(Realm realm, string url)
     public List<ImportEntry> ImportBindings = new();
     public int EnvSize;
 
-    public Env? Env;
+    public JsValue[]? Env;
     /// <summary>Resolved import bindings: the exporter's environment and slot (§16.2.1.6.4 step 7.d).</summary>
     public ImportCell[] ImportCells = [];
 
@@ -62,4 +62,4 @@ internal sealed class ModuleRecord(Realm realm, string url)
 }
 
 /// <summary>A resolved import binding: slot <see cref="Slot"/> of the exporting module's environment.</summary>
-internal readonly record struct ImportCell(Env Env, int Slot);
+internal readonly record struct ImportCell(JsValue[] Env, int Slot);
