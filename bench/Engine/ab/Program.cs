@@ -12,24 +12,34 @@ string baseDir = Arg("--base") ?? throw new ArgumentException("--base DIR (a bui
 string newDir = Arg("--new") ?? throw new ArgumentException("--new DIR (a build of src/Engine)");
 int rounds = int.Parse(Arg("--rounds") ?? "15", CultureInfo.InvariantCulture);
 int warmup = int.Parse(Arg("--warmup") ?? "20", CultureInfo.InvariantCulture);
+// Each build is loaded this many times: every copy is compiled to its own addresses, and where the interpreter
+// loop's code lands moves its speed by up to 1.6x (the same code, measured), so one copy per side would
+// compare two layouts as much as two builds. A round runs every copy once; a side's time is its copies' mean.
+int copies = int.Parse(Arg("--copies") ?? "3", CultureInfo.InvariantCulture);
 var files = Positional().ToList();
 
-var a = new Build("base", baseDir);
-var b = new Build("new", newDir);
-Console.WriteLine($"A/B in one process: {rounds} paired rounds after {warmup} warm-up runs each; CPU ms per run()");
+var a = Enumerable.Range(0, copies).Select(i => new Build($"base{i}", baseDir)).ToList();
+var b = Enumerable.Range(0, copies).Select(i => new Build($"new{i}", newDir)).ToList();
+Console.WriteLine($"A/B in one process: {rounds} rounds after {warmup} warm-up runs, {copies} copies of each build; CPU ms per run()");
 Console.WriteLine($"{"workload",-16} {"base ms",8} {"new ms",8} {"new/base",9}  ratio range (middle half)");
 foreach (var file in files)
 {
-    var ra = a.Load(file);
-    var rb = b.Load(file);
-    for (int i = 0; i < warmup; i++) { ra(); rb(); }
+    var ra = a.Select(x => x.Load(file)).ToList();
+    var rb = b.Select(x => x.Load(file)).ToList();
+    for (int i = 0; i < warmup; i++) { ra.ForEach(r => r()); rb.ForEach(r => r()); }
     var ta = new List<double>();
     var tb = new List<double>();
     for (int i = 0; i < rounds; i++)
     {
-        // Flip the order each round: the second run of a pair may find caches warmer or colder.
-        if (i % 2 == 0) { ta.Add(ra()); tb.Add(rb()); }
-        else { tb.Add(rb()); ta.Add(ra()); }
+        // Interleave the copies and flip the order each round: a later run may find caches warmer or colder.
+        double sa = 0, sb = 0;
+        for (int c = 0; c < copies; c++)
+        {
+            if ((i + c) % 2 == 0) { sa += ra[c](); sb += rb[c](); }
+            else { sb += rb[c](); sa += ra[c](); }
+        }
+        ta.Add(sa / copies);
+        tb.Add(sb / copies);
     }
     var ratios = ta.Zip(tb, (x, y) => y / x).OrderBy(r => r).ToList();
     string name = Path.GetFileNameWithoutExtension(file);
