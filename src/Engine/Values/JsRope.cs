@@ -133,7 +133,9 @@ internal sealed class JsRope
         if (target is JsRope rope && a is string sa && b is null or string)
         {
             Span<char> digits = stackalloc char[NumberFormatting.MaxLength];
-            ReadOnlySpan<char> tail = b is string sb ? sb : digits[..NumberFormatting.Format(number, digits)];
+            ReadOnlySpan<char> tail = b is string sb ? sb
+                : (uint)(int)number < 1024 && (int)number == number ? IndexStrings.Get((uint)(int)number) // no formatting
+                : digits[..NumberFormatting.Format(number, digits)];
             long total = (long)rope.Length + sa.Length + tail.Length;
             if (total > MaxStringLength) Throw.RangeError("Invalid string length");
             if (sa.Length + tail.Length > 0 && Extend(rope, (int)total, out var room) is { } view)

@@ -34,16 +34,20 @@ internal static class NumberFormatting
             dest[pos++] = '-';
             v = (uint)-value;
         }
-        int digits = 1;
-        for (uint t = v; t >= 10; t /= 10) digits++;
-        int end = pos + digits;
-        for (int i = end - 1; i >= pos; i--)
+        int end = pos + DigitCount(v);
+        for (int i = end - 1; i > pos; i--)
         {
-            dest[i] = (char)('0' + v % 10);
-            v /= 10;
+            uint q = v / 10;
+            dest[i] = (char)('0' + (v - q * 10));
+            v = q;
         }
+        dest[pos] = (char)('0' + v);
         return end;
     }
+
+    private static int DigitCount(uint v) =>
+        v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5
+        : v < 1000000 ? 6 : v < 10000000 ? 7 : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
 
     /// <summary>
     /// Writes Number::toString(value) (§6.1.6.1.20) into <paramref name="dest"/> (at least <see cref="MaxLength"/>
@@ -51,12 +55,12 @@ internal static class NumberFormatting
     /// </summary>
     public static int Format(double value, Span<char> dest)
     {
-        if (double.IsNaN(value)) return Write("NaN", dest);
-        if (value == 0) { dest[0] = '0'; return 1; }
-        if (double.IsInfinity(value)) return Write(value > 0 ? "Infinity" : "-Infinity", dest);
-        int written;
+        // 32-bit integers first, the common case (NaN converts to 0 and fails the comparison; -0 prints as "0").
         int small = (int)value;
         if (small == value && small != int.MinValue) return FormatInt(small, dest);
+        if (double.IsNaN(value)) return Write("NaN", dest);
+        if (double.IsInfinity(value)) return Write(value > 0 ? "Infinity" : "-Infinity", dest);
+        int written;
         if (value == Math.Floor(value) && Math.Abs(value) < 9007199254740992)
         {
             // Safe integers print all their digits (they are below 1e21).
