@@ -41,6 +41,10 @@ public class ArrayBuiltinsTests
     [InlineData("const a = [1, 2, 3, 4, 5]; const r = a.splice(1, 2, 'x'); [a.join(), r.join()].join('|')", "1,x,4,5|2,3")]
     [InlineData("[1, 2, 3, 4].slice(-2).join()", "3,4")]
     [InlineData("const a = [1, 2]; a.unshift(0); a.push(3); a.shift(); a.pop(); a.join()", "1,2")]
+    // Holes stay holes after the dense storage grew (its room past the length is not pre-filled).
+    [InlineData("const a = []; for (let i = 0; i < 100; i++) a.push(i); a.length = 150; [99 in a, 100 in a, 149 in a, a[120], a.indexOf(undefined), a.includes(undefined), Object.keys(a).length].join()", "true,false,false,,-1,true,100")]
+    [InlineData("const a = [1, 2, 3]; a.length = 1; a.length = 3; a.push(4); [1 in a, 2 in a, 3 in a, a[1], a.length].join()", "false,false,true,,4")]
+    [InlineData("const a = [1]; a[20] = 2; for (let i = 0; i < 40; i++) a.push(i); [10 in a, 20 in a, 21 in a, Object.keys(a).length, new Array(5).hasOwnProperty(0)].join()", "false,true,true,42,false")]
     [InlineData("[1, 2, 3].reverse().join()", "3,2,1")]
     [InlineData("Array.from({length: 3}, (_, i) => i * i).join()", "0,1,4")]
     [InlineData("Array.from(new Map([[1, 2]])).join()", "1,2")]

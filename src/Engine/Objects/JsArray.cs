@@ -147,7 +147,9 @@ internal sealed class JsArray : JsObject
             MemoryBudget.Account((newCap - dense.Length) * 24);
             var grown = new JsValue[newCap];
             Array.Copy(dense, grown, Math.Min(dense.Length, (int)Math.Min(_length, (uint)dense.Length)));
-            FillHoles(grown, _length, newCap);
+            // The room past the length is not filled with holes: nothing reads the storage at or past the length
+            // (every read checks it), and whatever extends the length writes holes into the gap first (below,
+            // Truncate), so those slots are written once, when they come into use.
             _dense = dense = grown;
         }
         dense[index] = value;
