@@ -118,22 +118,19 @@ public readonly struct JsValue : IEquatable<JsValue>
 
     /// <summary>Stores a string payload (a <see cref="string"/> or a <see cref="JsRope"/>) into <paramref name="slot"/>, written the way <see cref="Copy"/> writes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void StoreString(ref JsValue slot, object payload)
-    {
-        ref var bits = ref Unsafe.As<JsValue, Bits>(ref slot);
-        bits.Number = 0;
-        bits.TagWord = (long)Tag.String;
-        Unsafe.As<JsValue, object?>(ref slot) = payload;
-    }
+    internal static void StoreString(ref JsValue slot, object payload) => StoreReference(ref slot, Tag.String, payload);
 
     /// <summary>Stores an object into <paramref name="slot"/>, written the way <see cref="Copy"/> writes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void StoreObject(ref JsValue slot, JsObject value)
+    internal static void StoreObject(ref JsValue slot, JsObject value) => StoreReference(ref slot, Tag.Object, value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreReference(ref JsValue slot, Tag tag, object reference)
     {
         ref var bits = ref Unsafe.As<JsValue, Bits>(ref slot);
         bits.Number = 0;
-        bits.TagWord = (long)Tag.Object;
-        Unsafe.As<JsValue, object?>(ref slot) = value;
+        bits.TagWord = (long)tag;
+        Unsafe.As<JsValue, object?>(ref slot) = reference;
     }
 
     public static implicit operator JsValue(double value) => FromNumber(value);
