@@ -6,22 +6,19 @@ namespace DualEngine.Engine.Interpreter;
 
 internal sealed partial class Machine
 {
-    // Dispatch is static and reaches the machine and engine through the frame (all realms of an engine
-    // share them): a `this` held through the loop would take one of the five callee-saved registers that
-    // frame, code, registers, sp and pc need; with it, pc was kept on the stack and stored on every step.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Machine MachineOf(Frame frame) => frame.Machine;
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static JsEngine EngineOf(Frame frame) => frame.Realm.Engine;
-
-    /// <summary>
-    /// Reads the code stream without a bounds check: the loop reads it several times per instruction.
-    /// Safe because every pc the loop reaches comes from the compiler (the next instruction, a jump
-    /// target, a handler or a return address), an instruction's operands are emitted with it, and
-    /// <see cref="BytecodeBuilder.Finish"/> rejects code with an unpatched jump or a target past the end.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int At(int[] code, int index) => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)index);
+    // Dispatch is static and reaches the machine and engine through the frame (frame.Machine,
+    // frame.Machine._engine; all realms of an engine share them): a `this` held through the loop would take one
+    // of the five callee-saved registers that frame, code, registers, sp and pc need; with it, pc was kept on
+    // the stack and stored on every step.
+    //
+    // Dispatch spells out its most frequent primitives instead of calling small helpers: the code stream is
+    // read with Unsafe.Add over MemoryMarshal.GetArrayDataReference (JIT intrinsics, expanded without inlining)
+    // and a number is recognized by its tag. Reading the code stream without a bounds check is safe because
+    // every pc the loop reaches comes from the compiler (the next instruction, a jump target, a handler or a
+    // return address), an instruction's operands are emitted with it, and BytecodeBuilder.Finish rejects code
+    // with an unpatched jump or a target past the end. The NativeAOT compiler's .NET 9 JIT runs out of inline
+    // budget in a method this large and then calls even AggressiveInlining helpers (`At`, `IsNumber`,
+    // `MachineOf` were calls there, one per operand read); the .NET 10 JIT inlines them.
 
     /// <summary>
     /// The object a value holds, or null. By the tag: only <see cref="JsValue.FromObject"/> makes an object
@@ -65,7 +62,7 @@ internal sealed partial class Machine
     /// <see cref="Frame.ReturnPc"/>: pc, or ~(pc + 1) when the result is popped right away (a call statement).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int ReturnAddress(int[] code, int pc) => At(code, pc) == (int)OpCode.Pop ? ~(pc + 1) : pc;
+    private static int ReturnAddress(int[] code, int pc) => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)pc) == (int)OpCode.Pop ? ~(pc + 1) : pc;
 
     /// <summary>
     /// The inline-cache hit path of a global read: a slot of the global object while it keeps its shape, or a
@@ -291,11 +288,11 @@ internal sealed partial class Machine
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void LoadMethodOfRegister(Frame frame, int[] code, int pc, JsValue[] regs, int sp)
     {
-        ref var obj = ref regs[At(code, pc)];
+        ref var obj = ref regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)pc)];
         JsValue.Copy(ref regs[sp + 1], obj);
-        var cache = frame.Code.Caches[At(code, pc + 2)];
+        var cache = frame.Code.Caches[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 2))];
         if (!TryReadCached(obj, cache, ref regs[sp]) && !TryReadPrimitiveCached(frame.Realm, obj, cache, ref regs[sp]))
-            GetNamedSlowInto(ref regs[sp], frame.Realm, obj, frame.Code.Names[At(code, pc + 1)], cache);
+            GetNamedSlowInto(ref regs[sp], frame.Realm, obj, frame.Code.Names[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))], cache);
     }
 
     /// <summary>Whether compare-and-jump <paramref name="op"/> jumps for <paramref name="a"/> and the small integer <paramref name="k"/>.</summary>

@@ -2,6 +2,7 @@
 // the JIT keeps the hot locals (code, registers, sp, pc) in registers, and every fused instruction is one of
 // its cases. Only frequent instructions are here; the rest run in Machine.Cold.cs, and heavier operations
 // live in the other Machine.*.cs files as plain methods (the small inlined ones in Machine.LoopHelpers.cs).
+using System.Runtime.InteropServices;
 using DualEngine.Engine.Compiler;
 
 namespace DualEngine.Engine.Interpreter;
@@ -78,17 +79,17 @@ internal sealed partial class Machine(JsEngine engine)
         {
             frame.Pc = pc;
 #if DISPATCH_STATS
-            DispatchStats.Count(At(code, pc));
+            DispatchStats.Count(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc)));
 #endif
-            switch ((OpCode)At(code, pc++))
+            switch ((OpCode)Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++)))
             {
                 case OpCode.Undefined: JsValue.Copy(ref regs[sp++], JsValue.Undefined); break;
                 case OpCode.Null: JsValue.Copy(ref regs[sp++], JsValue.Null); break;
                 case OpCode.True: JsValue.StoreBoolean(ref regs[sp++], true); break;
                 case OpCode.False: JsValue.StoreBoolean(ref regs[sp++], false); break;
                 case OpCode.Hole: JsValue.Copy(ref regs[sp++], JsValue.Empty); break;
-                case OpCode.Const: JsValue.Copy(ref regs[sp++], frame.Code.Constants[At(code, pc++)]); break;
-                case OpCode.Int: JsValue.StoreNumber(ref regs[sp++], At(code, pc++)); break;
+                case OpCode.Const: JsValue.Copy(ref regs[sp++], frame.Code.Constants[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++))]); break;
+                case OpCode.Int: JsValue.StoreNumber(ref regs[sp++], Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++))); break;
                 case OpCode.Pop: sp--; break;
                 case OpCode.Dup: JsValue.Copy(ref regs[sp], regs[sp - 1]); sp++; break;
                 case OpCode.Dup2: regs[sp] = regs[sp - 2]; regs[sp + 1] = regs[sp - 1]; sp += 2; break;
@@ -111,73 +112,73 @@ internal sealed partial class Machine(JsEngine engine)
                     regs[sp - 4] = d;
                     break;
                 }
-                case OpCode.LoadReg: JsValue.Copy(ref regs[sp++], regs[At(code, pc++)]); break;
-                case OpCode.StoreReg: JsValue.Copy(ref regs[At(code, pc++)], regs[--sp]); break;
-                case OpCode.StoreRegKeep: JsValue.Copy(ref regs[At(code, pc++)], regs[sp - 1]); break;
+                case OpCode.LoadReg: JsValue.Copy(ref regs[sp++], regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++))]); break;
+                case OpCode.StoreReg: JsValue.Copy(ref regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++))], regs[--sp]); break;
+                case OpCode.StoreRegKeep: JsValue.Copy(ref regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++))], regs[sp - 1]); break;
                 case OpCode.LoadRegChecked:
                 {
-                    ref var v = ref regs[At(code, pc)];
-                    if (v.IsEmpty) ThrowTdz(frame.Code.Names[At(code, pc + 1)]);
+                    ref var v = ref regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))];
+                    if (v.IsEmpty) ThrowTdz(frame.Code.Names[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))]);
                     pc += 2;
                     JsValue.Copy(ref regs[sp++], v);
                     break;
                 }
                 case OpCode.StoreRegChecked:
                 {
-                    int r = At(code, pc);
-                    if (regs[r].IsEmpty) ThrowTdz(frame.Code.Names[At(code, pc + 1)]);
+                    int r = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc));
+                    if (regs[r].IsEmpty) ThrowTdz(frame.Code.Names[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))]);
                     pc += 2;
                     JsValue.Copy(ref regs[r], regs[--sp]);
                     break;
                 }
-                case OpCode.LoadEnv: JsValue.Copy(ref regs[sp++], Env.Up(frame.Env!, At(code, pc))[At(code, pc + 1)]); pc += 2; break;
-                case OpCode.StoreEnv: JsValue.Copy(ref Env.Up(frame.Env!, At(code, pc))[At(code, pc + 1)], regs[--sp]); pc += 2; break;
+                case OpCode.LoadEnv: JsValue.Copy(ref regs[sp++], Env.Up(frame.Env!, Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc)))[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))]); pc += 2; break;
+                case OpCode.StoreEnv: JsValue.Copy(ref Env.Up(frame.Env!, Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc)))[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))], regs[--sp]); pc += 2; break;
                 case OpCode.LoadEnvChecked:
                 {
-                    ref var v = ref Env.Up(frame.Env!, At(code, pc))[At(code, pc + 1)];
-                    if (v.IsEmpty) ThrowTdz(frame.Code.Names[At(code, pc + 2)]);
+                    ref var v = ref Env.Up(frame.Env!, Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc)))[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))];
+                    if (v.IsEmpty) ThrowTdz(frame.Code.Names[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 2))]);
                     pc += 3;
                     JsValue.Copy(ref regs[sp++], v);
                     break;
                 }
                 case OpCode.StoreEnvChecked:
                 {
-                    var slots = Env.Up(frame.Env!, At(code, pc));
-                    int slot = At(code, pc + 1);
-                    if (slots[slot].IsEmpty) ThrowTdz(frame.Code.Names[At(code, pc + 2)]);
+                    var slots = Env.Up(frame.Env!, Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc)));
+                    int slot = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1));
+                    if (slots[slot].IsEmpty) ThrowTdz(frame.Code.Names[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 2))]);
                     pc += 3;
                     JsValue.Copy(ref slots[slot], regs[--sp]);
                     break;
                 }
-                case OpCode.PushEnv: frame.Env = Env.Create(At(code, pc++), frame.Env); break;
+                case OpCode.PushEnv: frame.Env = Env.Create(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++)), frame.Env); break;
                 case OpCode.PopEnv: frame.Env = Env.Parent(frame.Env!); break;
                 case OpCode.CopyEnv: frame.Env = Env.Copy(frame.Env!); break;
                 case OpCode.LoadGlobal:
                 case OpCode.LoadGlobalCallee:
                 {
                     // A cache hit (global-object slot or top-level let/const) inline; misses and TDZ go through LoadGlobal.
-                    var cache = frame.Code.Caches[At(code, pc + 1)];
+                    var cache = frame.Code.Caches[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))];
                     if (!TryLoadGlobalCached(frame.Realm, cache, ref regs[sp]))
-                        LoadGlobalInto(ref regs[sp], frame.Realm, frame.Code.Names[At(code, pc)], cache);
+                        LoadGlobalInto(ref regs[sp], frame.Realm, frame.Code.Names[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))], cache);
                     sp++;
-                    if (At(code, pc - 1) == (int)OpCode.LoadGlobalCallee) JsValue.Copy(ref regs[sp++], JsValue.Undefined);
+                    if (Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc - 1)) == (int)OpCode.LoadGlobalCallee) JsValue.Copy(ref regs[sp++], JsValue.Undefined);
                     pc += 2;
                     break;
                 }
                 case OpCode.StoreGlobal:
-                    StoreGlobal(frame.Realm, frame.Code.Names[At(code, pc)], regs[--sp], At(code, pc + 1) == 1, frame.Code.Caches[At(code, pc + 2)]);
+                    StoreGlobal(frame.Realm, frame.Code.Names[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))], regs[--sp], Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1)) == 1, frame.Code.Caches[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 2))]);
                     pc += 3;
                     break;
                 case OpCode.GetNamed:
                 {
                     ref var obj = ref regs[sp - 1];
-                    ReadNamedInto(ref obj, frame, obj, At(code, pc), At(code, pc + 1));
+                    ReadNamedInto(ref obj, frame, obj, Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc)), Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1)));
                     pc += 2;
                     break;
                 }
                 case OpCode.GetNamedReg:
                 {
-                    ReadNamedInto(ref regs[sp], frame, regs[At(code, pc)], At(code, pc + 1), At(code, pc + 2));
+                    ReadNamedInto(ref regs[sp], frame, regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))], Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1)), Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 2)));
                     sp++;
                     pc += 3;
                     break;
@@ -189,9 +190,9 @@ internal sealed partial class Machine(JsEngine engine)
                 }
                 case OpCode.GetThisNamed:
                 {
-                    var cache = frame.Code.Caches[At(code, pc + 1)];
+                    var cache = frame.Code.Caches[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))];
                     if (!TryReadCached(frame.This, cache, ref regs[sp]))
-                        GetNamedSlowInto(ref regs[sp], frame.Realm, frame.This, frame.Code.Names[At(code, pc)], cache);
+                        GetNamedSlowInto(ref regs[sp], frame.Realm, frame.This, frame.Code.Names[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))], cache);
                     sp++;
                     pc += 2;
                     break;
@@ -199,61 +200,61 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.SetNamedPop:
                 {
                     ref var obj = ref regs[sp - 2];
-                    var cache = frame.Code.Caches[At(code, pc + 1)];
+                    var cache = frame.Code.Caches[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))];
                     if (AsObjectOrNull(obj) is { } o && ReferenceEquals(o._shape, cache.Shape))
                     {
                         if (cache.Holder is null) JsValue.Copy(ref o._slots[cache.Slot], regs[sp - 1]);
-                        else if (!TryAddCached(o, cache, regs[sp - 1])) SetNamedSlow(frame.Realm, obj, frame.Code.Names[At(code, pc)], regs[sp - 1], cache, frame.Code.Strict);
+                        else if (!TryAddCached(o, cache, regs[sp - 1])) SetNamedSlow(frame.Realm, obj, frame.Code.Names[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))], regs[sp - 1], cache, frame.Code.Strict);
                     }
                     else
-                        SetNamedSlow(frame.Realm, obj, frame.Code.Names[At(code, pc)], regs[sp - 1], cache, frame.Code.Strict);
+                        SetNamedSlow(frame.Realm, obj, frame.Code.Names[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))], regs[sp - 1], cache, frame.Code.Strict);
                     sp -= 2;
                     pc += 2;
                     break;
                 }
                 case OpCode.LoadRegInc:
                 {
-                    ref var v = ref regs[At(code, pc++)];
-                    if (v.IsNumber) JsValue.StoreNumber(ref regs[sp], v._number + 1);
+                    ref var v = ref regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++))];
+                    if (v._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref regs[sp], v._number + 1);
                     else IncDecInto(ref regs[sp], v, 1);
                     sp++;
                     break;
                 }
                 case OpCode.LoadRegDec:
                 {
-                    ref var v = ref regs[At(code, pc++)];
-                    if (v.IsNumber) JsValue.StoreNumber(ref regs[sp], v._number - 1);
+                    ref var v = ref regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++))];
+                    if (v._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref regs[sp], v._number - 1);
                     else IncDecInto(ref regs[sp], v, -1);
                     sp++;
                     break;
                 }
                 case OpCode.IncReg:
                 {
-                    ref var v = ref regs[At(code, pc++)];
-                    if (v.IsNumber) JsValue.StoreNumber(ref v, v._number + 1);
+                    ref var v = ref regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++))];
+                    if (v._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref v, v._number + 1);
                     else IncDecInto(ref v, v, 1);
                     break;
                 }
                 case OpCode.DecReg:
                 {
-                    ref var v = ref regs[At(code, pc++)];
-                    if (v.IsNumber) JsValue.StoreNumber(ref v, v._number - 1);
+                    ref var v = ref regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++))];
+                    if (v._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref v, v._number - 1);
                     else IncDecInto(ref v, v, -1);
                     break;
                 }
                 case OpCode.AddInt:
                 {
                     ref var a = ref regs[sp - 1];
-                    if (a.IsNumber) JsValue.StoreNumber(ref a, a._number + At(code, pc));
-                    else AddInto(ref a, a, JsValue.FromNumber(At(code, pc)));
+                    if (a._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref a, a._number + Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc)));
+                    else AddInto(ref a, a, JsValue.FromNumber(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))));
                     pc++;
                     break;
                 }
                 case OpCode.SubInt:
                 {
                     ref var a = ref regs[sp - 1];
-                    if (a.IsNumber) JsValue.StoreNumber(ref a, a._number - At(code, pc));
-                    else ArithmeticInto(ref a, Operators.BinaryOp.Sub, a, JsValue.FromNumber(At(code, pc)));
+                    if (a._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref a, a._number - Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc)));
+                    else ArithmeticInto(ref a, Operators.BinaryOp.Sub, a, JsValue.FromNumber(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))));
                     pc++;
                     break;
                 }
@@ -262,9 +263,9 @@ internal sealed partial class Machine(JsEngine engine)
                     JsValue.Copy(ref regs[sp], regs[sp - 1]);
                     ref var obj = ref regs[sp];
                     sp++;
-                    var cache = frame.Code.Caches[At(code, pc + 1)];
+                    var cache = frame.Code.Caches[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))];
                     if (!TryReadCached(obj, cache, ref regs[sp - 2]) && !TryReadPrimitiveCached(frame.Realm, obj, cache, ref regs[sp - 2]))
-                        GetNamedSlowInto(ref regs[sp - 2], frame.Realm, obj, frame.Code.Names[At(code, pc)], cache);
+                        GetNamedSlowInto(ref regs[sp - 2], frame.Realm, obj, frame.Code.Names[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))], cache);
                     pc += 2;
                     break;
                 }
@@ -277,14 +278,14 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     ref var obj = ref regs[sp - 2];
                     ref var value = ref regs[sp - 1];
-                    var cache = frame.Code.Caches[At(code, pc + 1)];
+                    var cache = frame.Code.Caches[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))];
                     if (AsObjectOrNull(obj) is { } o && ReferenceEquals(o._shape, cache.Shape))
                     {
                         if (cache.Holder is null) JsValue.Copy(ref o._slots[cache.Slot], value);
-                        else if (!TryAddCached(o, cache, value)) SetNamedSlow(frame.Realm, obj, frame.Code.Names[At(code, pc)], value, cache, frame.Code.Strict);
+                        else if (!TryAddCached(o, cache, value)) SetNamedSlow(frame.Realm, obj, frame.Code.Names[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))], value, cache, frame.Code.Strict);
                     }
                     else
-                        SetNamedSlow(frame.Realm, obj, frame.Code.Names[At(code, pc)], value, cache, frame.Code.Strict);
+                        SetNamedSlow(frame.Realm, obj, frame.Code.Names[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))], value, cache, frame.Code.Strict);
                     JsValue.Copy(ref obj, value);
                     sp--;
                     pc += 2;
@@ -300,12 +301,12 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.GetElemReg:
                 {
                     ref var obj = ref regs[sp - 1];
-                    ReadElementInto(ref obj, frame.Realm, obj, regs[At(code, pc++)]);
+                    ReadElementInto(ref obj, frame.Realm, obj, regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++))]);
                     break;
                 }
                 case OpCode.GetElemRegs:
                 {
-                    ReadElementInto(ref regs[sp], frame.Realm, regs[At(code, pc)], regs[At(code, pc + 1)]);
+                    ReadElementInto(ref regs[sp], frame.Realm, regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))], regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))]);
                     sp++;
                     pc += 2;
                     break;
@@ -313,7 +314,7 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.GetElemInt:
                 {
                     ref var obj = ref regs[sp - 1];
-                    int k = At(code, pc++);
+                    int k = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++));
                     if (obj._ref is JsArray arr && k >= 0 && arr.TryGetDense((uint)k, out var elem)) JsValue.Copy(ref obj, elem);
                     else GetElemIntSlowInto(ref obj, frame.Realm, k);
                     break;
@@ -323,7 +324,7 @@ internal sealed partial class Machine(JsEngine engine)
                     ref var obj = ref regs[sp - 3];
                     ref var key = ref regs[sp - 2];
                     ref var value = ref regs[sp - 1];
-                    if (!(obj._ref is JsArray arr && key.IsNumber && Conversions.TryGetArrayIndex(key, out uint index) && arr.TrySetDense(index, value)))
+                    if (!(obj._ref is JsArray arr && key._tag == JsValue.Tag.Number && Conversions.TryGetArrayIndex(key, out uint index) && arr.TrySetDense(index, value)))
                         SetElemSlow(frame.Realm, obj, key, value, frame.Code.Strict);
                     JsValue.Copy(ref obj, value);
                     sp -= 2;
@@ -332,7 +333,7 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.DefineField:
                 {
                     var target = regs[sp - 2].AsObject();
-                    var key = frame.Code.Names[At(code, pc++)];
+                    var key = frame.Code.Names[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++))];
                     if (!target.TryAppendLiteralProperty(key, regs[sp - 1]))
                         target.DefineOwnProperty(key, PropertyDescriptor.Data(regs[sp - 1]));
                     sp--;
@@ -342,14 +343,14 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.NewObjectLiteral: sp = NewObjectLiteral(frame, regs, sp, code, pc); pc++; break;
                 case OpCode.NewArrayLiteral: sp = NewArrayLiteral(frame, regs, sp, code, pc); pc += 2; break;
                 case OpCode.NewArray:
-                    JsValue.StoreObject(ref regs[sp++], new JsArray(frame.Realm.Intrinsics.ArrayPrototype, At(code, pc++)));
+                    JsValue.StoreObject(ref regs[sp++], new JsArray(frame.Realm.Intrinsics.ArrayPrototype, Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++))));
                     break;
                 case OpCode.ArrayPush:
                     ((JsArray)regs[sp - 2].AsObject()).AppendLiteral(regs[sp - 1]);
                     sp--;
                     break;
                 case OpCode.Closure:
-                    JsValue.StoreObject(ref regs[sp++], CreateClosure(frame, frame.Code.Functions[At(code, pc++)]));
+                    JsValue.StoreObject(ref regs[sp++], CreateClosure(frame, frame.Code.Functions[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++))]));
                     break;
                 case OpCode.Add:
                     AddValuesInto(ref regs[sp - 2], regs[sp - 2], regs[sp - 1]);
@@ -361,9 +362,9 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     // GetNamedReg's read into the free slot above the left operand, then the operation.
                     ref var b = ref regs[sp];
-                    ReadNamedInto(ref b, frame, regs[At(code, pc)], At(code, pc + 1), At(code, pc + 2));
+                    ReadNamedInto(ref b, frame, regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))], Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1)), Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 2)));
                     ref var a = ref regs[sp - 1];
-                    int op = At(code, pc - 1);
+                    int op = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc - 1));
                     if (op == (int)OpCode.AddNamedReg) AddValuesInto(ref a, a, b);
                     else if (op == (int)OpCode.SubNamedReg) SubValuesInto(ref a, a, b);
                     else MulValuesInto(ref a, a, b);
@@ -372,13 +373,13 @@ internal sealed partial class Machine(JsEngine engine)
                 }
                 case OpCode.AddToReg:
                 {
-                    ref var target = ref regs[At(code, pc++)];
+                    ref var target = ref regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++))];
                     AddValuesInto(ref target, target, regs[--sp]);
                     break;
                 }
                 case OpCode.AddSumToReg:
                 {
-                    ref var target = ref regs[At(code, pc++)];
+                    ref var target = ref regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++))];
                     sp -= 2;
                     ref var a = ref regs[sp];
                     if (target.IsString && a.IsString) AppendSumInto(ref target, a, regs[sp + 1]);
@@ -392,41 +393,41 @@ internal sealed partial class Machine(JsEngine engine)
                 }
                 case OpCode.SubToReg:
                 {
-                    ref var target = ref regs[At(code, pc++)];
+                    ref var target = ref regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++))];
                     SubValuesInto(ref target, target, regs[--sp]);
                     break;
                 }
                 case OpCode.AddRegs:
-                    AddValuesInto(ref regs[sp], regs[At(code, pc)], regs[At(code, pc + 1)]);
+                    AddValuesInto(ref regs[sp], regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))], regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))]);
                     sp++;
                     pc += 2;
                     break;
                 case OpCode.SubRegs:
-                    SubValuesInto(ref regs[sp], regs[At(code, pc)], regs[At(code, pc + 1)]);
+                    SubValuesInto(ref regs[sp], regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))], regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))]);
                     sp++;
                     pc += 2;
                     break;
                 case OpCode.MulRegs:
-                    MulValuesInto(ref regs[sp], regs[At(code, pc)], regs[At(code, pc + 1)]);
+                    MulValuesInto(ref regs[sp], regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))], regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))]);
                     sp++;
                     pc += 2;
                     break;
                 case OpCode.AddRegInt:
                 {
-                    ref var a = ref regs[At(code, pc)];
-                    if (a.IsNumber) JsValue.StoreNumber(ref regs[sp], a._number + At(code, pc + 1));
-                    else AddInto(ref regs[sp], a, JsValue.FromNumber(At(code, pc + 1)));
+                    ref var a = ref regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))];
+                    if (a._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref regs[sp], a._number + Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1)));
+                    else AddInto(ref regs[sp], a, JsValue.FromNumber(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))));
                     sp++;
                     pc += 2;
                     break;
                 }
                 case OpCode.ModRegInt:
                 {
-                    ref var a = ref regs[At(code, pc)];
-                    int k = At(code, pc + 1);
+                    ref var a = ref regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))];
+                    int k = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1));
                     pc += 2;
                     // As Mod: positive int32 operands inline, the rest by fmod's rules or ToNumeric.
-                    if (a.IsNumber)
+                    if (a._tag == JsValue.Tag.Number)
                     {
                         double x = a._number;
                         int ix = (int)x;
@@ -438,9 +439,9 @@ internal sealed partial class Machine(JsEngine engine)
                 }
                 case OpCode.SubRegInt:
                 {
-                    ref var a = ref regs[At(code, pc)];
-                    if (a.IsNumber) JsValue.StoreNumber(ref regs[sp], a._number - At(code, pc + 1));
-                    else ArithmeticInto(ref regs[sp], Operators.BinaryOp.Sub, a, JsValue.FromNumber(At(code, pc + 1)));
+                    ref var a = ref regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))];
+                    if (a._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref regs[sp], a._number - Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1)));
+                    else ArithmeticInto(ref regs[sp], Operators.BinaryOp.Sub, a, JsValue.FromNumber(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))));
                     sp++;
                     pc += 2;
                     break;
@@ -457,7 +458,7 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
-                    if (a.IsNumber && b.IsNumber) JsValue.StoreNumber(ref a, a._number / b._number);
+                    if (a._tag == JsValue.Tag.Number && b._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref a, a._number / b._number);
                     else ArithmeticInto(ref a, Operators.BinaryOp.Div, a, b);
                     sp--;
                     break;
@@ -466,7 +467,7 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
-                    if (a.IsNumber && b.IsNumber)
+                    if (a._tag == JsValue.Tag.Number && b._tag == JsValue.Tag.Number)
                     {
                         // `i % n` with positive int32 operands inline (the result is never -0 then); the rest calls fmod's rules.
                         double x = a._number, y = b._number;
@@ -487,9 +488,9 @@ internal sealed partial class Machine(JsEngine engine)
                     // Int32 operands (the usual case: `x | 0`, masks, shifts of small ints) need no ToInt32.
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
-                    var op = (OpCode)At(code, pc - 1);
+                    var op = (OpCode)Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc - 1));
                     int x = (int)a._number, y = (int)b._number;
-                    if (a.IsNumber && b.IsNumber && x == a._number && y == b._number)
+                    if (a._tag == JsValue.Tag.Number && b._tag == JsValue.Tag.Number && x == a._number && y == b._number)
                     {
                         double r = op switch
                         {
@@ -514,7 +515,7 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
-                    if (a.IsNumber && b.IsNumber) JsValue.StoreBoolean(ref a, a._number < b._number);
+                    if (a._tag == JsValue.Tag.Number && b._tag == JsValue.Tag.Number) JsValue.StoreBoolean(ref a, a._number < b._number);
                     else JsValue.StoreBoolean(ref a, Operators.LessThan(a, b, true) == true);
                     sp--;
                     break;
@@ -523,7 +524,7 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
-                    if (a.IsNumber && b.IsNumber) JsValue.StoreBoolean(ref a, a._number > b._number);
+                    if (a._tag == JsValue.Tag.Number && b._tag == JsValue.Tag.Number) JsValue.StoreBoolean(ref a, a._number > b._number);
                     else JsValue.StoreBoolean(ref a, Operators.LessThan(b, a, false) == true);
                     sp--;
                     break;
@@ -532,7 +533,7 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
-                    if (a.IsNumber && b.IsNumber) JsValue.StoreBoolean(ref a, a._number <= b._number);
+                    if (a._tag == JsValue.Tag.Number && b._tag == JsValue.Tag.Number) JsValue.StoreBoolean(ref a, a._number <= b._number);
                     else JsValue.StoreBoolean(ref a, Operators.LessThan(b, a, false) == false);
                     sp--;
                     break;
@@ -541,7 +542,7 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
-                    if (a.IsNumber && b.IsNumber) JsValue.StoreBoolean(ref a, a._number >= b._number);
+                    if (a._tag == JsValue.Tag.Number && b._tag == JsValue.Tag.Number) JsValue.StoreBoolean(ref a, a._number >= b._number);
                     else JsValue.StoreBoolean(ref a, Operators.LessThan(a, b, true) == false);
                     sp--;
                     break;
@@ -549,41 +550,41 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.Neg:
                 {
                     ref var v = ref regs[sp - 1];
-                    if (v.IsNumber) JsValue.StoreNumber(ref v, -v._number);
+                    if (v._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref v, -v._number);
                     else NegateInto(ref v);
                     break;
                 }
                 case OpCode.Not: JsValue.StoreBoolean(ref regs[sp - 1], !Conversions.ToBoolean(regs[sp - 1])); break;
                 case OpCode.TypeOf: TypeOfInto(ref regs[sp - 1]); break;
-                case OpCode.ToNumeric: if (!regs[sp - 1].IsNumber) ToNumericInto(ref regs[sp - 1]); break;
+                case OpCode.ToNumeric: if (regs[sp - 1]._tag != JsValue.Tag.Number) ToNumericInto(ref regs[sp - 1]); break;
                 case OpCode.Inc:
                 {
                     ref var v = ref regs[sp - 1];
-                    if (v.IsNumber) JsValue.StoreNumber(ref v, v._number + 1);
+                    if (v._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref v, v._number + 1);
                     else IncDecInto(ref v, v, 1);
                     break;
                 }
                 case OpCode.Dec:
                 {
                     ref var v = ref regs[sp - 1];
-                    if (v.IsNumber) JsValue.StoreNumber(ref v, v._number - 1);
+                    if (v._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref v, v._number - 1);
                     else IncDecInto(ref v, v, -1);
                     break;
                 }
                 case OpCode.Jump:
                 {
-                    int target = At(code, pc);
-                    if (target < pc) EngineOf(frame).Tick();
+                    int target = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc));
+                    if (target < pc) frame.Machine._engine.Tick();
                     pc = target;
                     break;
                 }
                 case OpCode.JumpIfFalse:
                 {
                     ref var v = ref regs[--sp];
-                    int target = At(code, pc);
+                    int target = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc));
                     if (v._tag == JsValue.Tag.Boolean ? v._number == 0 : !Conversions.ToBoolean(v))
                     {
-                        if (target < pc) EngineOf(frame).Tick();
+                        if (target < pc) frame.Machine._engine.Tick();
                         pc = target;
                     }
                     else pc++;
@@ -601,10 +602,10 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.JumpIfStrictNe:
                 {
                     // The same decision as the register forms (JumpCmpRegs): one place says when each compare jumps.
-                    int op = At(code, pc - 1);
+                    int op = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc - 1));
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
-                    bool jump = a.IsNumber && b.IsNumber ? NumberCompareJumps(op, a._number, b._number) : CompareJumpsSlow((OpCode)op, a, b);
+                    bool jump = a._tag == JsValue.Tag.Number && b._tag == JsValue.Tag.Number ? NumberCompareJumps(op, a._number, b._number) : CompareJumpsSlow((OpCode)op, a, b);
                     sp -= 2;
                     if (jump) goto TakeJump;
                     pc++;
@@ -613,11 +614,11 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.JumpCmpRegs:
                 {
                     // pc is at the operands: the compare-and-jump opcode it stands for, two registers, the target.
-                    ref var a = ref regs[At(code, pc + 1)];
-                    ref var b = ref regs[At(code, pc + 2)];
-                    bool jump = a.IsNumber && b.IsNumber
-                        ? NumberCompareJumps(At(code, pc), a._number, b._number)
-                        : CompareJumpsSlow((OpCode)At(code, pc), a, b);
+                    ref var a = ref regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))];
+                    ref var b = ref regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 2))];
+                    bool jump = a._tag == JsValue.Tag.Number && b._tag == JsValue.Tag.Number
+                        ? NumberCompareJumps(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc)), a._number, b._number)
+                        : CompareJumpsSlow((OpCode)Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc)), a, b);
                     pc += 3;
                     if (jump) goto TakeJump;
                     pc++;
@@ -625,7 +626,7 @@ internal sealed partial class Machine(JsEngine engine)
                 }
                 case OpCode.JumpCmpRegInt:
                 {
-                    bool jump = CompareJumpsWithInt(At(code, pc), regs[At(code, pc + 1)], At(code, pc + 2));
+                    bool jump = CompareJumpsWithInt(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc)), regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))], Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 2)));
                     pc += 3;
                     if (jump) goto TakeJump;
                     pc++;
@@ -633,7 +634,7 @@ internal sealed partial class Machine(JsEngine engine)
                 }
                 case OpCode.JumpCmpInt:
                 {
-                    bool jump = CompareJumpsWithInt(At(code, pc), regs[--sp], At(code, pc + 1));
+                    bool jump = CompareJumpsWithInt(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc)), regs[--sp], Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1)));
                     pc += 2;
                     if (jump) goto TakeJump;
                     pc++;
@@ -642,38 +643,38 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.JumpIfTrue:
                 {
                     ref var v = ref regs[--sp];
-                    int target = At(code, pc);
+                    int target = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc));
                     if (v._tag == JsValue.Tag.Boolean ? v._number != 0 : Conversions.ToBoolean(v))
                     {
-                        if (target < pc) EngineOf(frame).Tick();
+                        if (target < pc) frame.Machine._engine.Tick();
                         pc = target;
                     }
                     else pc++;
                     break;
                 }
                 case OpCode.JumpIfFalseKeep:
-                    if (!Conversions.ToBoolean(regs[sp - 1])) pc = At(code, pc);
+                    if (!Conversions.ToBoolean(regs[sp - 1])) pc = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc));
                     else { pc++; sp--; }
                     break;
                 case OpCode.JumpIfTrueKeep:
-                    if (Conversions.ToBoolean(regs[sp - 1])) pc = At(code, pc);
+                    if (Conversions.ToBoolean(regs[sp - 1])) pc = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc));
                     else { pc++; sp--; }
                     break;
                 case OpCode.JumpIfNotNullishKeep:
-                    if (!regs[sp - 1].IsNullish) pc = At(code, pc);
+                    if (!regs[sp - 1].IsNullish) pc = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc));
                     else { pc++; sp--; }
                     break;
                 case OpCode.JumpIfNullishChain:
                     if (regs[sp - 1].IsNullish)
                     {
-                        sp -= At(code, pc + 1) + 1;
+                        sp -= Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1)) + 1;
                         regs[sp++] = JsValue.Undefined;
-                        pc = At(code, pc);
+                        pc = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc));
                     }
                     else pc += 2;
                     break;
                 case OpCode.JumpIfNotUndefined:
-                    if (!regs[sp - 1].IsUndefined) pc = At(code, pc);
+                    if (!regs[sp - 1].IsUndefined) pc = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc));
                     else pc++;
                     break;
                 case OpCode.Throw:
@@ -682,12 +683,12 @@ internal sealed partial class Machine(JsEngine engine)
                     frame.Sp = sp;
                     // Through a copy: passing `frame` itself by ref would pin it to the stack for the whole loop.
                     var handler = frame;
-                    if (!MachineOf(frame).TryHandle(ref handler, value)) throw new JsThrowable(value);
+                    if (!frame.Machine.TryHandle(ref handler, value)) throw new JsThrowable(value);
                     frame = handler;
                     goto Reload;
                 }
                 case OpCode.ReturnReg:
-                    JsValue.Copy(ref regs[sp++], regs[At(code, pc)]);
+                    JsValue.Copy(ref regs[sp++], regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))]);
                     goto case OpCode.Return;
                 case OpCode.ReturnThis:
                     JsValue.Copy(ref regs[sp++], frame.This);
@@ -707,11 +708,11 @@ internal sealed partial class Machine(JsEngine engine)
                         value = frame.This;
                     }
                     if (frame.Generator is { } gen) gen.Done = true;
-                    if (frame.IsEntry) { MachineOf(frame)._completion = value; return false; } // the frame Run started with
+                    if (frame.IsEntry) { frame.Machine._completion = value; return false; } // the frame Run started with
                     var callee = frame;
                     // Through the callee's machine: the caller comes from the machine's frame array, and the
-                    // engine reached from the caller (frame.Realm.Engine) would wait for that load too.
-                    var machine = MachineOf(callee);
+                    // engine reached from the caller (frame.Machine._engine) would wait for that load too.
+                    var machine = callee.Machine;
                     machine._engine.CallDepth--;
                     frame = machine.PopFrameFromStack();
                     int returnPc = callee.ReturnPc;
@@ -733,9 +734,9 @@ internal sealed partial class Machine(JsEngine engine)
                     // instruction's own code with pc at the argc and call-site operands at the end.
                     LoadMethodOfRegister(frame, code, pc, regs, sp);
                     sp += 2;
-                    if (At(code, pc - 1) == (int)OpCode.CallMethodReg1)
+                    if (Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc - 1)) == (int)OpCode.CallMethodReg1)
                     {
-                        JsValue.Copy(ref regs[sp++], regs[At(code, pc + 3)]);
+                        JsValue.Copy(ref regs[sp++], regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 3))]);
                         pc += 4;
                     }
                     else pc += 3;
@@ -745,54 +746,54 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     // LoadGlobalCallee's work (a cache hit inline), the argument register
                     // pushed, then the Call instruction's code with pc at the argc and call-site operands.
-                    var cache = frame.Code.Caches[At(code, pc + 1)];
+                    var cache = frame.Code.Caches[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))];
                     if (!TryLoadGlobalCached(frame.Realm, cache, ref regs[sp]))
-                        LoadGlobalInto(ref regs[sp], frame.Realm, frame.Code.Names[At(code, pc)], cache);
+                        LoadGlobalInto(ref regs[sp], frame.Realm, frame.Code.Names[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))], cache);
                     JsValue.Copy(ref regs[sp + 1], JsValue.Undefined);
-                    JsValue.Copy(ref regs[sp + 2], regs[At(code, pc + 2)]);
+                    JsValue.Copy(ref regs[sp + 2], regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 2))]);
                     sp += 3;
                     pc += 3;
                     goto case OpCode.Call;
                 }
                 case OpCode.Call:
                 {
-                    int argc = At(code, pc);
+                    int argc = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc));
                     pc += 2;
                     int fnIndex = sp - argc - 2;
                     ref var fnValue = ref regs[fnIndex];
                     if (fnValue._ref is JsClosure closure && closure.Code.IsPlainCall)
                     {
-                        var callee = MachineOf(frame).PushCallFrame(closure, regs, fnIndex + 1, argc);
+                        var callee = frame.Machine.PushCallFrame(closure, regs, fnIndex + 1, argc);
                         frame.Sp = fnIndex;
                         callee.ReturnPc = ReturnAddress(code, pc);
-                        MachineOf(frame).PushFrameOnStack(callee);
+                        frame.Machine.PushFrameOnStack(callee);
                         frame = callee;
                         goto Reload;
                     }
                     // Builtins first by their exact (sealed) type: `is JsFunction` walks the class hierarchy in a runtime helper.
                     if (fnValue._ref is BuiltinFunction builtin)
                     {
-                        EngineOf(frame).Tick();
+                        frame.Machine._engine.Tick();
                         frame.Sp = sp;
                         CallBuiltinInto(ref regs[fnIndex], builtin, regs[fnIndex + 1], new ReadOnlySpan<JsValue>(regs, fnIndex + 2, argc));
                     }
                     else if (fnValue._ref is JsFunction callable)
                     {
-                        EngineOf(frame).Tick();
+                        frame.Machine._engine.Tick();
                         frame.Sp = sp;
                         CallInto(ref regs[fnIndex], callable, regs[fnIndex + 1], new ReadOnlySpan<JsValue>(regs, fnIndex + 2, argc));
                     }
-                    else { ThrowNotCallable(frame.Code, At(code, pc - 1), fnValue); break; }
+                    else { ThrowNotCallable(frame.Code, Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc - 1)), fnValue); break; }
                     sp = fnIndex + 1;
                     break;
                 }
                 case OpCode.New:
                 {
-                    int argc = At(code, pc);
+                    int argc = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc));
                     pc += 2;
                     int fnIndex = sp - argc - 1;
                     ref var ctor = ref regs[fnIndex];
-                    if (ctor._ref is not JsFunction { IsConstructor: true } fn) { ThrowNotConstructor(frame.Code, At(code, pc - 1), ctor); break; }
+                    if (ctor._ref is not JsFunction { IsConstructor: true } fn) { ThrowNotConstructor(frame.Code, Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc - 1)), ctor); break; }
                     if (fn is JsClosure { FieldInitializer: null } target && !target.Code.IsDefaultConstructor)
                     {
                         // [[Construct]] of compiled code (§10.2.2) without leaving the loop: push the frame here.
@@ -803,15 +804,15 @@ internal sealed partial class Machine(JsEngine engine)
                             MemoryBudget.Account(48);
                             thisArg = JsValue.FromObject(new JsObject(proto));
                         }
-                        var callee = MachineOf(frame).PushFrame(target, thisArg, new ReadOnlySpan<JsValue>(regs, fnIndex + 1, argc), target);
+                        var callee = frame.Machine.PushFrame(target, thisArg, new ReadOnlySpan<JsValue>(regs, fnIndex + 1, argc), target);
                         callee.IsConstruct = true;
                         frame.Sp = fnIndex;
                         callee.ReturnPc = ReturnAddress(code, pc);
-                        MachineOf(frame).PushFrameOnStack(callee);
+                        frame.Machine.PushFrameOnStack(callee);
                         frame = callee;
                         goto Reload;
                     }
-                    EngineOf(frame).Tick();
+                    frame.Machine._engine.Tick();
                     ConstructInto(ref regs[fnIndex], fn, new ReadOnlySpan<JsValue>(regs, fnIndex + 1, argc));
                     sp = fnIndex + 1;
                     break;
@@ -819,15 +820,15 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.LoadThisValue: JsValue.Copy(ref regs[sp++], frame.This); break;
                 case OpCode.IteratorNext:
                 {
-                    var rec = (IteratorRecord)regs[At(code, pc)].InternalRef!;
-                    EngineOf(frame).Tick();
+                    var rec = (IteratorRecord)regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))].InternalRef!;
+                    frame.Machine._engine.Tick();
                     frame.Sp = sp;
                     if (rec.Step(out var value))
                     {
                         regs[sp++] = value;
                         pc += 2;
                     }
-                    else pc = At(code, pc + 1);
+                    else pc = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1));
                     break;
                 }
                 case OpCode.GeneratorStart:
@@ -835,26 +836,26 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.AsyncGeneratorYield:
                 case OpCode.Await:
                 {
-                    var op = (OpCode)At(code, pc - 1);
+                    var op = (OpCode)Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc - 1));
                     var value = op == OpCode.GeneratorStart ? JsValue.Undefined : regs[--sp];
                     frame.Generator!.AtAwait = op == OpCode.Await;
                     frame.Pc = pc;
                     frame.Sp = sp;
-                    MachineOf(frame)._completion = value;
+                    frame.Machine._completion = value;
                     return true;
                 }
                 case OpCode.YieldDelegate:
                 {
                     frame.Sp = sp;
-                    var rec = (IteratorRecord)regs[At(code, pc)].InternalRef!;
+                    var rec = (IteratorRecord)regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))].InternalRef!;
                     var received = regs[sp - 1];
-                    var step = MachineOf(frame).YieldDelegateStep(frame, rec, received, out bool done);
+                    var step = frame.Machine.YieldDelegateStep(frame, rec, received, out bool done);
                     sp--;
                     if (done)
                     {
                         regs[sp++] = step;
                         if (frame.Generator!.LastResume == ResumeKind.DelegateReturn) pc += 2;
-                        else pc = At(code, pc + 1);
+                        else pc = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1));
                         break;
                     }
                     frame.Generator!.AtAwait = false;
@@ -862,7 +863,7 @@ internal sealed partial class Machine(JsEngine engine)
                     frame.Pc = pc + 2;
                     frame.Sp = sp;
                     frame.Generator.DelegatedResult = true;
-                    MachineOf(frame)._completion = step;
+                    frame.Machine._completion = step;
                     return true;
                 }
                 case OpCode.AsyncDelegateYield:
@@ -872,12 +873,12 @@ internal sealed partial class Machine(JsEngine engine)
                     frame.Generator.InDelegate = true;
                     frame.Pc = pc;
                     frame.Sp = sp;
-                    MachineOf(frame)._completion = value;
+                    frame.Machine._completion = value;
                     return true;
                 }
                 default:
                     frame.Sp = sp;
-                    sp = MachineOf(frame).ExecuteCold(frame, (OpCode)At(code, pc - 1), pc, sp);
+                    sp = frame.Machine.ExecuteCold(frame, (OpCode)Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc - 1)), pc, sp);
                     pc = frame.Pc;
                     break;
             }
@@ -886,8 +887,8 @@ internal sealed partial class Machine(JsEngine engine)
         TakeJump:
             {
                 // Shared tail of the fused compare-and-jump instructions: pc is at the target operand.
-                int target = At(code, pc);
-                if (target < pc) EngineOf(frame).Tick();
+                int target = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc));
+                if (target < pc) frame.Machine._engine.Tick();
                 pc = target;
                 continue;
             }
