@@ -130,13 +130,9 @@ internal sealed class BuiltinFunction : JsFunction
     internal void CallInto(ref JsValue destination, in JsValue thisValue, ReadOnlySpan<JsValue> args)
     {
         var engine = _engine;
-        if (++engine.CallDepth > engine.MaxCallDepth)
-        {
-            engine.CallDepth--;
-            Throw.StackOverflow();
-        }
+        engine.EnterNative();
         JsValue.Copy(ref destination, _method is { } method ? method(Realm, thisValue, args) : _constructor!(Realm, thisValue, args, null));
-        engine.CallDepth--;
+        engine.ExitNative();
     }
 
     public override JsValue Construct(ReadOnlySpan<JsValue> args, JsObject newTarget)

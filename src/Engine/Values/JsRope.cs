@@ -134,7 +134,7 @@ internal sealed class JsRope
         {
             Span<char> digits = stackalloc char[NumberFormatting.MaxLength];
             ReadOnlySpan<char> tail = b is string sb ? sb
-                : (uint)(int)number < 1024 && (int)number == number ? IndexStrings.Get((uint)(int)number) // no formatting
+                : SmallIntegerString(number) is { } small ? small
                 : digits[..NumberFormatting.Format(number, digits)];
             long total = (long)rope.Length + sa.Length + tail.Length;
             if (total > MaxStringLength) Throw.RangeError("Invalid string length");
@@ -158,14 +158,16 @@ internal sealed class JsRope
     /// <summary><see cref="ConcatNumber(in JsValue, double, bool)"/> on a string payload (a string or a rope), giving one.</summary>
     internal static object ConcatNumber(object str, double number, bool numberFirst)
     {
-        int i = (int)number;
-        if (i == number && (uint)i < 1024)
-        {
-            // Small non-negative integers (and -0, which prints as "0"): the shared table, no formatting.
-            string small = IndexStrings.Get((uint)i);
+        if (SmallIntegerString(number) is { } small)
             return numberFirst ? Concat(small, str) : Concat(str, small);
-        }
         return ConcatFormatted(str, number, numberFirst);
+    }
+
+    /// <summary>Small non-negative integers (and -0, which prints as "0") from the shared table, no formatting; else null.</summary>
+    private static string? SmallIntegerString(double number)
+    {
+        int i = (int)number;
+        return i == number && (uint)i < 1024 ? IndexStrings.Get((uint)i) : null;
     }
 
     private static object ConcatFormatted(object rs, double number, bool numberFirst)
