@@ -181,6 +181,14 @@ public class LanguageTests
     public void ArrowCapturesThis() => Assert.Equal("7", TestHost.Run("const o = { v: 7, f() { return (() => this.v)(); } }; o.f()"));
 
     [Fact]
+    public void ArrowCalledAsMethodIgnoresItsReceiver() => Assert.Equal("7,7,7,true", TestHost.Run("""
+        const o = { v: 7, f() { return { v: 1, g: () => this.v, e: () => eval('this.v') }; } };
+        const inner = o.f();
+        const top = { m: () => this };
+        [inner.g(), inner.e(), inner.g.call({ v: 2 }), top.m() === globalThis].join()
+        """));
+
+    [Fact]
     public void NamedFunctionExpressionSeesItself() => Assert.Equal("6", TestHost.Run("const f = function fact(n) { return n <= 1 ? 1 : n * fact(n - 1); }; f(3)"));
 
     [Fact]

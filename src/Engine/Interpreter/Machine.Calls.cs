@@ -57,7 +57,9 @@ internal sealed partial class Machine
         var env = code.FunctionEnvSize > 0 ? Env.Create(code.FunctionEnvSize, closure.Env, engine) : closure.Env;
         if (!ReferenceEquals(f.Env, env)) f.Env = env;
         ref var thisValue = ref callerRegs[thisIndex];
-        if (code.Strict || code.Kind == FunctionKind.Arrow) StoreIfChanged(ref f.This, thisValue);
+        // An arrow's `this` is lexical (§10.2.1.2 step 1): its code reads the enclosing binding, never the frame's.
+        if (code.Kind == FunctionKind.Arrow) { }
+        else if (code.Strict) StoreIfChanged(ref f.This, thisValue);
         else if (thisValue.IsNullish) StoreIfChanged(ref f.This, JsValue.FromObject(closure.Realm.GlobalObject));
         else if (thisValue.IsObject) StoreIfChanged(ref f.This, thisValue);
         else f.This = JsValue.FromObject(Conversions.ToObject(closure.Realm, thisValue));

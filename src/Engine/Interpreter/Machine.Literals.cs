@@ -12,9 +12,9 @@ internal sealed partial class Machine
     /// <see cref="OpCode.NewObjectLiteral"/> k: [v1..vn] → [obj]. The object starts at the literal's precomputed
     /// shape with the n values as its (exact-size) slots; see <see cref="ObjectLiteralShape"/>.
     /// </summary>
-    private static int NewObjectLiteral(Frame frame, JsValue[] regs, int sp, int[] code, int pc)
+    private static int NewObjectLiteral(Frame frame, JsValue[] regs, int sp, ref int ip, int pc)
     {
-        var literal = Unsafe.As<ObjectLiteralShape>(frame.Code.Constants[code[pc]].InternalRef!);
+        var literal = Unsafe.As<ObjectLiteralShape>(frame.Code.Constants[Unsafe.Add(ref ip, (nint)(uint)pc)].InternalRef!);
         int n = literal.Count;
         var slots = n == 0 ? [] : new JsValue[n];
         sp -= n;
@@ -31,10 +31,10 @@ internal sealed partial class Machine
     /// <see cref="OpCode.NewArrayLiteral"/> n capacity: [v1..vn] → [arr]. The n values become the array's dense
     /// storage (room for the literal's later elements too); each is a CreateDataPropertyOrThrow (§13.2.4.1).
     /// </summary>
-    private static int NewArrayLiteral(Frame frame, JsValue[] regs, int sp, int[] code, int pc)
+    private static int NewArrayLiteral(Frame frame, JsValue[] regs, int sp, ref int ip, int pc)
     {
-        int n = code[pc];
-        int capacity = Math.Max(n, code[pc + 1]);
+        int n = Unsafe.Add(ref ip, (nint)(uint)pc);
+        int capacity = Math.Max(n, Unsafe.Add(ref ip, (nint)(uint)(pc + 1)));
         var items = new JsValue[capacity];
         sp -= n;
         for (int i = 0; i < n; i++) JsValue.Copy(ref items[i], regs[sp + i]);

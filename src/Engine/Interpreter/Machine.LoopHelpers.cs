@@ -62,7 +62,7 @@ internal sealed partial class Machine
     /// <see cref="Frame.ReturnPc"/>: pc, or ~(pc + 1) when the result is popped right away (a call statement).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int ReturnAddress(int[] code, int pc) => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)pc) == (int)OpCode.Pop ? ~(pc + 1) : pc;
+    private static int ReturnAddress(ref int ip, int pc) => Unsafe.Add(ref ip, (nint)(uint)pc) == (int)OpCode.Pop ? ~(pc + 1) : pc;
 
     /// <summary>
     /// The inline-cache hit path of a global read: a slot of the global object while it keeps its shape, or a
@@ -286,13 +286,13 @@ internal sealed partial class Machine
     /// receiver into regs[sp + 1] (the callee and `this` of the call that follows).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void LoadMethodOfRegister(Frame frame, int[] code, int pc, JsValue[] regs, int sp)
+    private static void LoadMethodOfRegister(Frame frame, ref int ip, int pc, JsValue[] regs, int sp)
     {
-        ref var obj = ref regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)pc)];
+        ref var obj = ref regs[Unsafe.Add(ref ip, (nint)(uint)pc)];
         JsValue.Copy(ref regs[sp + 1], obj);
-        var cache = frame.Code.Caches[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 2))];
+        var cache = frame.Code.Caches[Unsafe.Add(ref ip, (nint)(uint)(pc + 2))];
         if (!TryReadCached(obj, cache, ref regs[sp]) && !TryReadPrimitiveCached(frame.Realm, obj, cache, ref regs[sp]))
-            GetNamedSlowInto(ref regs[sp], frame.Realm, obj, frame.Code.Names[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))], cache);
+            GetNamedSlowInto(ref regs[sp], frame.Realm, obj, frame.Code.Names[Unsafe.Add(ref ip, (nint)(uint)(pc + 1))], cache);
     }
 
     /// <summary>Whether compare-and-jump <paramref name="op"/> jumps for <paramref name="a"/> and the small integer <paramref name="k"/>.</summary>

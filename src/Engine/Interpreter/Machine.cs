@@ -70,7 +70,9 @@ internal sealed partial class Machine(JsEngine engine)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Dispatch(Frame frame)
     {
-        var code = frame.Code.Code;
+        // The instruction stream as a reference to its first element: reads need neither the array's null check
+        // nor a bounds check (the compiler emits every operand an instruction reads).
+        ref int ip = ref MemoryMarshal.GetArrayDataReference(frame.Code.Code);
         var regs = frame.Regs;
         int sp = frame.Sp;
         int pc = frame.Pc;
@@ -79,17 +81,17 @@ internal sealed partial class Machine(JsEngine engine)
         {
             frame.Pc = pc;
 #if DISPATCH_STATS
-            DispatchStats.Count(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc)));
+            DispatchStats.Count(Unsafe.Add(ref ip, (nint)(uint)(pc)));
 #endif
-            switch ((OpCode)Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++)))
+            switch ((OpCode)Unsafe.Add(ref ip, (nint)(uint)(pc++)))
             {
                 case OpCode.Undefined: JsValue.Copy(ref regs[sp++], JsValue.Undefined); break;
                 case OpCode.Null: JsValue.Copy(ref regs[sp++], JsValue.Null); break;
                 case OpCode.True: JsValue.StoreBoolean(ref regs[sp++], true); break;
                 case OpCode.False: JsValue.StoreBoolean(ref regs[sp++], false); break;
                 case OpCode.Hole: JsValue.Copy(ref regs[sp++], JsValue.Empty); break;
-                case OpCode.Const: JsValue.Copy(ref regs[sp++], frame.Code.Constants[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++))]); break;
-                case OpCode.Int: JsValue.StoreNumber(ref regs[sp++], Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++))); break;
+                case OpCode.Const: JsValue.Copy(ref regs[sp++], frame.Code.Constants[Unsafe.Add(ref ip, (nint)(uint)(pc++))]); break;
+                case OpCode.Int: JsValue.StoreNumber(ref regs[sp++], Unsafe.Add(ref ip, (nint)(uint)(pc++))); break;
                 case OpCode.Pop: sp--; break;
                 case OpCode.Dup: JsValue.Copy(ref regs[sp], regs[sp - 1]); sp++; break;
                 case OpCode.Dup2: regs[sp] = regs[sp - 2]; regs[sp + 1] = regs[sp - 1]; sp += 2; break;
@@ -112,73 +114,73 @@ internal sealed partial class Machine(JsEngine engine)
                     regs[sp - 4] = d;
                     break;
                 }
-                case OpCode.LoadReg: JsValue.Copy(ref regs[sp++], regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++))]); break;
-                case OpCode.StoreReg: JsValue.Copy(ref regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++))], regs[--sp]); break;
-                case OpCode.StoreRegKeep: JsValue.Copy(ref regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++))], regs[sp - 1]); break;
+                case OpCode.LoadReg: JsValue.Copy(ref regs[sp++], regs[Unsafe.Add(ref ip, (nint)(uint)(pc++))]); break;
+                case OpCode.StoreReg: JsValue.Copy(ref regs[Unsafe.Add(ref ip, (nint)(uint)(pc++))], regs[--sp]); break;
+                case OpCode.StoreRegKeep: JsValue.Copy(ref regs[Unsafe.Add(ref ip, (nint)(uint)(pc++))], regs[sp - 1]); break;
                 case OpCode.LoadRegChecked:
                 {
-                    ref var v = ref regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))];
-                    if (v.IsEmpty) ThrowTdz(frame.Code.Names[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))]);
+                    ref var v = ref regs[Unsafe.Add(ref ip, (nint)(uint)(pc))];
+                    if (v.IsEmpty) ThrowTdz(frame.Code.Names[Unsafe.Add(ref ip, (nint)(uint)(pc + 1))]);
                     pc += 2;
                     JsValue.Copy(ref regs[sp++], v);
                     break;
                 }
                 case OpCode.StoreRegChecked:
                 {
-                    int r = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc));
-                    if (regs[r].IsEmpty) ThrowTdz(frame.Code.Names[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))]);
+                    int r = Unsafe.Add(ref ip, (nint)(uint)(pc));
+                    if (regs[r].IsEmpty) ThrowTdz(frame.Code.Names[Unsafe.Add(ref ip, (nint)(uint)(pc + 1))]);
                     pc += 2;
                     JsValue.Copy(ref regs[r], regs[--sp]);
                     break;
                 }
-                case OpCode.LoadEnv: JsValue.Copy(ref regs[sp++], Env.Up(frame.Env!, Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc)))[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))]); pc += 2; break;
-                case OpCode.StoreEnv: JsValue.Copy(ref Env.Up(frame.Env!, Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc)))[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))], regs[--sp]); pc += 2; break;
+                case OpCode.LoadEnv: JsValue.Copy(ref regs[sp++], Env.Up(frame.Env!, Unsafe.Add(ref ip, (nint)(uint)(pc)))[Unsafe.Add(ref ip, (nint)(uint)(pc + 1))]); pc += 2; break;
+                case OpCode.StoreEnv: JsValue.Copy(ref Env.Up(frame.Env!, Unsafe.Add(ref ip, (nint)(uint)(pc)))[Unsafe.Add(ref ip, (nint)(uint)(pc + 1))], regs[--sp]); pc += 2; break;
                 case OpCode.LoadEnvChecked:
                 {
-                    ref var v = ref Env.Up(frame.Env!, Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc)))[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))];
-                    if (v.IsEmpty) ThrowTdz(frame.Code.Names[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 2))]);
+                    ref var v = ref Env.Up(frame.Env!, Unsafe.Add(ref ip, (nint)(uint)(pc)))[Unsafe.Add(ref ip, (nint)(uint)(pc + 1))];
+                    if (v.IsEmpty) ThrowTdz(frame.Code.Names[Unsafe.Add(ref ip, (nint)(uint)(pc + 2))]);
                     pc += 3;
                     JsValue.Copy(ref regs[sp++], v);
                     break;
                 }
                 case OpCode.StoreEnvChecked:
                 {
-                    var slots = Env.Up(frame.Env!, Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc)));
-                    int slot = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1));
-                    if (slots[slot].IsEmpty) ThrowTdz(frame.Code.Names[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 2))]);
+                    var slots = Env.Up(frame.Env!, Unsafe.Add(ref ip, (nint)(uint)(pc)));
+                    int slot = Unsafe.Add(ref ip, (nint)(uint)(pc + 1));
+                    if (slots[slot].IsEmpty) ThrowTdz(frame.Code.Names[Unsafe.Add(ref ip, (nint)(uint)(pc + 2))]);
                     pc += 3;
                     JsValue.Copy(ref slots[slot], regs[--sp]);
                     break;
                 }
-                case OpCode.PushEnv: frame.Env = Env.Create(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++)), frame.Env); break;
+                case OpCode.PushEnv: frame.Env = Env.Create(Unsafe.Add(ref ip, (nint)(uint)(pc++)), frame.Env); break;
                 case OpCode.PopEnv: frame.Env = Env.Parent(frame.Env!); break;
                 case OpCode.CopyEnv: frame.Env = Env.Copy(frame.Env!); break;
                 case OpCode.LoadGlobal:
                 case OpCode.LoadGlobalCallee:
                 {
                     // A cache hit (global-object slot or top-level let/const) inline; misses and TDZ go through LoadGlobal.
-                    var cache = frame.Code.Caches[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))];
+                    var cache = frame.Code.Caches[Unsafe.Add(ref ip, (nint)(uint)(pc + 1))];
                     if (!TryLoadGlobalCached(frame.Realm, cache, ref regs[sp]))
-                        LoadGlobalInto(ref regs[sp], frame.Realm, frame.Code.Names[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))], cache);
+                        LoadGlobalInto(ref regs[sp], frame.Realm, frame.Code.Names[Unsafe.Add(ref ip, (nint)(uint)(pc))], cache);
                     sp++;
-                    if (Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc - 1)) == (int)OpCode.LoadGlobalCallee) JsValue.Copy(ref regs[sp++], JsValue.Undefined);
+                    if (Unsafe.Add(ref ip, (nint)(uint)(pc - 1)) == (int)OpCode.LoadGlobalCallee) JsValue.Copy(ref regs[sp++], JsValue.Undefined);
                     pc += 2;
                     break;
                 }
                 case OpCode.StoreGlobal:
-                    StoreGlobal(frame.Realm, frame.Code.Names[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))], regs[--sp], Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1)) == 1, frame.Code.Caches[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 2))]);
+                    StoreGlobal(frame.Realm, frame.Code.Names[Unsafe.Add(ref ip, (nint)(uint)(pc))], regs[--sp], Unsafe.Add(ref ip, (nint)(uint)(pc + 1)) == 1, frame.Code.Caches[Unsafe.Add(ref ip, (nint)(uint)(pc + 2))]);
                     pc += 3;
                     break;
                 case OpCode.GetNamed:
                 {
                     ref var obj = ref regs[sp - 1];
-                    ReadNamedInto(ref obj, frame, obj, Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc)), Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1)));
+                    ReadNamedInto(ref obj, frame, obj, Unsafe.Add(ref ip, (nint)(uint)(pc)), Unsafe.Add(ref ip, (nint)(uint)(pc + 1)));
                     pc += 2;
                     break;
                 }
                 case OpCode.GetNamedReg:
                 {
-                    ReadNamedInto(ref regs[sp], frame, regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))], Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1)), Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 2)));
+                    ReadNamedInto(ref regs[sp], frame, regs[Unsafe.Add(ref ip, (nint)(uint)(pc))], Unsafe.Add(ref ip, (nint)(uint)(pc + 1)), Unsafe.Add(ref ip, (nint)(uint)(pc + 2)));
                     sp++;
                     pc += 3;
                     break;
@@ -190,9 +192,9 @@ internal sealed partial class Machine(JsEngine engine)
                 }
                 case OpCode.GetThisNamed:
                 {
-                    var cache = frame.Code.Caches[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))];
+                    var cache = frame.Code.Caches[Unsafe.Add(ref ip, (nint)(uint)(pc + 1))];
                     if (!TryReadCached(frame.This, cache, ref regs[sp]))
-                        GetNamedSlowInto(ref regs[sp], frame.Realm, frame.This, frame.Code.Names[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))], cache);
+                        GetNamedSlowInto(ref regs[sp], frame.Realm, frame.This, frame.Code.Names[Unsafe.Add(ref ip, (nint)(uint)(pc))], cache);
                     sp++;
                     pc += 2;
                     break;
@@ -200,21 +202,21 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.SetNamedPop:
                 {
                     ref var obj = ref regs[sp - 2];
-                    var cache = frame.Code.Caches[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))];
+                    var cache = frame.Code.Caches[Unsafe.Add(ref ip, (nint)(uint)(pc + 1))];
                     if (AsObjectOrNull(obj) is { } o && ReferenceEquals(o._shape, cache.Shape))
                     {
                         if (cache.Holder is null) JsValue.Copy(ref o._slots[cache.Slot], regs[sp - 1]);
-                        else if (!TryAddCached(o, cache, regs[sp - 1])) SetNamedSlow(frame.Realm, obj, frame.Code.Names[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))], regs[sp - 1], cache, frame.Code.Strict);
+                        else if (!TryAddCached(o, cache, regs[sp - 1])) SetNamedSlow(frame.Realm, obj, frame.Code.Names[Unsafe.Add(ref ip, (nint)(uint)(pc))], regs[sp - 1], cache, frame.Code.Strict);
                     }
                     else
-                        SetNamedSlow(frame.Realm, obj, frame.Code.Names[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))], regs[sp - 1], cache, frame.Code.Strict);
+                        SetNamedSlow(frame.Realm, obj, frame.Code.Names[Unsafe.Add(ref ip, (nint)(uint)(pc))], regs[sp - 1], cache, frame.Code.Strict);
                     sp -= 2;
                     pc += 2;
                     break;
                 }
                 case OpCode.LoadRegInc:
                 {
-                    ref var v = ref regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++))];
+                    ref var v = ref regs[Unsafe.Add(ref ip, (nint)(uint)(pc++))];
                     if (v._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref regs[sp], v._number + 1);
                     else IncDecInto(ref regs[sp], v, 1);
                     sp++;
@@ -222,7 +224,7 @@ internal sealed partial class Machine(JsEngine engine)
                 }
                 case OpCode.LoadRegDec:
                 {
-                    ref var v = ref regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++))];
+                    ref var v = ref regs[Unsafe.Add(ref ip, (nint)(uint)(pc++))];
                     if (v._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref regs[sp], v._number - 1);
                     else IncDecInto(ref regs[sp], v, -1);
                     sp++;
@@ -230,14 +232,14 @@ internal sealed partial class Machine(JsEngine engine)
                 }
                 case OpCode.IncReg:
                 {
-                    ref var v = ref regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++))];
+                    ref var v = ref regs[Unsafe.Add(ref ip, (nint)(uint)(pc++))];
                     if (v._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref v, v._number + 1);
                     else IncDecInto(ref v, v, 1);
                     break;
                 }
                 case OpCode.DecReg:
                 {
-                    ref var v = ref regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++))];
+                    ref var v = ref regs[Unsafe.Add(ref ip, (nint)(uint)(pc++))];
                     if (v._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref v, v._number - 1);
                     else IncDecInto(ref v, v, -1);
                     break;
@@ -245,16 +247,16 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.AddInt:
                 {
                     ref var a = ref regs[sp - 1];
-                    if (a._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref a, a._number + Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc)));
-                    else AddInto(ref a, a, JsValue.FromNumber(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))));
+                    if (a._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref a, a._number + Unsafe.Add(ref ip, (nint)(uint)(pc)));
+                    else AddInto(ref a, a, JsValue.FromNumber(Unsafe.Add(ref ip, (nint)(uint)(pc))));
                     pc++;
                     break;
                 }
                 case OpCode.SubInt:
                 {
                     ref var a = ref regs[sp - 1];
-                    if (a._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref a, a._number - Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc)));
-                    else ArithmeticInto(ref a, Operators.BinaryOp.Sub, a, JsValue.FromNumber(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))));
+                    if (a._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref a, a._number - Unsafe.Add(ref ip, (nint)(uint)(pc)));
+                    else ArithmeticInto(ref a, Operators.BinaryOp.Sub, a, JsValue.FromNumber(Unsafe.Add(ref ip, (nint)(uint)(pc))));
                     pc++;
                     break;
                 }
@@ -263,14 +265,14 @@ internal sealed partial class Machine(JsEngine engine)
                     JsValue.Copy(ref regs[sp], regs[sp - 1]);
                     ref var obj = ref regs[sp];
                     sp++;
-                    var cache = frame.Code.Caches[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))];
+                    var cache = frame.Code.Caches[Unsafe.Add(ref ip, (nint)(uint)(pc + 1))];
                     if (!TryReadCached(obj, cache, ref regs[sp - 2]) && !TryReadPrimitiveCached(frame.Realm, obj, cache, ref regs[sp - 2]))
-                        GetNamedSlowInto(ref regs[sp - 2], frame.Realm, obj, frame.Code.Names[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))], cache);
+                        GetNamedSlowInto(ref regs[sp - 2], frame.Realm, obj, frame.Code.Names[Unsafe.Add(ref ip, (nint)(uint)(pc))], cache);
                     pc += 2;
                     break;
                 }
                 case OpCode.GetMethodReg:
-                    LoadMethodOfRegister(frame, code, pc, regs, sp);
+                    LoadMethodOfRegister(frame, ref ip, pc, regs, sp);
                     sp += 2;
                     pc += 3;
                     break;
@@ -278,14 +280,14 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     ref var obj = ref regs[sp - 2];
                     ref var value = ref regs[sp - 1];
-                    var cache = frame.Code.Caches[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))];
+                    var cache = frame.Code.Caches[Unsafe.Add(ref ip, (nint)(uint)(pc + 1))];
                     if (AsObjectOrNull(obj) is { } o && ReferenceEquals(o._shape, cache.Shape))
                     {
                         if (cache.Holder is null) JsValue.Copy(ref o._slots[cache.Slot], value);
-                        else if (!TryAddCached(o, cache, value)) SetNamedSlow(frame.Realm, obj, frame.Code.Names[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))], value, cache, frame.Code.Strict);
+                        else if (!TryAddCached(o, cache, value)) SetNamedSlow(frame.Realm, obj, frame.Code.Names[Unsafe.Add(ref ip, (nint)(uint)(pc))], value, cache, frame.Code.Strict);
                     }
                     else
-                        SetNamedSlow(frame.Realm, obj, frame.Code.Names[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))], value, cache, frame.Code.Strict);
+                        SetNamedSlow(frame.Realm, obj, frame.Code.Names[Unsafe.Add(ref ip, (nint)(uint)(pc))], value, cache, frame.Code.Strict);
                     JsValue.Copy(ref obj, value);
                     sp--;
                     pc += 2;
@@ -301,12 +303,12 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.GetElemReg:
                 {
                     ref var obj = ref regs[sp - 1];
-                    ReadElementInto(ref obj, frame.Realm, obj, regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++))]);
+                    ReadElementInto(ref obj, frame.Realm, obj, regs[Unsafe.Add(ref ip, (nint)(uint)(pc++))]);
                     break;
                 }
                 case OpCode.GetElemRegs:
                 {
-                    ReadElementInto(ref regs[sp], frame.Realm, regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))], regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))]);
+                    ReadElementInto(ref regs[sp], frame.Realm, regs[Unsafe.Add(ref ip, (nint)(uint)(pc))], regs[Unsafe.Add(ref ip, (nint)(uint)(pc + 1))]);
                     sp++;
                     pc += 2;
                     break;
@@ -314,7 +316,7 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.GetElemInt:
                 {
                     ref var obj = ref regs[sp - 1];
-                    int k = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++));
+                    int k = Unsafe.Add(ref ip, (nint)(uint)(pc++));
                     if (obj._ref is JsArray arr && k >= 0 && arr.TryGetDense((uint)k, out var elem)) JsValue.Copy(ref obj, elem);
                     else GetElemIntSlowInto(ref obj, frame.Realm, k);
                     break;
@@ -333,24 +335,24 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.DefineField:
                 {
                     var target = regs[sp - 2].AsObject();
-                    var key = frame.Code.Names[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++))];
+                    var key = frame.Code.Names[Unsafe.Add(ref ip, (nint)(uint)(pc++))];
                     if (!target.TryAppendLiteralProperty(key, regs[sp - 1]))
                         target.DefineOwnProperty(key, PropertyDescriptor.Data(regs[sp - 1]));
                     sp--;
                     break;
                 }
                 case OpCode.NewObject: JsValue.StoreObject(ref regs[sp++], frame.Realm.NewObject()); break;
-                case OpCode.NewObjectLiteral: sp = NewObjectLiteral(frame, regs, sp, code, pc); pc++; break;
-                case OpCode.NewArrayLiteral: sp = NewArrayLiteral(frame, regs, sp, code, pc); pc += 2; break;
+                case OpCode.NewObjectLiteral: sp = NewObjectLiteral(frame, regs, sp, ref ip, pc); pc++; break;
+                case OpCode.NewArrayLiteral: sp = NewArrayLiteral(frame, regs, sp, ref ip, pc); pc += 2; break;
                 case OpCode.NewArray:
-                    JsValue.StoreObject(ref regs[sp++], new JsArray(frame.Realm.Intrinsics.ArrayPrototype, Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++))));
+                    JsValue.StoreObject(ref regs[sp++], new JsArray(frame.Realm.Intrinsics.ArrayPrototype, Unsafe.Add(ref ip, (nint)(uint)(pc++))));
                     break;
                 case OpCode.ArrayPush:
                     ((JsArray)regs[sp - 2].AsObject()).AppendLiteral(regs[sp - 1]);
                     sp--;
                     break;
                 case OpCode.Closure:
-                    JsValue.StoreObject(ref regs[sp++], CreateClosure(frame, frame.Code.Functions[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++))]));
+                    JsValue.StoreObject(ref regs[sp++], CreateClosure(frame, frame.Code.Functions[Unsafe.Add(ref ip, (nint)(uint)(pc++))]));
                     break;
                 case OpCode.Add:
                     AddValuesInto(ref regs[sp - 2], regs[sp - 2], regs[sp - 1]);
@@ -362,9 +364,9 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     // GetNamedReg's read into the free slot above the left operand, then the operation.
                     ref var b = ref regs[sp];
-                    ReadNamedInto(ref b, frame, regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))], Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1)), Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 2)));
+                    ReadNamedInto(ref b, frame, regs[Unsafe.Add(ref ip, (nint)(uint)(pc))], Unsafe.Add(ref ip, (nint)(uint)(pc + 1)), Unsafe.Add(ref ip, (nint)(uint)(pc + 2)));
                     ref var a = ref regs[sp - 1];
-                    int op = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc - 1));
+                    int op = Unsafe.Add(ref ip, (nint)(uint)(pc - 1));
                     if (op == (int)OpCode.AddNamedReg) AddValuesInto(ref a, a, b);
                     else if (op == (int)OpCode.SubNamedReg) SubValuesInto(ref a, a, b);
                     else MulValuesInto(ref a, a, b);
@@ -373,13 +375,13 @@ internal sealed partial class Machine(JsEngine engine)
                 }
                 case OpCode.AddToReg:
                 {
-                    ref var target = ref regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++))];
+                    ref var target = ref regs[Unsafe.Add(ref ip, (nint)(uint)(pc++))];
                     AddValuesInto(ref target, target, regs[--sp]);
                     break;
                 }
                 case OpCode.AddSumToReg:
                 {
-                    ref var target = ref regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++))];
+                    ref var target = ref regs[Unsafe.Add(ref ip, (nint)(uint)(pc++))];
                     sp -= 2;
                     ref var a = ref regs[sp];
                     if (target.IsString && a.IsString) AppendSumInto(ref target, a, regs[sp + 1]);
@@ -393,38 +395,38 @@ internal sealed partial class Machine(JsEngine engine)
                 }
                 case OpCode.SubToReg:
                 {
-                    ref var target = ref regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc++))];
+                    ref var target = ref regs[Unsafe.Add(ref ip, (nint)(uint)(pc++))];
                     SubValuesInto(ref target, target, regs[--sp]);
                     break;
                 }
                 case OpCode.AddRegs:
-                    AddValuesInto(ref regs[sp], regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))], regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))]);
+                    AddValuesInto(ref regs[sp], regs[Unsafe.Add(ref ip, (nint)(uint)(pc))], regs[Unsafe.Add(ref ip, (nint)(uint)(pc + 1))]);
                     sp++;
                     pc += 2;
                     break;
                 case OpCode.SubRegs:
-                    SubValuesInto(ref regs[sp], regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))], regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))]);
+                    SubValuesInto(ref regs[sp], regs[Unsafe.Add(ref ip, (nint)(uint)(pc))], regs[Unsafe.Add(ref ip, (nint)(uint)(pc + 1))]);
                     sp++;
                     pc += 2;
                     break;
                 case OpCode.MulRegs:
-                    MulValuesInto(ref regs[sp], regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))], regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))]);
+                    MulValuesInto(ref regs[sp], regs[Unsafe.Add(ref ip, (nint)(uint)(pc))], regs[Unsafe.Add(ref ip, (nint)(uint)(pc + 1))]);
                     sp++;
                     pc += 2;
                     break;
                 case OpCode.AddRegInt:
                 {
-                    ref var a = ref regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))];
-                    if (a._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref regs[sp], a._number + Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1)));
-                    else AddInto(ref regs[sp], a, JsValue.FromNumber(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))));
+                    ref var a = ref regs[Unsafe.Add(ref ip, (nint)(uint)(pc))];
+                    if (a._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref regs[sp], a._number + Unsafe.Add(ref ip, (nint)(uint)(pc + 1)));
+                    else AddInto(ref regs[sp], a, JsValue.FromNumber(Unsafe.Add(ref ip, (nint)(uint)(pc + 1))));
                     sp++;
                     pc += 2;
                     break;
                 }
                 case OpCode.ModRegInt:
                 {
-                    ref var a = ref regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))];
-                    int k = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1));
+                    ref var a = ref regs[Unsafe.Add(ref ip, (nint)(uint)(pc))];
+                    int k = Unsafe.Add(ref ip, (nint)(uint)(pc + 1));
                     pc += 2;
                     // As Mod: positive int32 operands inline, the rest by fmod's rules or ToNumeric.
                     if (a._tag == JsValue.Tag.Number)
@@ -439,9 +441,9 @@ internal sealed partial class Machine(JsEngine engine)
                 }
                 case OpCode.SubRegInt:
                 {
-                    ref var a = ref regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))];
-                    if (a._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref regs[sp], a._number - Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1)));
-                    else ArithmeticInto(ref regs[sp], Operators.BinaryOp.Sub, a, JsValue.FromNumber(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))));
+                    ref var a = ref regs[Unsafe.Add(ref ip, (nint)(uint)(pc))];
+                    if (a._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref regs[sp], a._number - Unsafe.Add(ref ip, (nint)(uint)(pc + 1)));
+                    else ArithmeticInto(ref regs[sp], Operators.BinaryOp.Sub, a, JsValue.FromNumber(Unsafe.Add(ref ip, (nint)(uint)(pc + 1))));
                     sp++;
                     pc += 2;
                     break;
@@ -488,7 +490,7 @@ internal sealed partial class Machine(JsEngine engine)
                     // Int32 operands (the usual case: `x | 0`, masks, shifts of small ints) need no ToInt32.
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
-                    var op = (OpCode)Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc - 1));
+                    var op = (OpCode)Unsafe.Add(ref ip, (nint)(uint)(pc - 1));
                     int x = (int)a._number, y = (int)b._number;
                     if (a._tag == JsValue.Tag.Number && b._tag == JsValue.Tag.Number && x == a._number && y == b._number)
                     {
@@ -573,7 +575,7 @@ internal sealed partial class Machine(JsEngine engine)
                 }
                 case OpCode.Jump:
                 {
-                    int target = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc));
+                    int target = Unsafe.Add(ref ip, (nint)(uint)(pc));
                     if (target < pc) frame.Machine._engine.Tick();
                     pc = target;
                     break;
@@ -581,7 +583,7 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.JumpIfFalse:
                 {
                     ref var v = ref regs[--sp];
-                    int target = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc));
+                    int target = Unsafe.Add(ref ip, (nint)(uint)(pc));
                     if (v._tag == JsValue.Tag.Boolean ? v._number == 0 : !Conversions.ToBoolean(v))
                     {
                         if (target < pc) frame.Machine._engine.Tick();
@@ -602,7 +604,7 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.JumpIfStrictNe:
                 {
                     // The same decision as the register forms (JumpCmpRegs): one place says when each compare jumps.
-                    int op = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc - 1));
+                    int op = Unsafe.Add(ref ip, (nint)(uint)(pc - 1));
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
                     bool jump = a._tag == JsValue.Tag.Number && b._tag == JsValue.Tag.Number ? NumberCompareJumps(op, a._number, b._number) : CompareJumpsSlow((OpCode)op, a, b);
@@ -614,11 +616,11 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.JumpCmpRegs:
                 {
                     // pc is at the operands: the compare-and-jump opcode it stands for, two registers, the target.
-                    ref var a = ref regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))];
-                    ref var b = ref regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 2))];
+                    ref var a = ref regs[Unsafe.Add(ref ip, (nint)(uint)(pc + 1))];
+                    ref var b = ref regs[Unsafe.Add(ref ip, (nint)(uint)(pc + 2))];
                     bool jump = a._tag == JsValue.Tag.Number && b._tag == JsValue.Tag.Number
-                        ? NumberCompareJumps(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc)), a._number, b._number)
-                        : CompareJumpsSlow((OpCode)Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc)), a, b);
+                        ? NumberCompareJumps(Unsafe.Add(ref ip, (nint)(uint)(pc)), a._number, b._number)
+                        : CompareJumpsSlow((OpCode)Unsafe.Add(ref ip, (nint)(uint)(pc)), a, b);
                     pc += 3;
                     if (jump) goto TakeJump;
                     pc++;
@@ -626,7 +628,7 @@ internal sealed partial class Machine(JsEngine engine)
                 }
                 case OpCode.JumpCmpRegInt:
                 {
-                    bool jump = CompareJumpsWithInt(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc)), regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))], Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 2)));
+                    bool jump = CompareJumpsWithInt(Unsafe.Add(ref ip, (nint)(uint)(pc)), regs[Unsafe.Add(ref ip, (nint)(uint)(pc + 1))], Unsafe.Add(ref ip, (nint)(uint)(pc + 2)));
                     pc += 3;
                     if (jump) goto TakeJump;
                     pc++;
@@ -634,7 +636,7 @@ internal sealed partial class Machine(JsEngine engine)
                 }
                 case OpCode.JumpCmpInt:
                 {
-                    bool jump = CompareJumpsWithInt(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc)), regs[--sp], Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1)));
+                    bool jump = CompareJumpsWithInt(Unsafe.Add(ref ip, (nint)(uint)(pc)), regs[--sp], Unsafe.Add(ref ip, (nint)(uint)(pc + 1)));
                     pc += 2;
                     if (jump) goto TakeJump;
                     pc++;
@@ -643,7 +645,7 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.JumpIfTrue:
                 {
                     ref var v = ref regs[--sp];
-                    int target = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc));
+                    int target = Unsafe.Add(ref ip, (nint)(uint)(pc));
                     if (v._tag == JsValue.Tag.Boolean ? v._number != 0 : Conversions.ToBoolean(v))
                     {
                         if (target < pc) frame.Machine._engine.Tick();
@@ -653,28 +655,28 @@ internal sealed partial class Machine(JsEngine engine)
                     break;
                 }
                 case OpCode.JumpIfFalseKeep:
-                    if (!Conversions.ToBoolean(regs[sp - 1])) pc = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc));
+                    if (!Conversions.ToBoolean(regs[sp - 1])) pc = Unsafe.Add(ref ip, (nint)(uint)(pc));
                     else { pc++; sp--; }
                     break;
                 case OpCode.JumpIfTrueKeep:
-                    if (Conversions.ToBoolean(regs[sp - 1])) pc = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc));
+                    if (Conversions.ToBoolean(regs[sp - 1])) pc = Unsafe.Add(ref ip, (nint)(uint)(pc));
                     else { pc++; sp--; }
                     break;
                 case OpCode.JumpIfNotNullishKeep:
-                    if (!regs[sp - 1].IsNullish) pc = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc));
+                    if (!regs[sp - 1].IsNullish) pc = Unsafe.Add(ref ip, (nint)(uint)(pc));
                     else { pc++; sp--; }
                     break;
                 case OpCode.JumpIfNullishChain:
                     if (regs[sp - 1].IsNullish)
                     {
-                        sp -= Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1)) + 1;
+                        sp -= Unsafe.Add(ref ip, (nint)(uint)(pc + 1)) + 1;
                         regs[sp++] = JsValue.Undefined;
-                        pc = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc));
+                        pc = Unsafe.Add(ref ip, (nint)(uint)(pc));
                     }
                     else pc += 2;
                     break;
                 case OpCode.JumpIfNotUndefined:
-                    if (!regs[sp - 1].IsUndefined) pc = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc));
+                    if (!regs[sp - 1].IsUndefined) pc = Unsafe.Add(ref ip, (nint)(uint)(pc));
                     else pc++;
                     break;
                 case OpCode.Throw:
@@ -688,7 +690,7 @@ internal sealed partial class Machine(JsEngine engine)
                     goto Reload;
                 }
                 case OpCode.ReturnReg:
-                    JsValue.Copy(ref regs[sp++], regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))]);
+                    JsValue.Copy(ref regs[sp++], regs[Unsafe.Add(ref ip, (nint)(uint)(pc))]);
                     goto case OpCode.Return;
                 case OpCode.ReturnThis:
                     JsValue.Copy(ref regs[sp++], frame.This);
@@ -732,11 +734,11 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     // GetMethodReg's work, the argument register pushed (CallMethodReg1), then the Call
                     // instruction's own code with pc at the argc and call-site operands at the end.
-                    LoadMethodOfRegister(frame, code, pc, regs, sp);
+                    LoadMethodOfRegister(frame, ref ip, pc, regs, sp);
                     sp += 2;
-                    if (Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc - 1)) == (int)OpCode.CallMethodReg1)
+                    if (Unsafe.Add(ref ip, (nint)(uint)(pc - 1)) == (int)OpCode.CallMethodReg1)
                     {
-                        JsValue.Copy(ref regs[sp++], regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 3))]);
+                        JsValue.Copy(ref regs[sp++], regs[Unsafe.Add(ref ip, (nint)(uint)(pc + 3))]);
                         pc += 4;
                     }
                     else pc += 3;
@@ -746,18 +748,18 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     // LoadGlobalCallee's work (a cache hit inline), the argument register
                     // pushed, then the Call instruction's code with pc at the argc and call-site operands.
-                    var cache = frame.Code.Caches[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1))];
+                    var cache = frame.Code.Caches[Unsafe.Add(ref ip, (nint)(uint)(pc + 1))];
                     if (!TryLoadGlobalCached(frame.Realm, cache, ref regs[sp]))
-                        LoadGlobalInto(ref regs[sp], frame.Realm, frame.Code.Names[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))], cache);
+                        LoadGlobalInto(ref regs[sp], frame.Realm, frame.Code.Names[Unsafe.Add(ref ip, (nint)(uint)(pc))], cache);
                     JsValue.Copy(ref regs[sp + 1], JsValue.Undefined);
-                    JsValue.Copy(ref regs[sp + 2], regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 2))]);
+                    JsValue.Copy(ref regs[sp + 2], regs[Unsafe.Add(ref ip, (nint)(uint)(pc + 2))]);
                     sp += 3;
                     pc += 3;
                     goto case OpCode.Call;
                 }
                 case OpCode.Call:
                 {
-                    int argc = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc));
+                    int argc = Unsafe.Add(ref ip, (nint)(uint)(pc));
                     pc += 2;
                     int fnIndex = sp - argc - 2;
                     ref var fnValue = ref regs[fnIndex];
@@ -765,7 +767,7 @@ internal sealed partial class Machine(JsEngine engine)
                     {
                         var callee = frame.Machine.PushCallFrame(closure, regs, fnIndex + 1, argc);
                         frame.Sp = fnIndex;
-                        callee.ReturnPc = ReturnAddress(code, pc);
+                        callee.ReturnPc = ReturnAddress(ref ip, pc);
                         frame.Machine.PushFrameOnStack(callee);
                         frame = callee;
                         goto Reload;
@@ -783,17 +785,17 @@ internal sealed partial class Machine(JsEngine engine)
                         frame.Sp = sp;
                         CallInto(ref regs[fnIndex], callable, regs[fnIndex + 1], new ReadOnlySpan<JsValue>(regs, fnIndex + 2, argc));
                     }
-                    else { ThrowNotCallable(frame.Code, Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc - 1)), fnValue); break; }
+                    else { ThrowNotCallable(frame.Code, Unsafe.Add(ref ip, (nint)(uint)(pc - 1)), fnValue); break; }
                     sp = fnIndex + 1;
                     break;
                 }
                 case OpCode.New:
                 {
-                    int argc = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc));
+                    int argc = Unsafe.Add(ref ip, (nint)(uint)(pc));
                     pc += 2;
                     int fnIndex = sp - argc - 1;
                     ref var ctor = ref regs[fnIndex];
-                    if (ctor._ref is not JsFunction { IsConstructor: true } fn) { ThrowNotConstructor(frame.Code, Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc - 1)), ctor); break; }
+                    if (ctor._ref is not JsFunction { IsConstructor: true } fn) { ThrowNotConstructor(frame.Code, Unsafe.Add(ref ip, (nint)(uint)(pc - 1)), ctor); break; }
                     if (fn is JsClosure { FieldInitializer: null } target && !target.Code.IsDefaultConstructor)
                     {
                         // [[Construct]] of compiled code (§10.2.2) without leaving the loop: push the frame here.
@@ -807,7 +809,7 @@ internal sealed partial class Machine(JsEngine engine)
                         var callee = frame.Machine.PushFrame(target, thisArg, new ReadOnlySpan<JsValue>(regs, fnIndex + 1, argc), target);
                         callee.IsConstruct = true;
                         frame.Sp = fnIndex;
-                        callee.ReturnPc = ReturnAddress(code, pc);
+                        callee.ReturnPc = ReturnAddress(ref ip, pc);
                         frame.Machine.PushFrameOnStack(callee);
                         frame = callee;
                         goto Reload;
@@ -820,7 +822,7 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.LoadThisValue: JsValue.Copy(ref regs[sp++], frame.This); break;
                 case OpCode.IteratorNext:
                 {
-                    var rec = (IteratorRecord)regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))].InternalRef!;
+                    var rec = (IteratorRecord)regs[Unsafe.Add(ref ip, (nint)(uint)(pc))].InternalRef!;
                     frame.Machine._engine.Tick();
                     frame.Sp = sp;
                     if (rec.Step(out var value))
@@ -828,7 +830,7 @@ internal sealed partial class Machine(JsEngine engine)
                         regs[sp++] = value;
                         pc += 2;
                     }
-                    else pc = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1));
+                    else pc = Unsafe.Add(ref ip, (nint)(uint)(pc + 1));
                     break;
                 }
                 case OpCode.GeneratorStart:
@@ -836,7 +838,7 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.AsyncGeneratorYield:
                 case OpCode.Await:
                 {
-                    var op = (OpCode)Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc - 1));
+                    var op = (OpCode)Unsafe.Add(ref ip, (nint)(uint)(pc - 1));
                     var value = op == OpCode.GeneratorStart ? JsValue.Undefined : regs[--sp];
                     frame.Generator!.AtAwait = op == OpCode.Await;
                     frame.Pc = pc;
@@ -847,7 +849,7 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.YieldDelegate:
                 {
                     frame.Sp = sp;
-                    var rec = (IteratorRecord)regs[Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc))].InternalRef!;
+                    var rec = (IteratorRecord)regs[Unsafe.Add(ref ip, (nint)(uint)(pc))].InternalRef!;
                     var received = regs[sp - 1];
                     var step = frame.Machine.YieldDelegateStep(frame, rec, received, out bool done);
                     sp--;
@@ -855,7 +857,7 @@ internal sealed partial class Machine(JsEngine engine)
                     {
                         regs[sp++] = step;
                         if (frame.Generator!.LastResume == ResumeKind.DelegateReturn) pc += 2;
-                        else pc = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc + 1));
+                        else pc = Unsafe.Add(ref ip, (nint)(uint)(pc + 1));
                         break;
                     }
                     frame.Generator!.AtAwait = false;
@@ -878,7 +880,7 @@ internal sealed partial class Machine(JsEngine engine)
                 }
                 default:
                     frame.Sp = sp;
-                    sp = frame.Machine.ExecuteCold(frame, (OpCode)Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc - 1)), pc, sp);
+                    sp = frame.Machine.ExecuteCold(frame, (OpCode)Unsafe.Add(ref ip, (nint)(uint)(pc - 1)), pc, sp);
                     pc = frame.Pc;
                     break;
             }
@@ -887,14 +889,14 @@ internal sealed partial class Machine(JsEngine engine)
         TakeJump:
             {
                 // Shared tail of the fused compare-and-jump instructions: pc is at the target operand.
-                int target = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), (nint)(uint)(pc));
+                int target = Unsafe.Add(ref ip, (nint)(uint)(pc));
                 if (target < pc) frame.Machine._engine.Tick();
                 pc = target;
                 continue;
             }
 
         Reload:
-            code = frame.Code.Code;
+            ip = ref MemoryMarshal.GetArrayDataReference(frame.Code.Code);
             regs = frame.Regs;
             sp = frame.Sp;
             pc = frame.Pc;
