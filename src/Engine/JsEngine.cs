@@ -86,10 +86,12 @@ public sealed class JsEngine
     }
 
     /// <summary>
-    /// Counts a native call's depth too. The .NET stack is checked where natives re-enter JS (see
-    /// Interpreter.StackSwitch) and where they recurse themselves (Throw.IfStackLow).
+    /// Counts one more call, JS or native, toward <see cref="MaxCallDepth"/> (RangeError beyond it). For natives the
+    /// .NET stack is also checked where they re-enter JS (see Interpreter.StackSwitch) and where they recurse
+    /// themselves (Throw.IfStackLow).
     /// </summary>
-    internal void EnterNative()
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void EnterCall()
     {
         if (++CallDepth > MaxCallDepth)
         {
@@ -98,5 +100,5 @@ public sealed class JsEngine
         }
     }
 
-    internal void ExitNative() => CallDepth--;
+    internal void ExitCall() => CallDepth--;
 }

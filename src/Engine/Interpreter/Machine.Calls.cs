@@ -12,11 +12,7 @@ internal sealed partial class Machine
     internal Frame PushFrame(JsClosure closure, in JsValue thisValue, ReadOnlySpan<JsValue> args, JsObject? newTarget)
     {
         var code = closure.Code;
-        if (++_engine.CallDepth > _engine.MaxCallDepth)
-        {
-            _engine.CallDepth--;
-            Throw.StackOverflow();
-        }
+        _engine.EnterCall();
         _engine.Tick();
         var f = Frame.Rent(code, closure, closure.Realm);
         int n = Math.Min(args.Length, code.ParameterRegisters);
@@ -25,9 +21,7 @@ internal sealed partial class Machine
         for (int i = 0; i < n; i++) JsValue.Copy(ref regs[i], args[i]);
         if (code.NeedsArgumentsArray) f.Arguments = args.ToArray();
         f.Env = code.FunctionEnvSize > 0 ? Env.Create(code.FunctionEnvSize, closure.Env, _engine) : closure.Env;
-        if (code.Strict || code.Kind == FunctionKind.Arrow || thisValue.IsEmpty) f.This = thisValue;
-        else if (thisValue.IsNullish) f.This = JsValue.FromObject(closure.Realm.GlobalObject);
-        else f.This = thisValue.IsObject ? thisValue : JsValue.FromObject(Conversions.ToObject(closure.Realm, thisValue));
+        BindThis(f, closure, thisValue);
         f.NewTarget = newTarget;
         return f;
     }
@@ -41,6 +35,7 @@ internal sealed partial class Machine
     {
         var code = closure.Code;
         var engine = _engine;
+        // EnterCall, spelled out: this is inlined into Dispatch, where the NativeAOT compiler's JIT stops inlining.
         if (++engine.CallDepth > engine.MaxCallDepth)
         {
             engine.CallDepth--;
@@ -56,14 +51,24 @@ internal sealed partial class Machine
         // changed, so calling one closure again and again pays no GC write barrier for them.
         var env = code.FunctionEnvSize > 0 ? Env.Create(code.FunctionEnvSize, closure.Env, engine) : closure.Env;
         if (!ReferenceEquals(f.Env, env)) f.Env = env;
-        ref var thisValue = ref callerRegs[thisIndex];
-        // An arrow's `this` is lexical (§10.2.1.2 step 1): its code reads the enclosing binding, never the frame's.
-        if (code.Kind == FunctionKind.Arrow) { }
-        else if (code.Strict) StoreIfChanged(ref f.This, thisValue);
+        BindThis(f, closure, callerRegs[thisIndex]);
+        return f;
+    }
+
+    /// <summary>
+    /// OrdinaryCallBindThis (§10.2.1.2) into the frame, storing only a change (the frame may be a recycled one).
+    /// An arrow's `this` is lexical (step 1): its code reads the enclosing binding, never the frame's, so nothing
+    /// is stored. Empty (a derived constructor's `this` before super()) is kept as it is.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void BindThis(Frame f, JsClosure closure, in JsValue thisValue)
+    {
+        var code = closure.Code;
+        if (code.Kind == FunctionKind.Arrow) return;
+        if (code.Strict || thisValue.IsEmpty) StoreIfChanged(ref f.This, thisValue);
         else if (thisValue.IsNullish) StoreIfChanged(ref f.This, JsValue.FromObject(closure.Realm.GlobalObject));
         else if (thisValue.IsObject) StoreIfChanged(ref f.This, thisValue);
         else f.This = JsValue.FromObject(Conversions.ToObject(closure.Realm, thisValue));
-        return f;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -45,11 +45,7 @@ internal sealed partial class Machine
             This = caller?.This ?? JsValue.FromObject(realm.GlobalObject),
             Env = code.FunctionEnvSize > 0 ? Interpreter.Env.Create(code.FunctionEnvSize, outerEnv) : outerEnv,
         };
-        if (++_engine.CallDepth > _engine.MaxCallDepth)
-        {
-            _engine.CallDepth--;
-            Throw.StackOverflow();
-        }
+        _engine.EnterCall();
         return Run(frame, out _);
     }
 

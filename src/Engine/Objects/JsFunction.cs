@@ -110,14 +110,14 @@ internal sealed class BuiltinFunction : JsFunction
     public override JsValue Call(in JsValue thisValue, ReadOnlySpan<JsValue> args)
     {
         var engine = _engine;
-        engine.EnterNative();
+        engine.EnterCall();
         try
         {
             return _method is not null ? _method(Realm, thisValue, args) : _constructor!(Realm, thisValue, args, null);
         }
         finally
         {
-            engine.ExitNative();
+            engine.ExitCall();
         }
     }
 
@@ -130,23 +130,23 @@ internal sealed class BuiltinFunction : JsFunction
     internal void CallInto(ref JsValue destination, in JsValue thisValue, ReadOnlySpan<JsValue> args)
     {
         var engine = _engine;
-        engine.EnterNative();
+        engine.EnterCall();
         JsValue.Copy(ref destination, _method is { } method ? method(Realm, thisValue, args) : _constructor!(Realm, thisValue, args, null));
-        engine.ExitNative();
+        engine.ExitCall();
     }
 
     public override JsValue Construct(ReadOnlySpan<JsValue> args, JsObject newTarget)
     {
         if (_constructor is null) return base.Construct(args, newTarget);
         var engine = _engine;
-        engine.EnterNative();
+        engine.EnterCall();
         try
         {
             return _constructor(Realm, JsValue.Undefined, args, newTarget);
         }
         finally
         {
-            engine.ExitNative();
+            engine.ExitCall();
         }
     }
 }
