@@ -32,7 +32,7 @@ public sealed partial class Realm
 
     internal JsObject NewObject()
     {
-        MemoryBudget.Account(48);
+        MemoryBudget.Account(Engine, 48);
         return new JsObject(Intrinsics.ObjectPrototype);
     }
 

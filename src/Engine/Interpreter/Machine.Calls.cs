@@ -121,7 +121,7 @@ internal sealed partial class Machine
         }
         var proto = JsFunction.GetPrototypeFromConstructor(newTarget, static i => i.ObjectPrototype);
         var obj = new JsObject(proto);
-        MemoryBudget.Account(48);
+        MemoryBudget.Account(_engine, 48);
         if (closure.FieldInitializer is { } init) init.Call(JsValue.FromObject(obj), ReadOnlySpan<JsValue>.Empty);
         if (code.IsDefaultConstructor) return JsValue.FromObject(obj);
         var frame = PushFrame(closure, JsValue.FromObject(obj), args, newTarget);

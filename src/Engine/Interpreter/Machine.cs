@@ -152,9 +152,9 @@ internal sealed partial class Machine(JsEngine engine)
                     JsValue.Copy(ref slots[slot], regs[--sp]);
                     break;
                 }
-                case OpCode.PushEnv: frame.Env = Env.Create(Unsafe.Add(ref ip, (nint)(uint)(pc++)), frame.Env); break;
+                case OpCode.PushEnv: frame.Env = Env.Create(Unsafe.Add(ref ip, (nint)(uint)(pc++)), frame.Env, frame.Machine._engine); break;
                 case OpCode.PopEnv: frame.Env = Env.Parent(frame.Env!); break;
-                case OpCode.CopyEnv: frame.Env = Env.Copy(frame.Env!); break;
+                case OpCode.CopyEnv: frame.Env = Env.Copy(frame.Env!, frame.Machine._engine); break;
                 case OpCode.LoadGlobal:
                 case OpCode.LoadGlobalCallee:
                 {
@@ -803,7 +803,7 @@ internal sealed partial class Machine(JsEngine engine)
                         if (target.Code.Kind != FunctionKind.DerivedConstructor)
                         {
                             var proto = JsFunction.GetPrototypeFromConstructor(target, static i => i.ObjectPrototype);
-                            MemoryBudget.Account(48);
+                            MemoryBudget.Account(frame.Machine._engine, 48);
                             thisArg = JsValue.FromObject(new JsObject(proto));
                         }
                         var callee = frame.Machine.PushFrame(target, thisArg, new ReadOnlySpan<JsValue>(regs, fnIndex + 1, argc), target);

@@ -12,7 +12,7 @@ internal sealed class JsPromise : JsObject
     private List<PromiseReaction>? _fulfillReactions = new();
     private List<PromiseReaction>? _rejectReactions = new();
 
-    public JsPromise(JsObject prototype) : base(prototype) => MemoryBudget.Account(64);
+    public JsPromise(JsObject prototype, JsEngine engine) : base(prototype) => MemoryBudget.Account(engine, 64);
 
     public override string ClassName => "Promise";
 

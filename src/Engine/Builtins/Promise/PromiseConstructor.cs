@@ -26,7 +26,7 @@ internal static class PromiseConstructor
         if (newTarget is null) Throw.TypeError("Promise constructor cannot be invoked without 'new'");
         if (args.At(0)._ref is not JsFunction executor) return Throw.TypeError<JsValue>("Promise resolver " + Conversions.ToDisplay(args.At(0)) + " is not a function");
         var proto = JsFunction.GetPrototypeFromConstructor(newTarget!, static i => i.PromisePrototype);
-        var promise = new JsPromise(proto);
+        var promise = new JsPromise(proto, realm.Engine);
         var (resolve, reject) = PromiseFunctions.CreateResolvingFunctions(realm, promise);
         try
         {

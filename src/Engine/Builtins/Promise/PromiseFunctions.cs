@@ -24,7 +24,7 @@ internal static class PromiseFunctions
         return (resolve, reject);
     }
 
-    public static JsPromise NewPromise(Realm realm) => new(realm.Intrinsics.PromisePrototype);
+    public static JsPromise NewPromise(Realm realm) => new(realm.Intrinsics.PromisePrototype, realm.Engine);
 
     /// <summary>NewPromiseCapability (§27.2.1.5).</summary>
     public static PromiseCapability NewPromiseCapability(Realm realm, in JsValue constructor)
