@@ -74,7 +74,7 @@ internal sealed partial class Machine
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void StoreIfChanged(ref JsValue slot, in JsValue value)
     {
-        if (value._ref is null || !ReferenceEquals(slot._ref, value._ref) || slot._tag != value._tag) JsValue.Copy(ref slot, value);
+        if (value._ref is null || !ReferenceEquals(slot._ref, value._ref) || slot._bits != value._bits) JsValue.Copy(ref slot, value);
     }
 
     /// <summary>[[Call]] of a closure from native code (a builtin, the host, a getter): a nested Run.</summary>

@@ -217,7 +217,7 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.LoadRegInc:
                 {
                     ref var v = ref regs[Unsafe.Add(ref ip, (nint)(uint)(pc++))];
-                    if (v._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref regs[sp], v._number + 1);
+                    if (v.IsNumber) JsValue.StoreNumber(ref regs[sp], v._number + 1);
                     else IncDecInto(ref regs[sp], v, 1);
                     sp++;
                     break;
@@ -225,7 +225,7 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.LoadRegDec:
                 {
                     ref var v = ref regs[Unsafe.Add(ref ip, (nint)(uint)(pc++))];
-                    if (v._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref regs[sp], v._number - 1);
+                    if (v.IsNumber) JsValue.StoreNumber(ref regs[sp], v._number - 1);
                     else IncDecInto(ref regs[sp], v, -1);
                     sp++;
                     break;
@@ -233,21 +233,21 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.IncReg:
                 {
                     ref var v = ref regs[Unsafe.Add(ref ip, (nint)(uint)(pc++))];
-                    if (v._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref v, v._number + 1);
+                    if (v.IsNumber) JsValue.StoreNumber(ref v, v._number + 1);
                     else IncDecInto(ref v, v, 1);
                     break;
                 }
                 case OpCode.DecReg:
                 {
                     ref var v = ref regs[Unsafe.Add(ref ip, (nint)(uint)(pc++))];
-                    if (v._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref v, v._number - 1);
+                    if (v.IsNumber) JsValue.StoreNumber(ref v, v._number - 1);
                     else IncDecInto(ref v, v, -1);
                     break;
                 }
                 case OpCode.AddInt:
                 {
                     ref var a = ref regs[sp - 1];
-                    if (a._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref a, a._number + Unsafe.Add(ref ip, (nint)(uint)(pc)));
+                    if (a.IsNumber) JsValue.StoreNumber(ref a, a._number + Unsafe.Add(ref ip, (nint)(uint)(pc)));
                     else AddInto(ref a, a, JsValue.FromNumber(Unsafe.Add(ref ip, (nint)(uint)(pc))));
                     pc++;
                     break;
@@ -255,7 +255,7 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.SubInt:
                 {
                     ref var a = ref regs[sp - 1];
-                    if (a._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref a, a._number - Unsafe.Add(ref ip, (nint)(uint)(pc)));
+                    if (a.IsNumber) JsValue.StoreNumber(ref a, a._number - Unsafe.Add(ref ip, (nint)(uint)(pc)));
                     else ArithmeticInto(ref a, Operators.BinaryOp.Sub, a, JsValue.FromNumber(Unsafe.Add(ref ip, (nint)(uint)(pc))));
                     pc++;
                     break;
@@ -326,7 +326,7 @@ internal sealed partial class Machine(JsEngine engine)
                     ref var obj = ref regs[sp - 3];
                     ref var key = ref regs[sp - 2];
                     ref var value = ref regs[sp - 1];
-                    if (!(obj._ref is JsArray arr && key._tag == JsValue.Tag.Number && Conversions.TryGetArrayIndex(key, out uint index) && arr.TrySetDense(index, value)))
+                    if (!(obj._ref is JsArray arr && key.IsNumber && Conversions.TryGetArrayIndex(key, out uint index) && arr.TrySetDense(index, value)))
                         SetElemSlow(frame.Realm, obj, key, value, frame.Code.Strict);
                     JsValue.Copy(ref obj, value);
                     sp -= 2;
@@ -417,7 +417,7 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.AddRegInt:
                 {
                     ref var a = ref regs[Unsafe.Add(ref ip, (nint)(uint)(pc))];
-                    if (a._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref regs[sp], a._number + Unsafe.Add(ref ip, (nint)(uint)(pc + 1)));
+                    if (a.IsNumber) JsValue.StoreNumber(ref regs[sp], a._number + Unsafe.Add(ref ip, (nint)(uint)(pc + 1)));
                     else AddInto(ref regs[sp], a, JsValue.FromNumber(Unsafe.Add(ref ip, (nint)(uint)(pc + 1))));
                     sp++;
                     pc += 2;
@@ -429,7 +429,7 @@ internal sealed partial class Machine(JsEngine engine)
                     int k = Unsafe.Add(ref ip, (nint)(uint)(pc + 1));
                     pc += 2;
                     // As Mod: positive int32 operands inline, the rest by fmod's rules or ToNumeric.
-                    if (a._tag == JsValue.Tag.Number)
+                    if (a.IsNumber)
                     {
                         double x = a._number;
                         int ix = (int)x;
@@ -442,7 +442,7 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.SubRegInt:
                 {
                     ref var a = ref regs[Unsafe.Add(ref ip, (nint)(uint)(pc))];
-                    if (a._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref regs[sp], a._number - Unsafe.Add(ref ip, (nint)(uint)(pc + 1)));
+                    if (a.IsNumber) JsValue.StoreNumber(ref regs[sp], a._number - Unsafe.Add(ref ip, (nint)(uint)(pc + 1)));
                     else ArithmeticInto(ref regs[sp], Operators.BinaryOp.Sub, a, JsValue.FromNumber(Unsafe.Add(ref ip, (nint)(uint)(pc + 1))));
                     sp++;
                     pc += 2;
@@ -460,7 +460,7 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
-                    if (a._tag == JsValue.Tag.Number && b._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref a, a._number / b._number);
+                    if (a.IsNumber && b.IsNumber) JsValue.StoreNumber(ref a, a._number / b._number);
                     else ArithmeticInto(ref a, Operators.BinaryOp.Div, a, b);
                     sp--;
                     break;
@@ -469,7 +469,7 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
-                    if (a._tag == JsValue.Tag.Number && b._tag == JsValue.Tag.Number)
+                    if (a.IsNumber && b.IsNumber)
                     {
                         // `i % n` with positive int32 operands inline (the result is never -0 then); the rest calls fmod's rules.
                         double x = a._number, y = b._number;
@@ -492,7 +492,7 @@ internal sealed partial class Machine(JsEngine engine)
                     ref var b = ref regs[sp - 1];
                     var op = (OpCode)Unsafe.Add(ref ip, (nint)(uint)(pc - 1));
                     int x = (int)a._number, y = (int)b._number;
-                    if (a._tag == JsValue.Tag.Number && b._tag == JsValue.Tag.Number && x == a._number && y == b._number)
+                    if (a.IsNumber && b.IsNumber && x == a._number && y == b._number)
                     {
                         double r = op switch
                         {
@@ -517,7 +517,7 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
-                    if (a._tag == JsValue.Tag.Number && b._tag == JsValue.Tag.Number) JsValue.StoreBoolean(ref a, a._number < b._number);
+                    if (a.IsNumber && b.IsNumber) JsValue.StoreBoolean(ref a, a._number < b._number);
                     else JsValue.StoreBoolean(ref a, Operators.LessThan(a, b, true) == true);
                     sp--;
                     break;
@@ -526,7 +526,7 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
-                    if (a._tag == JsValue.Tag.Number && b._tag == JsValue.Tag.Number) JsValue.StoreBoolean(ref a, a._number > b._number);
+                    if (a.IsNumber && b.IsNumber) JsValue.StoreBoolean(ref a, a._number > b._number);
                     else JsValue.StoreBoolean(ref a, Operators.LessThan(b, a, false) == true);
                     sp--;
                     break;
@@ -535,7 +535,7 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
-                    if (a._tag == JsValue.Tag.Number && b._tag == JsValue.Tag.Number) JsValue.StoreBoolean(ref a, a._number <= b._number);
+                    if (a.IsNumber && b.IsNumber) JsValue.StoreBoolean(ref a, a._number <= b._number);
                     else JsValue.StoreBoolean(ref a, Operators.LessThan(b, a, false) == false);
                     sp--;
                     break;
@@ -544,7 +544,7 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
-                    if (a._tag == JsValue.Tag.Number && b._tag == JsValue.Tag.Number) JsValue.StoreBoolean(ref a, a._number >= b._number);
+                    if (a.IsNumber && b.IsNumber) JsValue.StoreBoolean(ref a, a._number >= b._number);
                     else JsValue.StoreBoolean(ref a, Operators.LessThan(a, b, true) == false);
                     sp--;
                     break;
@@ -552,24 +552,24 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.Neg:
                 {
                     ref var v = ref regs[sp - 1];
-                    if (v._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref v, -v._number);
+                    if (v.IsNumber) JsValue.StoreNumber(ref v, -v._number);
                     else NegateInto(ref v);
                     break;
                 }
                 case OpCode.Not: JsValue.StoreBoolean(ref regs[sp - 1], !Conversions.ToBoolean(regs[sp - 1])); break;
                 case OpCode.TypeOf: TypeOfInto(ref regs[sp - 1]); break;
-                case OpCode.ToNumeric: if (regs[sp - 1]._tag != JsValue.Tag.Number) ToNumericInto(ref regs[sp - 1]); break;
+                case OpCode.ToNumeric: if (!regs[sp - 1].IsNumber) ToNumericInto(ref regs[sp - 1]); break;
                 case OpCode.Inc:
                 {
                     ref var v = ref regs[sp - 1];
-                    if (v._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref v, v._number + 1);
+                    if (v.IsNumber) JsValue.StoreNumber(ref v, v._number + 1);
                     else IncDecInto(ref v, v, 1);
                     break;
                 }
                 case OpCode.Dec:
                 {
                     ref var v = ref regs[sp - 1];
-                    if (v._tag == JsValue.Tag.Number) JsValue.StoreNumber(ref v, v._number - 1);
+                    if (v.IsNumber) JsValue.StoreNumber(ref v, v._number - 1);
                     else IncDecInto(ref v, v, -1);
                     break;
                 }
@@ -584,7 +584,7 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     ref var v = ref regs[--sp];
                     int target = Unsafe.Add(ref ip, (nint)(uint)(pc));
-                    if (v._tag == JsValue.Tag.Boolean ? v._number == 0 : !Conversions.ToBoolean(v))
+                    if (v.IsBoolean ? !v.IsTrue : !Conversions.ToBoolean(v))
                     {
                         if (target < pc) frame.Machine._engine.Tick();
                         pc = target;
@@ -607,7 +607,7 @@ internal sealed partial class Machine(JsEngine engine)
                     int op = Unsafe.Add(ref ip, (nint)(uint)(pc - 1));
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
-                    bool jump = a._tag == JsValue.Tag.Number && b._tag == JsValue.Tag.Number ? NumberCompareJumps(op, a._number, b._number) : CompareJumpsSlow((OpCode)op, a, b);
+                    bool jump = a.IsNumber && b.IsNumber ? NumberCompareJumps(op, a._number, b._number) : CompareJumpsSlow((OpCode)op, a, b);
                     sp -= 2;
                     if (jump) goto TakeJump;
                     pc++;
@@ -618,7 +618,7 @@ internal sealed partial class Machine(JsEngine engine)
                     // pc is at the operands: the compare-and-jump opcode it stands for, two registers, the target.
                     ref var a = ref regs[Unsafe.Add(ref ip, (nint)(uint)(pc + 1))];
                     ref var b = ref regs[Unsafe.Add(ref ip, (nint)(uint)(pc + 2))];
-                    bool jump = a._tag == JsValue.Tag.Number && b._tag == JsValue.Tag.Number
+                    bool jump = a.IsNumber && b.IsNumber
                         ? NumberCompareJumps(Unsafe.Add(ref ip, (nint)(uint)(pc)), a._number, b._number)
                         : CompareJumpsSlow((OpCode)Unsafe.Add(ref ip, (nint)(uint)(pc)), a, b);
                     pc += 3;
@@ -646,7 +646,7 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     ref var v = ref regs[--sp];
                     int target = Unsafe.Add(ref ip, (nint)(uint)(pc));
-                    if (v._tag == JsValue.Tag.Boolean ? v._number != 0 : Conversions.ToBoolean(v))
+                    if (v.IsBoolean ? v.IsTrue : Conversions.ToBoolean(v))
                     {
                         if (target < pc) frame.Machine._engine.Tick();
                         pc = target;

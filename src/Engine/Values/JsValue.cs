@@ -6,88 +6,128 @@ namespace DualEngine.Engine;
 public enum JsValueKind : byte { Undefined, Null, Boolean, Number, String, Symbol, BigInt, Object }
 
 /// <summary>
-/// An ECMAScript language value (§6.1) without boxing: a tag, a double and one reference.
-/// Numbers and booleans live in <c>_number</c>; strings (a <see cref="string"/> or a <see cref="JsRope"/>),
-/// symbols, bigints and objects live in <c>_ref</c>. <c>default</c> is undefined.
+/// An ECMAScript language value (§6.1) without boxing, in two words: a reference and a 64-bit word.
+/// Strings (a <see cref="string"/> or a <see cref="JsRope"/>), symbols, bigints and objects live in
+/// <c>_ref</c>, with their tag in the word. Undefined, null and booleans are a tag in the word and no
+/// reference. A number is the bitwise complement of its IEEE 754 bits in the word, so that every number's word
+/// is at least <see cref="FirstNumberWord"/> and the tags stay below it: all zeros (<c>default</c>) is
+/// undefined, and "is this a number" is one unsigned comparison. The words below FirstNumberWord are the
+/// complements of NaNs with a payload of all ones that no arithmetic produces (x86 makes 0xFFF8...0, and .NET's
+/// double.NaN is that too); <see cref="FromNumber"/> maps any NaN to the one NaN all the same.
 /// The internal tag <see cref="Tag.Empty"/> marks holes (array holes, uninitialized let/const bindings)
 /// and never escapes to script code.
 /// </summary>
+/// <remarks>
+/// Two words rather than a reference, a double and a tag (24 bytes with padding): every copy of a value
+/// (registers, property slots, array elements) is a store fewer, and every slot array a third smaller, which
+/// the allocation-heavy workload in bench/Engine felt most (fewer bytes to allocate and to clear).
+/// </remarks>
 public readonly struct JsValue : IEquatable<JsValue>
 {
     internal enum Tag : byte { Undefined, Null, Boolean, Number, String, Symbol, BigInt, Object, Empty }
 
     internal readonly object? _ref;
-    internal readonly double _number;
-    internal readonly Tag _tag;
+    /// <summary>The tag (true is <see cref="TrueWord"/>), or for a number the complement of its bits.</summary>
+    internal readonly long _bits;
 
-    private JsValue(Tag tag, double number, object? reference)
+    /// <summary>The smallest word of a number; the words of the other tags are below it.</summary>
+    internal const ulong FirstNumberWord = 32;
+    private const long TrueWord = (long)Tag.Boolean | 16;
+    private static readonly long CanonicalNaNWord = ~BitConverter.DoubleToInt64Bits(double.NaN);
+
+    private JsValue(Tag tag, object? reference)
     {
-        _tag = tag;
-        _number = number;
+        _bits = (long)tag;
         _ref = reference;
     }
 
-    public static readonly JsValue Undefined = default;
-    public static readonly JsValue Null = new(Tag.Null, 0, null);
-    public static readonly JsValue True = new(Tag.Boolean, 1, null);
-    public static readonly JsValue False = new(Tag.Boolean, 0, null);
-    internal static readonly JsValue Empty = new(Tag.Empty, 0, null);
-    internal static readonly JsValue NaN = new(Tag.Number, double.NaN, null);
-    internal static readonly JsValue Zero = new(Tag.Number, 0, null);
-    internal static readonly JsValue EmptyString = new(Tag.String, 0, "");
+    private JsValue(long bits)
+    {
+        _bits = bits;
+        _ref = null;
+    }
 
-    public static JsValue FromNumber(double value) => new(Tag.Number, value, null);
+    /// <summary>The tag: for a number <see cref="Tag.Number"/>, otherwise the low bits of the word.</summary>
+    internal Tag _tag
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => (ulong)_bits >= FirstNumberWord ? Tag.Number : (Tag)(_bits & 15);
+    }
+
+    /// <summary>The number; only meaningful when <see cref="IsNumber"/>.</summary>
+    internal double _number
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => BitConverter.Int64BitsToDouble(~_bits);
+    }
+
+    public static readonly JsValue Undefined = default;
+    public static readonly JsValue Null = new(Tag.Null, null);
+    public static readonly JsValue True = new(TrueWord);
+    public static readonly JsValue False = new((long)Tag.Boolean);
+    internal static readonly JsValue Empty = new(Tag.Empty, null);
+    internal static readonly JsValue NaN = FromNumber(double.NaN);
+    internal static readonly JsValue Zero = FromNumber(0);
+    internal static readonly JsValue EmptyString = new(Tag.String, "");
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static JsValue FromBoolean(bool value) => value ? True : False;
-    public static JsValue FromString(string value) => new(Tag.String, 0, value);
-    internal static JsValue FromRope(JsRope rope) => new(Tag.String, 0, rope);
+    public static JsValue FromNumber(double value) => new(NumberWord(value));
+
+    /// <summary>A number's word: the complement of its bits, every NaN as the one canonical NaN.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static long NumberWord(double value) => value == value ? ~BitConverter.DoubleToInt64Bits(value) : CanonicalNaNWord;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static JsValue FromBoolean(bool value) => new(value ? TrueWord : (long)Tag.Boolean);
+    public static JsValue FromString(string value) => new(Tag.String, value);
+    internal static JsValue FromRope(JsRope rope) => new(Tag.String, rope);
     /// <summary>A string value from its payload: a <see cref="string"/> or a <see cref="JsRope"/>.</summary>
-    internal static JsValue FromStringPayload(object payload) => new(Tag.String, 0, payload);
-    internal static JsValue FromSymbol(JsSymbol symbol) => new(Tag.Symbol, 0, symbol);
-    internal static JsValue FromBigInt(BigInteger value) => new(Tag.BigInt, 0, new JsBigInt(value));
-    internal static JsValue FromBigInt(JsBigInt value) => new(Tag.BigInt, 0, value);
+    internal static JsValue FromStringPayload(object payload) => new(Tag.String, payload);
+    internal static JsValue FromSymbol(JsSymbol symbol) => new(Tag.Symbol, symbol);
+    internal static JsValue FromBigInt(BigInteger value) => new(Tag.BigInt, new JsBigInt(value));
+    internal static JsValue FromBigInt(JsBigInt value) => new(Tag.BigInt, value);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static JsValue FromObject(JsObject value) => new(Tag.Object, 0, value);
+    internal static JsValue FromObject(JsObject value) => new(Tag.Object, value);
     /// <summary>An accessor pair stored in a property slot; never visible to scripts.</summary>
-    internal static JsValue FromAccessor(AccessorPair pair) => new(Tag.Empty, 0, pair);
+    internal static JsValue FromAccessor(AccessorPair pair) => new(Tag.Empty, pair);
     /// <summary>An engine-internal object (iterator record, environment, template site) kept in a register or constant.</summary>
-    internal static JsValue FromInternal(object value) => new(Tag.Empty, 0, value);
+    internal static JsValue FromInternal(object value) => new(Tag.Empty, value);
     internal object? InternalRef => _ref;
 
     /// <summary>
     /// JsValue's layout with the reference typed as a plain word: the interpreter stores primitives through
     /// it so that writing a number or boolean into a register or slot needs no GC write barrier (a null
     /// reference needs none; the JIT elides barriers for null stores the same way). Never used to store a
-    /// non-null reference. Layout checked by a test (JsValueLayoutTests).
+    /// non-null reference. The layout is checked once per process (CheckLayout, from JsEngine's static constructor).
     /// </summary>
     internal struct Bits
     {
         public nint Ref;
-        public double Number;
-        /// <summary>The tag and the padding after it, written as one word (see <see cref="Copy"/>); read the tag as a byte.</summary>
-        public long TagWord;
+        public long Word;
     }
 
     /// <summary>
     /// Fails fast if <see cref="Bits"/> does not overlay JsValue exactly (size, reference first, then the
-    /// number, then the tag); the runtime lays out structs with references itself. Called once per process.
+    /// word); the runtime lays out structs with references itself. Called once per process.
     /// </summary>
     internal static void CheckLayout()
     {
-        var probe = new JsValue(Tag.String, 2.5, "probe");
+        var probe = new JsValue(Tag.String, "probe");
         ref var bits = ref Unsafe.As<JsValue, Bits>(ref probe);
-        if (Unsafe.SizeOf<JsValue>() != Unsafe.SizeOf<Bits>() || bits.Ref == 0 || bits.Number != 2.5 || (Tag)(byte)bits.TagWord != Tag.String)
+        if (Unsafe.SizeOf<JsValue>() != Unsafe.SizeOf<Bits>() || bits.Ref == 0 || bits.Word != (long)Tag.String)
             throw new InvalidOperationException("JsValue.Bits does not match the layout of JsValue.");
     }
 
-    /// <summary>Stores a number into <paramref name="slot"/> without a write barrier.</summary>
+    /// <summary>
+    /// Stores a number into <paramref name="slot"/> without a write barrier. The value must not be a NaN other
+    /// than one arithmetic on numbers makes (the interpreter's fast paths); anything else goes through FromNumber.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void StoreNumber(ref JsValue slot, double value)
     {
         ref var bits = ref Unsafe.As<JsValue, Bits>(ref slot);
         bits.Ref = 0;
-        bits.Number = value;
-        bits.TagWord = (long)Tag.Number;
+        bits.Word = ~BitConverter.DoubleToInt64Bits(value);
     }
 
     /// <summary>Stores a boolean into <paramref name="slot"/> without a write barrier.</summary>
@@ -96,22 +136,18 @@ public readonly struct JsValue : IEquatable<JsValue>
     {
         ref var bits = ref Unsafe.As<JsValue, Bits>(ref slot);
         bits.Ref = 0;
-        bits.Number = value ? 1 : 0;
-        bits.TagWord = (long)Tag.Boolean;
+        bits.Word = value ? TrueWord : (long)Tag.Boolean;
     }
 
     /// <summary>Copies <paramref name="value"/> into <paramref name="slot"/>; without a write barrier when it holds no reference.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Copy(ref JsValue slot, in JsValue value)
     {
-        // Field by field. The JIT would copy the struct with a 16-byte and an 8-byte move, and a load that is
-        // wider than the store that wrote its bytes (two 8-byte stores, or the tag's single byte) cannot be
-        // forwarded from the store buffer: it waits until the stores retire. Registers are read right after
-        // they are written all the time. So the tag is read as the byte it is, and written as a whole word,
-        // which every later read (a byte, or the JIT's own 8-byte copies) can be forwarded from.
+        // Word by word: the JIT would copy the struct with the GC's byref-assignment helper even for a null
+        // reference, and a 16-byte load of a value whose two words were just stored separately (registers are
+        // read right after they are written all the time) cannot be forwarded from the store buffer.
         ref var to = ref Unsafe.As<JsValue, Bits>(ref slot);
-        to.Number = value._number;
-        to.TagWord = (long)value._tag;
+        to.Word = value._bits;
         if (value._ref is null) to.Ref = 0;
         else Unsafe.As<JsValue, object?>(ref slot) = value._ref;
     }
@@ -128,8 +164,7 @@ public readonly struct JsValue : IEquatable<JsValue>
     private static void StoreReference(ref JsValue slot, Tag tag, object reference)
     {
         ref var bits = ref Unsafe.As<JsValue, Bits>(ref slot);
-        bits.Number = 0;
-        bits.TagWord = (long)tag;
+        bits.Word = (long)tag;
         Unsafe.As<JsValue, object?>(ref slot) = reference;
     }
 
@@ -139,20 +174,26 @@ public readonly struct JsValue : IEquatable<JsValue>
 
     public JsValueKind Kind => _tag == Tag.Empty ? JsValueKind.Undefined : (JsValueKind)_tag;
 
-    public bool IsUndefined => _tag == Tag.Undefined;
-    public bool IsNull => _tag == Tag.Null;
-    public bool IsNullish => _tag <= Tag.Null;
-    public bool IsBoolean => _tag == Tag.Boolean;
-    public bool IsNumber => _tag == Tag.Number;
-    public bool IsString => _tag == Tag.String;
-    public bool IsSymbol => _tag == Tag.Symbol;
-    public bool IsBigInt => _tag == Tag.BigInt;
-    public bool IsObject => _tag == Tag.Object;
-    internal bool IsEmpty => _tag == Tag.Empty;
+    public bool IsUndefined => _bits == (long)Tag.Undefined;
+    public bool IsNull => _bits == (long)Tag.Null;
+    public bool IsNullish => (ulong)_bits <= (ulong)Tag.Null;
+    public bool IsBoolean => (_bits | 16) == TrueWord;
+    public bool IsNumber
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => (ulong)_bits >= FirstNumberWord;
+    }
+    public bool IsString => _bits == (long)Tag.String;
+    public bool IsSymbol => _bits == (long)Tag.Symbol;
+    public bool IsBigInt => _bits == (long)Tag.BigInt;
+    public bool IsObject => _bits == (long)Tag.Object;
+    internal bool IsEmpty => _bits == (long)Tag.Empty;
+    /// <summary>The value is true (not: is truthy); <see cref="AsBoolean"/> without the boolean check.</summary>
+    internal bool IsTrue => _bits == TrueWord;
 
     /// <summary>The number; only meaningful when <see cref="IsNumber"/>.</summary>
     public double AsNumber() => _number;
-    public bool AsBoolean() => _number != 0;
+    public bool AsBoolean() => _bits == TrueWord;
 
     /// <summary>The string, flattening a rope on first use (the flat text is cached in the rope).</summary>
     public string AsString() => _ref as string ?? ((JsRope)_ref!).Flatten();
@@ -185,7 +226,7 @@ public readonly struct JsValue : IEquatable<JsValue>
     public override int GetHashCode() => _tag switch
     {
         Tag.Number => _number.GetHashCode(),
-        Tag.Boolean => _number.GetHashCode(),
+        Tag.Boolean => AsBoolean() ? 1 : 0,
         Tag.String => AsString().GetHashCode(),
         Tag.BigInt => AsBigInt().Value.GetHashCode(),
         Tag.Undefined or Tag.Null or Tag.Empty => (int)_tag,

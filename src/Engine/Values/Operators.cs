@@ -31,7 +31,7 @@ internal static class Operators
         return x._tag switch
         {
             JsValue.Tag.Undefined or JsValue.Tag.Null or JsValue.Tag.Empty => true,
-            JsValue.Tag.Boolean => x._number == y._number,
+            JsValue.Tag.Boolean => x._bits == y._bits,
             JsValue.Tag.String => ReferenceEquals(x._ref, y._ref) || x.AsString() == y.AsString(),
             JsValue.Tag.BigInt => x.AsBigInt().Value == y.AsBigInt().Value,
             _ => ReferenceEquals(x._ref, y._ref),
@@ -60,8 +60,8 @@ internal static class Operators
                 return n is not null && n.Value == x.AsBigInt().Value;
             }
             if (x.IsString && y.IsBigInt) { (x, y) = (y, x); continue; }
-            if (x.IsBoolean) { x = JsValue.FromNumber(x._number); continue; }
-            if (y.IsBoolean) { y = JsValue.FromNumber(y._number); continue; }
+            if (x.IsBoolean) { x = JsValue.FromNumber(x.IsTrue ? 1 : 0); continue; }
+            if (y.IsBoolean) { y = JsValue.FromNumber(y.IsTrue ? 1 : 0); continue; }
             if (y.IsObject && !x.IsObject) { y = Conversions.ToPrimitive(y); continue; }
             if (x.IsObject && !y.IsObject) { x = Conversions.ToPrimitive(x); continue; }
             if (x.IsBigInt && y.IsNumber || x.IsNumber && y.IsBigInt)
