@@ -32,7 +32,7 @@ internal static class Env
         return Allocate(size, parent);
     }
 
-    private static long BytesFor(int size) => 24 + (size + 1) * 24L;
+    private static long BytesFor(int size) => 24 + (size + 1) * (long)JsValue.Size;
 
     private static JsValue[] Allocate(int size, JsValue[]? parent)
     {
@@ -50,7 +50,7 @@ internal static class Env
     /// <summary>CreatePerIterationEnvironment (§14.7.4.4): same values and parent, new identity.</summary>
     public static JsValue[] Copy(JsValue[] env, JsEngine engine)
     {
-        MemoryBudget.Account(engine, 24 + env.Length * 24L);
+        MemoryBudget.Account(engine, 24 + env.Length * (long)JsValue.Size);
         var copy = new JsValue[env.Length];
         env.AsSpan().CopyTo(copy);
         return copy;

@@ -22,7 +22,7 @@ internal sealed partial class Machine
         // JsValue.Copy stores those without a write barrier (CopyTo takes the bulk-copy-with-barrier call).
         for (int i = 0; i < n; i++) JsValue.Copy(ref slots[i], regs[sp + i]);
         var realm = frame.Realm;
-        MemoryBudget.Account(realm.Engine, 72 + n * 24L);
+        MemoryBudget.Account(realm.Engine, 72 + n * (long)JsValue.Size);
         JsValue.StoreObject(ref regs[sp], new JsObject(realm.Intrinsics.ObjectPrototype, literal.Shape, slots, literal.HasIndexedKeys));
         return sp + 1;
     }
@@ -39,7 +39,7 @@ internal sealed partial class Machine
         sp -= n;
         for (int i = 0; i < n; i++) JsValue.Copy(ref items[i], regs[sp + i]);
         var realm = frame.Realm;
-        MemoryBudget.Account(realm.Engine, 88 + capacity * 24L);
+        MemoryBudget.Account(realm.Engine, 88 + capacity * (long)JsValue.Size);
         JsValue.StoreObject(ref regs[sp], new JsArray(realm.Intrinsics.ArrayPrototype, items, (uint)n, false));
         return sp + 1;
     }

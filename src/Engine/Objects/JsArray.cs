@@ -20,7 +20,7 @@ internal sealed class JsArray : JsObject
     {
         _dense = items;
         _length = (uint)count;
-        MemoryBudget.Account(count * 24L);
+        MemoryBudget.Account(count * (long)JsValue.Size);
     }
 
     /// <summary>
@@ -144,7 +144,7 @@ internal sealed class JsArray : JsObject
             if (index > 1024 && index > (ulong)dense.Length * 2 + 16) return false;
             long newCap = Math.Max(Math.Max(8, (long)dense.Length * 2), (long)index + 1);
             if (newCap > int.MaxValue - 64) return false;
-            MemoryBudget.Account((newCap - dense.Length) * 24);
+            MemoryBudget.Account((newCap - dense.Length) * JsValue.Size);
             var grown = new JsValue[newCap];
             Array.Copy(dense, grown, Math.Min(dense.Length, (int)Math.Min(_length, (uint)dense.Length)));
             // The room past the length is not filled with holes: nothing reads the storage at or past the length

@@ -30,6 +30,9 @@ public readonly struct JsValue : IEquatable<JsValue>
     /// <summary>The tag (true is <see cref="TrueWord"/>), or for a number the complement of its bits.</summary>
     internal readonly long _bits;
 
+    /// <summary>Bytes per value in an array of values (for the memory budget).</summary>
+    internal const int Size = 16;
+
     /// <summary>The smallest word of a number; the words of the other tags are below it.</summary>
     internal const ulong FirstNumberWord = 32;
     private const long TrueWord = (long)Tag.Boolean | 16;
@@ -114,7 +117,7 @@ public readonly struct JsValue : IEquatable<JsValue>
     {
         var probe = new JsValue(Tag.String, "probe");
         ref var bits = ref Unsafe.As<JsValue, Bits>(ref probe);
-        if (Unsafe.SizeOf<JsValue>() != Unsafe.SizeOf<Bits>() || bits.Ref == 0 || bits.Word != (long)Tag.String)
+        if (Unsafe.SizeOf<JsValue>() != Unsafe.SizeOf<Bits>() || Unsafe.SizeOf<JsValue>() != Size || bits.Ref == 0 || bits.Word != (long)Tag.String)
             throw new InvalidOperationException("JsValue.Bits does not match the layout of JsValue.");
     }
 
