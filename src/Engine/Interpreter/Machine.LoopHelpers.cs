@@ -27,7 +27,7 @@ internal sealed partial class Machine
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static JsObject? AsObjectOrNull(in JsValue value) =>
-        value._tag == JsValue.Tag.Object ? Unsafe.As<JsObject>(value._ref) : null;
+        value.IsObject ? Unsafe.As<JsObject>(value._ref) : null;
 
     /// <summary>
     /// "length" of an array or a string: an array's own length property and a String value's (§10.4.3.5) are
@@ -37,7 +37,7 @@ internal sealed partial class Machine
     private static bool TryReadLength(in JsValue receiver, ref JsValue destination)
     {
         if (receiver._ref is JsArray array) JsValue.StoreNumber(ref destination, array.Length);
-        else if (receiver._tag == JsValue.Tag.String) JsValue.StoreNumber(ref destination, receiver.StringLength);
+        else if (receiver.IsString) JsValue.StoreNumber(ref destination, receiver.StringLength);
         else return false;
         return true;
     }
@@ -50,7 +50,7 @@ internal sealed partial class Machine
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryReadPrimitiveCached(Realm realm, in JsValue receiver, PropertyCache cache, ref JsValue destination)
     {
-        if (!ReferenceEquals(cache.Shape, Shape.PrimitiveReceiver) || receiver._tag == JsValue.Tag.Object || receiver.IsNullish) return false;
+        if (!ReferenceEquals(cache.Shape, Shape.PrimitiveReceiver) || receiver.IsObject || receiver.IsNullish) return false;
         var holder = cache.Holder!;
         if (!ReferenceEquals(holder._shape, cache.HolderShape) || !ReferenceEquals(holder, PrimitivePrototype(realm, receiver))) return false;
         JsValue.Copy(ref destination, holder._slots[cache.Slot]);

@@ -202,7 +202,7 @@ public readonly struct JsValue : IEquatable<JsValue>
     public string AsString() => _ref as string ?? ((JsRope)_ref!).Flatten();
 
     internal JsObject AsObject() => (JsObject)_ref!;
-    internal JsObject? TryObject => _tag == Tag.Object ? (JsObject)_ref! : null;
+    internal JsObject? TryObject => IsObject ? (JsObject)_ref! : null;
     internal JsSymbol AsSymbol() => (JsSymbol)_ref!;
     internal JsBigInt AsBigInt() => (JsBigInt)_ref!;
     internal int StringLength => _ref is string s ? s.Length : ((JsRope)_ref!).Length;
