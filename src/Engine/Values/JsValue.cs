@@ -78,7 +78,7 @@ public readonly struct JsValue : IEquatable<JsValue>
 
     /// <summary>A number's word: the complement of its bits, every NaN as the one canonical NaN.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static long NumberWord(double value) => value == value ? ~BitConverter.DoubleToInt64Bits(value) : CanonicalNaNWord;
+    internal static long NumberWord(double value) => double.IsNaN(value) ? CanonicalNaNWord : ~BitConverter.DoubleToInt64Bits(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static JsValue FromBoolean(bool value) => new(value ? TrueWord : (long)Tag.Boolean);
