@@ -33,7 +33,7 @@ public class JsValueTests
 
     [Theory]
     [InlineData(-1L)]                    // all ones: its complement would be the undefined word
-    [InlineData(-8L)]                    // ...FFF8: its complement would be the Empty tag
+    [InlineData(-8L)]                    // ...FFF8: its complement would be the Object tag (7)
     [InlineData(0x7FF0000000000001L)]    // a signalling NaN
     [InlineData(unchecked((long)0xFFF8000000000000UL))]
     public void EveryNaNIsANumber(long bits)

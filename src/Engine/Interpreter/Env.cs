@@ -50,7 +50,7 @@ internal static class Env
     /// <summary>CreatePerIterationEnvironment (§14.7.4.4): same values and parent, new identity.</summary>
     public static JsValue[] Copy(JsValue[] env, JsEngine engine)
     {
-        MemoryBudget.Account(engine, 24 + env.Length * (long)JsValue.Size);
+        MemoryBudget.Account(engine, BytesFor(env.Length - 1));
         var copy = new JsValue[env.Length];
         env.AsSpan().CopyTo(copy);
         return copy;

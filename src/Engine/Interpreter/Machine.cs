@@ -584,7 +584,7 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     ref var v = ref regs[--sp];
                     int target = Unsafe.Add(ref ip, (nint)(uint)(pc));
-                    if (v.IsBoolean ? !v.IsTrue : !Conversions.ToBoolean(v))
+                    if (v.IsBoolean ? !v.AsBoolean() : !Conversions.ToBoolean(v))
                     {
                         if (target < pc) frame.Machine._engine.Tick();
                         pc = target;
@@ -646,7 +646,7 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     ref var v = ref regs[--sp];
                     int target = Unsafe.Add(ref ip, (nint)(uint)(pc));
-                    if (v.IsBoolean ? v.IsTrue : Conversions.ToBoolean(v))
+                    if (v.IsBoolean ? v.AsBoolean() : Conversions.ToBoolean(v))
                     {
                         if (target < pc) frame.Machine._engine.Tick();
                         pc = target;

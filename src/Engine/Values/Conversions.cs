@@ -46,7 +46,7 @@ internal static class Conversions
     /// <summary>ToBoolean (§7.1.2).</summary>
     public static bool ToBoolean(in JsValue v) => v._tag switch
     {
-        JsValue.Tag.Boolean => v.IsTrue,
+        JsValue.Tag.Boolean => v.AsBoolean(),
         JsValue.Tag.Number => !(v._number == 0 || double.IsNaN(v._number)),
         JsValue.Tag.String => v.StringLength != 0,
         JsValue.Tag.Undefined or JsValue.Tag.Null or JsValue.Tag.Empty => false,
@@ -67,7 +67,7 @@ internal static class Conversions
     public static double ToNumber(in JsValue v) => v._tag switch
     {
         JsValue.Tag.Number => v._number,
-        JsValue.Tag.Boolean => v.IsTrue ? 1 : 0,
+        JsValue.Tag.Boolean => v.AsBoolean() ? 1 : 0,
         JsValue.Tag.Undefined or JsValue.Tag.Empty => double.NaN,
         JsValue.Tag.Null => 0,
         JsValue.Tag.String => StringToNumber(v.AsString()),
@@ -210,7 +210,7 @@ internal static class Conversions
         JsValue.Tag.Number => NumberFormatting.ToJsString(v._number),
         JsValue.Tag.Undefined or JsValue.Tag.Empty => "undefined",
         JsValue.Tag.Null => "null",
-        JsValue.Tag.Boolean => v.IsTrue ? "true" : "false",
+        JsValue.Tag.Boolean => v.AsBoolean() ? "true" : "false",
         JsValue.Tag.BigInt => v.AsBigInt().ToString(),
         JsValue.Tag.Symbol => Throw.TypeError<string>("Cannot convert a Symbol value to a string"),
         _ => ToString(ToPrimitive(v, Hint.String)),
@@ -314,7 +314,7 @@ internal static class Conversions
         switch (prim._tag)
         {
             case JsValue.Tag.BigInt: return prim.AsBigInt().Value;
-            case JsValue.Tag.Boolean: return prim.IsTrue ? BigInteger.One : BigInteger.Zero;
+            case JsValue.Tag.Boolean: return prim.AsBoolean() ? BigInteger.One : BigInteger.Zero;
             case JsValue.Tag.String:
                 return StringToBigInt(prim.AsString()) ?? Throw.SyntaxErrorValue<BigInteger>("Cannot convert " + prim.AsString() + " to a BigInt");
             default:

@@ -191,8 +191,6 @@ public readonly struct JsValue : IEquatable<JsValue>
     public bool IsBigInt => _bits == (long)Tag.BigInt;
     public bool IsObject => _bits == (long)Tag.Object;
     internal bool IsEmpty => _bits == (long)Tag.Empty;
-    /// <summary>The value is true (not: is truthy); <see cref="AsBoolean"/> without the boolean check.</summary>
-    internal bool IsTrue => _bits == TrueWord;
 
     /// <summary>The number; only meaningful when <see cref="IsNumber"/>.</summary>
     public double AsNumber() => _number;

@@ -60,8 +60,8 @@ internal static class Operators
                 return n is not null && n.Value == x.AsBigInt().Value;
             }
             if (x.IsString && y.IsBigInt) { (x, y) = (y, x); continue; }
-            if (x.IsBoolean) { x = JsValue.FromNumber(x.IsTrue ? 1 : 0); continue; }
-            if (y.IsBoolean) { y = JsValue.FromNumber(y.IsTrue ? 1 : 0); continue; }
+            if (x.IsBoolean) { x = JsValue.FromNumber(x.AsBoolean() ? 1 : 0); continue; }
+            if (y.IsBoolean) { y = JsValue.FromNumber(y.AsBoolean() ? 1 : 0); continue; }
             if (y.IsObject && !x.IsObject) { y = Conversions.ToPrimitive(y); continue; }
             if (x.IsObject && !y.IsObject) { x = Conversions.ToPrimitive(x); continue; }
             if (x.IsBigInt && y.IsNumber || x.IsNumber && y.IsBigInt)

@@ -323,7 +323,7 @@ internal static partial class ArrayPrototype
                 {
                     case JsValue.Tag.String: part = e.AsString(); break;
                     case JsValue.Tag.Number: part = NumberFormatting.ToJsString(e._number); break;
-                    case JsValue.Tag.Boolean: part = e.IsTrue ? "true" : "false"; break;
+                    case JsValue.Tag.Boolean: part = e.AsBoolean() ? "true" : "false"; break;
                     case JsValue.Tag.Undefined or JsValue.Tag.Null: part = ""; break;
                     case JsValue.Tag.BigInt: part = Conversions.ToString(e); break;
                     case JsValue.Tag.Empty:
