@@ -129,6 +129,8 @@ public class CallPathTests
     [InlineData("const a = []; a[2147483648] = 'x'; a[4294967294] = 'y'; a[4294967295] = 'z'; [a.length, a[2147483648], a[4294967294], a[4294967295], a[2 ** 31]].join()",
         "4294967295,x,y,z,x")]
     [InlineData("const a = [1, 2]; a[2147483647] = 'm'; [a.length, a[2147483647], a[2147483647.5]].join()", "2147483648,m,")]
+    // Keys the double-to-int truncation cannot represent (x64 gives int.MinValue for them) are ordinary keys too.
+    [InlineData("const a = [1]; a[-2147483648] = 'n'; a[1e300] = 'h'; a[-1e300] = 'l'; [a.length, a[-2147483648], a[1e300], a[-1e300], a[-2147483648.5], a[2 ** 64]].join()", "1,n,h,l,,")]
     // Holes read through to the prototype chain; getters on Array.prototype / Object.prototype run.
     [InlineData("Array.prototype[1] = 'P'; const a = [0, , 2]; const r = [a[1], a[3]].join(); delete Array.prototype[1]; r + ',' + a[1]", "P,,undefined")]
     [InlineData("Object.defineProperty(Object.prototype, 1, { get() { return 'G' + (this === a); }, configurable: true }); const a = [0, , 2]; const r = a[1]; delete Object.prototype[1]; r", "Gtrue")]

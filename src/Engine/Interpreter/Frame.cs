@@ -28,11 +28,39 @@ internal sealed class Frame
     /// there without the result, which the call's next instruction would have popped (see Machine.ReturnAddress).
     /// </summary>
     public int ReturnPc;
-    public bool IsConstruct;
+    public bool IsConstruct
+    {
+        get => (_returnFlags & ConstructFlag) != 0;
+        set => _returnFlags = value ? (byte)(_returnFlags | ConstructFlag) : (byte)(_returnFlags & ~ConstructFlag);
+    }
+
     /// <summary>The frame a Run call started with: returning from it leaves the interpreter loop.</summary>
-    public bool IsEntry;
+    public bool IsEntry
+    {
+        get => (_returnFlags & EntryFlag) != 0;
+        set => _returnFlags = value ? (byte)(_returnFlags | EntryFlag) : (byte)(_returnFlags & ~EntryFlag);
+    }
+
     /// <summary>Set for generator and async frames.</summary>
-    public GeneratorState? Generator;
+    public GeneratorState? Generator
+    {
+        get => _generator;
+        set
+        {
+            _generator = value;
+            _returnFlags = value is not null ? (byte)(_returnFlags | GeneratorFlag) : (byte)(_returnFlags & ~GeneratorFlag);
+        }
+    }
+
+    /// <summary>
+    /// True when a return from this frame is the ordinary one: not [[Construct]], not a generator's, not the
+    /// frame a Run started with. The Return instruction tests this one byte instead of the three cases.
+    /// </summary>
+    public bool IsPlainReturn => _returnFlags == 0;
+
+    private const byte ConstructFlag = 1, EntryFlag = 2, GeneratorFlag = 4;
+    private byte _returnFlags;
+    private GeneratorState? _generator;
 
     public Frame(FunctionCode code, JsClosure? function, Realm realm)
     {
@@ -82,7 +110,7 @@ internal sealed class Frame
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Return()
     {
-        if (Generator is not null) return;
+        if (_generator is not null) return;
         var code = Code;
         var pool = code.FramePool ??= new Frame?[8];
         int count = code.FramePoolCount;
@@ -98,8 +126,7 @@ internal sealed class Frame
         Pc = 0;
         NewTarget = null;
         Arguments = null;
-        IsConstruct = false;
-        IsEntry = false;
+        _returnFlags = 0; // not construct, not entry (and a generator frame never gets here)
         // Function, Env and This stay: every call sets them again, storing only what changed (see
         // Rent, Machine.PushCallFrame, the Call instruction), and a function called again and again from one
         // place gets the same ones, so those stores and their write barriers are skipped. The slot usually

@@ -703,14 +703,17 @@ internal sealed partial class Machine(JsEngine engine)
                 {
                     // A reference to the callee's operand-stack slot: Frame.Return clears only its registers.
                     ref var value = ref regs[--sp];
-                    if (frame.IsConstruct && !value.IsObject)
+                    if (!frame.IsPlainReturn)
                     {
-                        if (frame.Code.Kind == FunctionKind.DerivedConstructor)
-                            Throw.TypeError("Derived constructors may only return object or undefined");
-                        value = frame.This;
+                        if (frame.IsConstruct && !value.IsObject)
+                        {
+                            if (frame.Code.Kind == FunctionKind.DerivedConstructor)
+                                Throw.TypeError("Derived constructors may only return object or undefined");
+                            value = frame.This;
+                        }
+                        if (frame.Generator is { } gen) gen.Done = true;
+                        if (frame.IsEntry) { frame.Machine._completion = value; return false; } // the frame Run started with
                     }
-                    if (frame.Generator is { } gen) gen.Done = true;
-                    if (frame.IsEntry) { frame.Machine._completion = value; return false; } // the frame Run started with
                     var callee = frame;
                     // Through the callee's machine: the caller comes from the machine's frame array, and the
                     // engine reached from the caller (frame.Machine._engine) would wait for that load too.

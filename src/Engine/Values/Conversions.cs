@@ -262,13 +262,27 @@ internal static class Conversions
         if (v.IsNumber)
         {
             double d = v._number;
-            int i = (int)d;
+            int i = TruncateOrSentinel(d);
             if (i >= 0 && i == d) { index = (uint)i; return true; }
             return TryGetLargeArrayIndex(d, out index);
         }
         index = 0;
         return false;
     }
+
+    /// <summary>
+    /// d truncated to an int when it is in int range; for NaN and values outside it, some int that is not equal
+    /// to d (int.MinValue on x64, the saturated value elsewhere). Callers compare the result with d.
+    /// </summary>
+    /// <remarks>
+    /// On x64 this is the bare cvttsd2si instruction. C#'s (int)d saturates (NaN gives 0), which the JIT spells
+    /// as an ordered-compare, a mask and a range test around it, on every element access.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int TruncateOrSentinel(double d) =>
+        System.Runtime.Intrinsics.X86.Sse2.IsSupported
+            ? System.Runtime.Intrinsics.X86.Sse2.ConvertToInt32WithTruncation(System.Runtime.Intrinsics.Vector128.CreateScalarUnsafe(d))
+            : (int)d;
 
     /// <summary>Array indices from 2^31 to 2^32 - 2 (§6.1.7: an array index is below 2^32 - 1).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
