@@ -56,6 +56,51 @@ internal sealed partial class Machine
     }
 
     /// <summary>
+    /// CallMethodReg0/1 when the method is compiled code (<see cref="CachedMethodClosure"/>): pushes and returns
+    /// the callee frame, which gets the receiver and the argument register without pushing method, receiver and
+    /// argument onto the caller's stack first (three reference stores through the GC's write barrier, about 4 ns
+    /// each on this machine). The result lands at sp, where the method would have been. Null otherwise.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Frame? TryCallMethodFromRegisters(Frame frame, ref int ip, int pc, JsValue[] regs, int sp, bool withArgument)
+    {
+        ref var receiver = ref regs[Unsafe.Add(ref ip, (nint)(uint)pc)];
+        if (CachedMethodClosure(receiver, frame.Code.Caches[Unsafe.Add(ref ip, (nint)(uint)(pc + 2))]) is not { } method) return null;
+        var callee = withArgument
+            ? PushMethodFrame(method, receiver, regs[Unsafe.Add(ref ip, (nint)(uint)(pc + 3))], 1)
+            : PushMethodFrame(method, receiver, JsValue.Undefined, 0);
+        frame.Sp = sp;
+        callee.ReturnPc = ReturnAddress(ref ip, pc + (withArgument ? 6 : 5));
+        PushFrameOnStack(callee);
+        return callee;
+    }
+
+    /// <summary>
+    /// <see cref="PushCallFrame"/> for a method called straight from registers (CallMethodReg0/1): the receiver
+    /// and at most one argument come from the caller's registers, not its operand stack.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Frame PushMethodFrame(JsClosure closure, in JsValue receiver, in JsValue argument, int argc)
+    {
+        var code = closure.Code;
+        var engine = _engine;
+        // EnterCall, spelled out (see PushCallFrame).
+        if (++engine.CallDepth > engine.MaxCallDepth)
+        {
+            engine.CallDepth--;
+            Throw.StackOverflow();
+        }
+        engine.Tick();
+        var f = Frame.Rent(code, closure, closure.Realm);
+        if (argc > 0 && code.ParameterRegisters > 0) JsValue.Copy(ref f.Regs[0], argument);
+        if (code.NeedsArgumentsArray) f.Arguments = argc > 0 ? [argument] : [];
+        var env = code.FunctionEnvSize > 0 ? Env.Create(code.FunctionEnvSize, closure.Env, engine) : closure.Env;
+        if (!ReferenceEquals(f.Env, env)) f.Env = env;
+        BindThis(f, closure, receiver);
+        return f;
+    }
+
+    /// <summary>
     /// OrdinaryCallBindThis (§10.2.1.2) into the frame, storing only a change (the frame may be a recycled one).
     /// An arrow's `this` is lexical (step 1): its code reads the enclosing binding, never the frame's, so nothing
     /// is stored. Empty (a derived constructor's `this` before super()) is kept as it is.

@@ -282,6 +282,24 @@ internal sealed partial class Machine
     }
 
     /// <summary>
+    /// The method a CallMethodReg instruction would call, when its inline cache hits (an own slot of the receiver
+    /// or a slot of its direct prototype) and the value there is compiled code called the ordinary way; null for
+    /// anything else (a miss, a builtin, a generator, a class constructor, not a function), which takes the
+    /// general path.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static JsClosure? CachedMethodClosure(in JsValue receiver, PropertyCache cache)
+    {
+        if (AsObjectOrNull(receiver) is not { } o || !ReferenceEquals(o._shape, cache.Shape)) return null;
+        var holder = cache.Holder;
+        JsValue[] slots;
+        if (holder is null) slots = o._slots;
+        else if (ReferenceEquals(o._prototype, holder) && ReferenceEquals(holder._shape, cache.HolderShape)) slots = holder._slots;
+        else return null;
+        return slots[cache.Slot]._ref is JsClosure closure && closure.Code.IsPlainCall ? closure : null;
+    }
+
+    /// <summary>
     /// GetMethodReg r n c at <paramref name="pc"/> (its operands): the method regs[r].n into regs[sp] and the
     /// receiver into regs[sp + 1] (the callee and `this` of the call that follows).
     /// </summary>
