@@ -26,6 +26,22 @@ public class CallPathTests
     [InlineData("function f() { const o = { n: 1 }; try { o.n(); } catch (e) { return e.message; } } f()", "o.n is not a function")]
     public void MethodCallsOnRegisters(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 
+    // A cached compiled method is called straight from the registers (the receiver and the argument register go
+    // into the callee frame): `this`, missing and extra arguments, `arguments`, captured parameters, own and
+    // inherited methods, a method replaced between calls, and the result used or dropped, in a loop so the
+    // inline cache is warm.
+    [Theory]
+    [InlineData("function f() { class P { constructor(v) { this.v = v; } add(o) { this.v += o.v; return this; } get2() { return this.v * 2; } } const a = new P(1), b = new P(2); let r = 0; for (let i = 0; i < 3; i++) { a.add(b); r += a.get2(); } return r + ',' + a.v; } f()", "30,7")]
+    [InlineData("function f() { const o = { m(a, b) { return a + ',' + b + ',' + arguments.length; } }; const x = 1; let r = []; for (let i = 0; i < 2; i++) { r.push(o.m(x)); r.push(o.m()); } return r.join('|'); } f()", "1,undefined,1|undefined,undefined,0|1,undefined,1|undefined,undefined,0")]
+    [InlineData("function f() { const o = { m: function (a) { arguments[0] = 9; return a + ':' + this.k; }, k: 'K' }; const x = 1; let r = []; for (let i = 0; i < 2; i++) r.push(o.m(x)); return r.join(); } f()", "9:K,9:K")]
+    [InlineData("function f() { const o = { m(a) { return () => a * 2; } }; let r = []; for (let i = 0; i < 3; i++) r.push(o.m(i)()); return r.join(); } f()", "0,2,4")]
+    [InlineData("function f() { const o = { m() { return 'own'; } }; const p = Object.create({ m() { return 'proto'; } }); let r = []; for (let i = 0; i < 2; i++) { r.push(o.m()); r.push(p.m()); } o.m = function () { return 'new'; }; r.push(o.m()); return r.join(); } f()", "own,proto,own,proto,new")]
+    [InlineData("function f() { 'use strict'; const o = { m() { return typeof this; } }; const s = { m: o.m }; let r = []; for (let i = 0; i < 2; i++) { r.push(o.m()); r.push(s.m()); } return r.join(); } f()", "object,object,object,object")]
+    [InlineData("function f() { let n = 0; const o = { m(k) { n += k; } }; const k = 2; for (let i = 0; i < 5; i++) o.m(k); return n; } f()", "10")]
+    [InlineData("function f() { const o = { m(d) { const s = this, e = d - 1; return d > 0 ? s.m(e) + 1 : 0; } }; const d = 100; return o.m(d); } f()", "100")]
+    [InlineData("function f() { const o = { m(d) { const s = this, e = d + 1; return s.m(e); } }; const d = 0; try { o.m(d); } catch (e) { return e instanceof RangeError && e.message; } } f()", "Maximum call stack size exceeded")]
+    public void CachedMethodsCalledFromRegisters(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
     // Calls of a global function with one register argument (CallGlobalReg1), and element reads with the
     // object and key in registers (GetElemRegs).
     [Theory]
