@@ -76,6 +76,23 @@ internal sealed partial class Machine
     }
 
     /// <summary>
+    /// CallGlobalReg1 when the global's inline cache hits and holds compiled code called the ordinary way: pushes
+    /// and returns the callee frame, its argument taken from the register (no pushes of callee, `this` and
+    /// argument onto the caller's stack). Null otherwise.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Frame? TryCallGlobalFromRegister(Frame frame, ref int ip, int pc, JsValue[] regs, int sp)
+    {
+        var cache = frame.Code.Caches[Unsafe.Add(ref ip, (nint)(uint)(pc + 1))];
+        if (CachedGlobalValue(frame.Realm, cache)._ref is not JsClosure { Code.IsPlainCall: true } function) return null;
+        var callee = PushMethodFrame(function, JsValue.Undefined, regs[Unsafe.Add(ref ip, (nint)(uint)(pc + 2))], 1);
+        frame.Sp = sp;
+        callee.ReturnPc = ReturnAddress(ref ip, pc + 5);
+        PushFrameOnStack(callee);
+        return callee;
+    }
+
+    /// <summary>
     /// <see cref="PushCallFrame"/> for a method called straight from registers (CallMethodReg0/1): the receiver
     /// and at most one argument come from the caller's registers, not its operand stack.
     /// </summary>

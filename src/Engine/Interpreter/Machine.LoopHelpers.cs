@@ -85,6 +85,21 @@ internal sealed partial class Machine
         return true;
     }
 
+    /// <summary>The value <see cref="TryLoadGlobalCached"/> would load, or Empty on a miss (or in the TDZ).</summary>
+    private static ref readonly JsValue CachedGlobalValue(Realm realm, PropertyCache cache)
+    {
+        if (cache.Epoch == realm.LexicalEpoch)
+        {
+            if (cache.Box is null)
+            {
+                var global = realm.GlobalObject;
+                if (ReferenceEquals(global._shape, cache.Shape)) return ref global._slots[cache.Slot];
+            }
+            else if (cache.Box is GlobalLexical box) return ref box.Value;
+        }
+        return ref JsValue.Empty;
+    }
+
     /// <summary>The inline-cache hit path of a named read (own slot, or a slot of the direct prototype).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryReadCached(in JsValue receiver, PropertyCache cache, ref JsValue destination)

@@ -761,8 +761,14 @@ internal sealed partial class Machine(JsEngine engine)
                 }
                 case OpCode.CallGlobalReg1:
                 {
-                    // LoadGlobalCallee's work (a cache hit inline), the argument register
+                    // Compiled code found through the cache is called straight from the register (out of line, as
+                    // for CallMethodReg). Otherwise LoadGlobalCallee's work (a cache hit inline), the argument register
                     // pushed, then the Call instruction's code with pc at the argc and call-site operands.
+                    if (frame.Machine.TryCallGlobalFromRegister(frame, ref ip, pc, regs, sp) is { } callee)
+                    {
+                        frame = callee;
+                        goto Reload;
+                    }
                     var cache = frame.Code.Caches[Unsafe.Add(ref ip, (nint)(uint)(pc + 1))];
                     if (!TryLoadGlobalCached(frame.Realm, cache, ref regs[sp]))
                         LoadGlobalInto(ref regs[sp], frame.Realm, frame.Code.Names[Unsafe.Add(ref ip, (nint)(uint)(pc))], cache);
