@@ -55,6 +55,17 @@ internal sealed partial class Machine
         return f;
     }
 
+    /// <summary>The Call instruction for compiled code: pushes and returns the callee frame, arguments from the caller's stack.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Frame CallClosureFromStack(Frame frame, JsClosure closure, ref int ip, int pc, JsValue[] regs, int fnIndex, int argc)
+    {
+        var callee = PushCallFrame(closure, regs, fnIndex + 1, argc);
+        frame.Sp = fnIndex;
+        callee.ReturnPc = ReturnAddress(ref ip, pc);
+        PushFrameOnStack(callee);
+        return callee;
+    }
+
     /// <summary>
     /// CallMethodReg0/1 when the method is compiled code (<see cref="CachedMethodClosure"/>): pushes and returns
     /// the callee frame, which gets the receiver and the argument register without pushing method, receiver and

@@ -786,11 +786,9 @@ internal sealed partial class Machine(JsEngine engine)
                     ref var fnValue = ref regs[fnIndex];
                     if (fnValue._ref is JsClosure closure && closure.Code.IsPlainCall)
                     {
-                        var callee = frame.Machine.PushCallFrame(closure, regs, fnIndex + 1, argc);
-                        frame.Sp = fnIndex;
-                        callee.ReturnPc = ReturnAddress(ref ip, pc);
-                        frame.Machine.PushFrameOnStack(callee);
-                        frame = callee;
+                        // Out of line, like the register calls: the frame set-up inlined here made the JIT spill
+                        // the loop's own values around it.
+                        frame = frame.Machine.CallClosureFromStack(frame, closure, ref ip, pc, regs, fnIndex, argc);
                         goto Reload;
                     }
                     // Builtins first by their exact (sealed) type: `is JsFunction` walks the class hierarchy in a runtime helper.
