@@ -55,6 +55,32 @@ internal sealed partial class Machine
         return f;
     }
 
+    /// <summary>
+    /// The ordinary end of the Return instruction, out of line like the call set-up: pops <paramref name="callee"/>,
+    /// hands <paramref name="value"/> to its caller and recycles the frame; returns the caller.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Frame ReturnToCaller(Frame callee, in JsValue value)
+    {
+        // Through the callee's machine: the caller comes from the machine's frame array, and the
+        // engine reached from the caller (frame.Machine._engine) would wait for that load too.
+        var machine = callee.Machine;
+        machine._engine.CallDepth--;
+        var caller = machine.PopFrameFromStack();
+        int returnPc = callee.ReturnPc;
+        // A call statement (`f(x);`) continues with a Pop: the call site stored ~(pc after the Pop),
+        // so the value is not pushed, and the caller's code need not be read to find out.
+        if (returnPc < 0) caller.Pc = ~returnPc;
+        else
+        {
+            JsValue.Copy(ref caller.Regs[caller.Sp++], value);
+            caller.Pc = returnPc;
+        }
+        // After the copy: the value is a slot of the callee's operand stack, which Frame.Return leaves as it is.
+        callee.Return();
+        return caller;
+    }
+
     /// <summary>The Call instruction for compiled code: pushes and returns the callee frame, arguments from the caller's stack.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private Frame CallClosureFromStack(Frame frame, JsClosure closure, ref int ip, int pc, JsValue[] regs, int fnIndex, int argc)

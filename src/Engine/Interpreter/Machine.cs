@@ -714,22 +714,7 @@ internal sealed partial class Machine(JsEngine engine)
                         if (frame.Generator is { } gen) gen.Done = true;
                         if (frame.IsEntry) { frame.Machine._completion = value; return false; } // the frame Run started with
                     }
-                    var callee = frame;
-                    // Through the callee's machine: the caller comes from the machine's frame array, and the
-                    // engine reached from the caller (frame.Machine._engine) would wait for that load too.
-                    var machine = callee.Machine;
-                    machine._engine.CallDepth--;
-                    frame = machine.PopFrameFromStack();
-                    int returnPc = callee.ReturnPc;
-                    // A call statement (`f(x);`) continues with a Pop: the call site stored ~(pc after the Pop),
-                    // so the value is not pushed, and the caller's code need not be read to find out.
-                    if (returnPc < 0) frame.Pc = ~returnPc;
-                    else
-                    {
-                        JsValue.Copy(ref frame.Regs[frame.Sp++], value);
-                        frame.Pc = returnPc;
-                    }
-                    callee.Return();
+                    frame = ReturnToCaller(frame, value);
                     goto Reload;
                 }
                 case OpCode.CallMethodReg0:
