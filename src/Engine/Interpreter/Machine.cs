@@ -689,10 +689,22 @@ internal sealed partial class Machine(JsEngine engine)
                     frame = handler;
                     goto Reload;
                 }
+                // An ordinary return of a register or `this` hands the value over without pushing it first (a
+                // reference store through the GC's write barrier).
                 case OpCode.ReturnReg:
+                    if (frame.IsPlainReturn)
+                    {
+                        frame = ReturnToCaller(frame, regs[Unsafe.Add(ref ip, (nint)(uint)(pc))]);
+                        goto Reload;
+                    }
                     JsValue.Copy(ref regs[sp++], regs[Unsafe.Add(ref ip, (nint)(uint)(pc))]);
                     goto case OpCode.Return;
                 case OpCode.ReturnThis:
+                    if (frame.IsPlainReturn)
+                    {
+                        frame = ReturnToCaller(frame, frame.This);
+                        goto Reload;
+                    }
                     JsValue.Copy(ref regs[sp++], frame.This);
                     goto case OpCode.Return;
                 case OpCode.AddReturn:
