@@ -187,7 +187,7 @@ internal sealed partial class Machine(JsEngine engine)
                 }
                 case OpCode.LoadThisGetThisNamed:
                 {
-                    JsValue.Copy(ref regs[sp++], frame.This);
+                    JsValue.CopyOver(ref regs[sp++], frame.This);
                     goto case OpCode.GetThisNamed;
                 }
                 case OpCode.GetThisNamed:
@@ -705,7 +705,7 @@ internal sealed partial class Machine(JsEngine engine)
                         frame = ReturnToCaller(frame, frame.This);
                         goto Reload;
                     }
-                    JsValue.Copy(ref regs[sp++], frame.This);
+                    JsValue.CopyOver(ref regs[sp++], frame.This);
                     goto case OpCode.Return;
                 case OpCode.AddReturn:
                     AddValuesInto(ref regs[sp - 2], regs[sp - 2], regs[sp - 1]);
@@ -835,7 +835,7 @@ internal sealed partial class Machine(JsEngine engine)
                     sp = fnIndex + 1;
                     break;
                 }
-                case OpCode.LoadThisValue: JsValue.Copy(ref regs[sp++], frame.This); break;
+                case OpCode.LoadThisValue: JsValue.CopyOver(ref regs[sp++], frame.This); break;
                 case OpCode.IteratorNext:
                 {
                     var rec = (IteratorRecord)regs[Unsafe.Add(ref ip, (nint)(uint)(pc))].InternalRef!;

@@ -155,6 +155,24 @@ public readonly struct JsValue : IEquatable<JsValue>
         else Unsafe.As<JsValue, object?>(ref slot) = value._ref;
     }
 
+    /// <summary>
+    /// <see cref="Copy"/> for slots that usually get the reference they already hold: `this` pushed onto a frame's
+    /// operand stack (a frame's `this` never changes, and the slot keeps what it held when it was popped).
+    /// Storing a reference goes through the GC's write barrier, about 4 ns on this machine against under 1 ns for a
+    /// plain store; storing the reference a slot already holds creates no new pointer for the GC to record, so
+    /// that store is skipped. (Where the reference differs most of the time the extra compare is a loss, so
+    /// <see cref="Copy"/> does not do it.)
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void CopyOver(ref JsValue slot, in JsValue value)
+    {
+        ref var to = ref Unsafe.As<JsValue, Bits>(ref slot);
+        to.Word = value._bits;
+        var reference = value._ref;
+        if (reference is null) to.Ref = 0;
+        else if (!ReferenceEquals(slot._ref, reference)) Unsafe.As<JsValue, object?>(ref slot) = reference;
+    }
+
     /// <summary>Stores a string payload (a <see cref="string"/> or a <see cref="JsRope"/>) into <paramref name="slot"/>, written the way <see cref="Copy"/> writes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void StoreString(ref JsValue slot, object payload) => StoreReference(ref slot, Tag.String, payload);
