@@ -42,6 +42,14 @@ public class CallPathTests
     [InlineData("function f() { const o = { m(d) { const s = this, e = d + 1; return s.m(e); } }; const d = 0; try { o.m(d); } catch (e) { return e instanceof RangeError && e.message; } } f()", "Maximum call stack size exceeded")]
     public void CachedMethodsCalledFromRegisters(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 
+    // `this` pushed onto a recycled frame's operand stack skips the store when the slot already holds it: frames of
+    // one method alternating between receivers, and `this` changing from an object to a primitive (sloppy and strict).
+    [Theory]
+    [InlineData("function f() { const o = { m() { this.x += 1; return this; } }; const a = Object.create(o), b = Object.create(o); a.x = 0; b.x = 10; let same = true; for (let i = 0; i < 5; i++) { same = same && a.m() === a && b.m() === b && a.m() === a; } return [a.x, b.x, same].join(); } f()", "10,15,true")]
+    [InlineData("function f() { function g() { 'use strict'; return this; } const o = {}; const r = []; for (const t of [o, o, 5, o, 'a', undefined]) r.push(typeof g.call(t)); return r.join(); } f()", "object,object,number,object,string,undefined")]
+    [InlineData("function f() { function g() { return typeof this + (this === globalThis); } const o = {}; const r = []; for (const t of [o, 5, o, undefined]) r.push(g.call(t)); return r.join(); } f()", "objectfalse,objectfalse,objectfalse,objecttrue")]
+    public void ThisPushedOntoRecycledFrames(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
     // Calls of a global function with one register argument (CallGlobalReg1), and element reads with the
     // object and key in registers (GetElemRegs).
     [Theory]
