@@ -50,6 +50,19 @@ public class CallPathTests
     [InlineData("function f() { function g() { return typeof this + (this === globalThis); } const o = {}; const r = []; for (const t of [o, 5, o, undefined]) r.push(g.call(t)); return r.join(); } f()", "objectfalse,objectfalse,objectfalse,objecttrue")]
     public void ThisPushedOntoRecycledFrames(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 
+    // A call followed by StoreReg (`x = f()`) returns straight into the register and continues after the store:
+    // global, method, stack-argument and `new` calls, a constructor returning a primitive, both arms of a
+    // conditional (the store is also a jump target), and a throw leaving the register as it was.
+    [Theory]
+    [InlineData("function f() { function g(v) { return { v }; } let r = 0, o; for (let i = 0; i < 3; i++) { o = g(i); r += o.v; } return r + ',' + o.v; } f()", "3,2")]
+    [InlineData("function f() { const m = { k(a) { return a * 2; } }; let r = 0; for (let i = 0; i < 4; i++) { const x = m.k(i); r += x; } return r; } f()", "12")]
+    [InlineData("function f() { function h(a, b) { return a + b; } let x; for (let i = 0; i < 3; i++) x = h(i, i + 1); return x; } f()", "5")]
+    [InlineData("function f() { class P { constructor(v) { this.v = v; return 7; } } let p; for (let i = 0; i < 2; i++) p = new P(i); return p.v; } f()", "1")]
+    [InlineData("function f() { class A { constructor() { this.a = 1; } } class B extends A { constructor() { super(); this.b = 2; } } const b = new B(); return b.a + b.b; } f()", "3")]
+    [InlineData("function f() { function g() { return 'g'; } function h() { return 'h'; } const r = []; for (let i = 0; i < 4; i++) { const x = i % 2 ? g() : h(); r.push(x); } return r.join(''); } f()", "hghg")]
+    [InlineData("function f() { function t(k) { if (k) throw 1; return 'ok'; } let x = 'before'; try { x = t(1); } catch { } const y = t(0); return x + ',' + y; } f()", "before,ok")]
+    public void CallResultsStoredIntoRegisters(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
     // Calls of a global function with one register argument (CallGlobalReg1), and element reads with the
     // object and key in registers (GetElemRegs).
     [Theory]

@@ -25,9 +25,14 @@ internal sealed class Frame
     public JsValue[]? Arguments;
     /// <summary>
     /// Where the caller continues after this frame returns (same Run only); ~pc (negative) when it continues
-    /// there without the result, which the call's next instruction would have popped (see Machine.ReturnAddress).
+    /// there without the result, which the call's next instruction would have popped (see Machine.SetReturnAddress).
     /// </summary>
     public int ReturnPc;
+    /// <summary>
+    /// The caller's register that takes the result when the call is followed by StoreReg r (`x = f()`): the
+    /// return stores it there and continues after the StoreReg. -1 to push it (or drop it: ReturnPc negative).
+    /// </summary>
+    public int ResultRegister;
     public bool IsConstruct
     {
         get => (_returnFlags & ConstructFlag) != 0;

@@ -68,12 +68,13 @@ internal sealed partial class Machine
         machine._engine.CallDepth--;
         var caller = machine.PopFrameFromStack();
         int returnPc = callee.ReturnPc;
-        // A call statement (`f(x);`) continues with a Pop: the call site stored ~(pc after the Pop),
-        // so the value is not pushed, and the caller's code need not be read to find out.
+        // Where the call site said the value goes (see SetReturnAddress): nowhere, a register, or the stack.
         if (returnPc < 0) caller.Pc = ~returnPc;
         else
         {
-            JsValue.Copy(ref caller.Regs[caller.Sp++], value);
+            int register = callee.ResultRegister;
+            if (register >= 0) JsValue.Copy(ref caller.Regs[register], value);
+            else JsValue.Copy(ref caller.Regs[caller.Sp++], value);
             caller.Pc = returnPc;
         }
         // After the copy: the value is a slot of the callee's operand stack, which Frame.Return leaves as it is.
@@ -87,7 +88,7 @@ internal sealed partial class Machine
     {
         var callee = PushCallFrame(closure, regs, fnIndex + 1, argc);
         frame.Sp = fnIndex;
-        callee.ReturnPc = ReturnAddress(ref ip, pc);
+        SetReturnAddress(callee, ref ip, pc);
         PushFrameOnStack(callee);
         return callee;
     }
@@ -107,7 +108,7 @@ internal sealed partial class Machine
             ? PushMethodFrame(method, receiver, regs[Unsafe.Add(ref ip, (nint)(uint)(pc + 3))], 1)
             : PushMethodFrame(method, receiver, JsValue.Undefined, 0);
         frame.Sp = sp;
-        callee.ReturnPc = ReturnAddress(ref ip, pc + (withArgument ? 6 : 5));
+        SetReturnAddress(callee, ref ip, pc + (withArgument ? 6 : 5));
         PushFrameOnStack(callee);
         return callee;
     }
@@ -124,7 +125,7 @@ internal sealed partial class Machine
         if (CachedGlobalValue(frame.Realm, cache)._ref is not JsClosure { Code.IsPlainCall: true } function) return null;
         var callee = PushMethodFrame(function, JsValue.Undefined, regs[Unsafe.Add(ref ip, (nint)(uint)(pc + 2))], 1);
         frame.Sp = sp;
-        callee.ReturnPc = ReturnAddress(ref ip, pc + 5);
+        SetReturnAddress(callee, ref ip, pc + 5);
         PushFrameOnStack(callee);
         return callee;
     }

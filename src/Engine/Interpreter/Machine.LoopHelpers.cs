@@ -58,11 +58,33 @@ internal sealed partial class Machine
     }
 
     /// <summary>
-    /// What a call at <paramref name="pc"/> (the instruction after it) stores as the callee's
-    /// <see cref="Frame.ReturnPc"/>: pc, or ~(pc + 1) when the result is popped right away (a call statement).
+    /// Where <paramref name="callee"/>'s caller continues, for a call whose next instruction is at
+    /// <paramref name="pc"/> (see <see cref="Frame.ReturnPc"/>, <see cref="Frame.ResultRegister"/>): a call statement
+    /// (`f(x);`, the call followed by Pop) continues after the Pop without the value; `x = f()` (followed by
+    /// StoreReg x) after the StoreReg, with the value stored into x; anything else at pc, with the value pushed.
+    /// The return need not read the caller's code to find out, and skips the dispatch (and, for `x = f()`, the
+    /// second reference store through the GC's write barrier) of the instruction it does itself.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int ReturnAddress(ref int ip, int pc) => Unsafe.Add(ref ip, (nint)(uint)pc) == (int)OpCode.Pop ? ~(pc + 1) : pc;
+    private static void SetReturnAddress(Frame callee, ref int ip, int pc)
+    {
+        int next = Unsafe.Add(ref ip, (nint)(uint)pc);
+        if (next == (int)OpCode.Pop)
+        {
+            callee.ReturnPc = ~(pc + 1);
+            callee.ResultRegister = -1;
+        }
+        else if (next == (int)OpCode.StoreReg)
+        {
+            callee.ReturnPc = pc + 2;
+            callee.ResultRegister = Unsafe.Add(ref ip, (nint)(uint)(pc + 1));
+        }
+        else
+        {
+            callee.ReturnPc = pc;
+            callee.ResultRegister = -1;
+        }
+    }
 
     /// <summary>
     /// The inline-cache hit path of a global read: a slot of the global object while it keeps its shape, or a

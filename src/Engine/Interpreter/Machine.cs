@@ -825,7 +825,7 @@ internal sealed partial class Machine(JsEngine engine)
                         var callee = frame.Machine.PushFrame(target, thisArg, new ReadOnlySpan<JsValue>(regs, fnIndex + 1, argc), target);
                         callee.IsConstruct = true;
                         frame.Sp = fnIndex;
-                        callee.ReturnPc = ReturnAddress(ref ip, pc);
+                        SetReturnAddress(callee, ref ip, pc);
                         frame.Machine.PushFrameOnStack(callee);
                         frame = callee;
                         goto Reload;
