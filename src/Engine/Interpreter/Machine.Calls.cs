@@ -11,48 +11,72 @@ internal sealed partial class Machine
     /// </summary>
     internal Frame PushFrame(JsClosure closure, in JsValue thisValue, ReadOnlySpan<JsValue> args, JsObject? newTarget)
     {
+        var f = EnterCallFrame(closure);
         var code = closure.Code;
-        _engine.EnterCall();
-        _engine.Tick();
-        var f = Frame.Rent(code, closure, closure.Realm);
         int n = Math.Min(args.Length, code.ParameterRegisters);
         // A plain loop: for the usual one to three arguments it beats Span.CopyTo's bulk-move call.
         var regs = f.Regs;
         for (int i = 0; i < n; i++) JsValue.Copy(ref regs[i], args[i]);
         if (code.NeedsArgumentsArray) f.Arguments = args.ToArray();
-        f.Env = code.FunctionEnvSize > 0 ? Env.Create(code.FunctionEnvSize, closure.Env, _engine) : closure.Env;
-        BindThis(f, closure, thisValue);
+        BindEnvironmentAndThis(f, closure, thisValue);
         f.NewTarget = newTarget;
         return f;
     }
 
     /// <summary>
-    /// <see cref="PushFrame"/> for the interpreter's Call instruction, inlined there: the arguments are
-    /// the caller's operand-stack slots, `this` and new.target follow the ordinary-call rules.
+    /// <see cref="PushFrame"/> for the interpreter's Call instruction (<see cref="CallClosureFromStack"/>): the
+    /// arguments are the caller's operand-stack slots, `this` and new.target follow the ordinary-call rules.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Frame PushCallFrame(JsClosure closure, JsValue[] callerRegs, int thisIndex, int argc)
     {
+        var f = EnterCallFrame(closure);
         var code = closure.Code;
-        var engine = _engine;
-        // EnterCall, spelled out: this is inlined into Dispatch, where the NativeAOT compiler's JIT stops inlining.
-        if (++engine.CallDepth > engine.MaxCallDepth)
-        {
-            engine.CallDepth--;
-            Throw.StackOverflow();
-        }
-        engine.Tick();
-        var f = Frame.Rent(code, closure, closure.Realm);
         int n = Math.Min(argc, code.ParameterRegisters);
         var regs = f.Regs;
         for (int i = 0; i < n; i++) JsValue.Copy(ref regs[i], callerRegs[thisIndex + 1 + i]);
         if (code.NeedsArgumentsArray) f.Arguments = new ReadOnlySpan<JsValue>(callerRegs, thisIndex + 1, argc).ToArray();
-        // A recycled frame still has the Env and This of its last call (see Frame.Return): store only what
-        // changed, so calling one closure again and again pays no GC write barrier for them.
-        var env = code.FunctionEnvSize > 0 ? Env.Create(code.FunctionEnvSize, closure.Env, engine) : closure.Env;
-        if (!ReferenceEquals(f.Env, env)) f.Env = env;
-        BindThis(f, closure, callerRegs[thisIndex]);
+        BindEnvironmentAndThis(f, closure, callerRegs[thisIndex]);
         return f;
+    }
+
+    /// <summary>
+    /// <see cref="PushCallFrame"/> for a method or function called straight from registers (CallMethodReg0/1,
+    /// CallGlobalReg1): the receiver and at most one argument come from the caller's registers, not its stack.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Frame PushMethodFrame(JsClosure closure, in JsValue receiver, in JsValue argument, int argc)
+    {
+        var f = EnterCallFrame(closure);
+        var code = closure.Code;
+        if (argc > 0 && code.ParameterRegisters > 0) JsValue.Copy(ref f.Regs[0], argument);
+        if (code.NeedsArgumentsArray) f.Arguments = argc > 0 ? [argument] : [];
+        BindEnvironmentAndThis(f, closure, receiver);
+        return f;
+    }
+
+    /// <summary>The start of every call set-up in the loop: the call-depth limit, the time budget, a recycled frame.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Frame EnterCallFrame(JsClosure closure)
+    {
+        var engine = _engine;
+        engine.EnterCall();
+        engine.Tick();
+        return Frame.Rent(closure.Code, closure, closure.Realm);
+    }
+
+    /// <summary>
+    /// The end of every call set-up in the loop: the function environment (a fresh one when the function has one)
+    /// and `this`. A recycled frame still has the Env and This of its last call (see Frame.Return): only what
+    /// changed is stored, so calling one closure again and again pays no GC write barrier for them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void BindEnvironmentAndThis(Frame f, JsClosure closure, in JsValue thisValue)
+    {
+        var code = closure.Code;
+        var env = code.FunctionEnvSize > 0 ? Env.Create(code.FunctionEnvSize, closure.Env, _engine) : closure.Env;
+        if (!ReferenceEquals(f.Env, env)) f.Env = env;
+        BindThis(f, closure, thisValue);
     }
 
     /// <summary>
@@ -128,31 +152,6 @@ internal sealed partial class Machine
         SetReturnAddress(callee, ref ip, pc + 5);
         PushFrameOnStack(callee);
         return callee;
-    }
-
-    /// <summary>
-    /// <see cref="PushCallFrame"/> for a method called straight from registers (CallMethodReg0/1): the receiver
-    /// and at most one argument come from the caller's registers, not its operand stack.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Frame PushMethodFrame(JsClosure closure, in JsValue receiver, in JsValue argument, int argc)
-    {
-        var code = closure.Code;
-        var engine = _engine;
-        // EnterCall, spelled out (see PushCallFrame).
-        if (++engine.CallDepth > engine.MaxCallDepth)
-        {
-            engine.CallDepth--;
-            Throw.StackOverflow();
-        }
-        engine.Tick();
-        var f = Frame.Rent(code, closure, closure.Realm);
-        if (argc > 0 && code.ParameterRegisters > 0) JsValue.Copy(ref f.Regs[0], argument);
-        if (code.NeedsArgumentsArray) f.Arguments = argc > 0 ? [argument] : [];
-        var env = code.FunctionEnvSize > 0 ? Env.Create(code.FunctionEnvSize, closure.Env, engine) : closure.Env;
-        if (!ReferenceEquals(f.Env, env)) f.Env = env;
-        BindThis(f, closure, receiver);
-        return f;
     }
 
     /// <summary>
