@@ -63,6 +63,15 @@ public class CallPathTests
     [InlineData("function f() { function t(k) { if (k) throw 1; return 'ok'; } let x = 'before'; try { x = t(1); } catch { } const y = t(0); return x + ',' + y; } f()", "before,ok")]
     public void CallResultsStoredIntoRegisters(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 
+    // A global function called with a register argument straight from its inline cache (CallGlobalReg1): the
+    // current value of the global each time, a class (which must throw), a global in its TDZ, a non-function.
+    [Theory]
+    [InlineData("var g = function (x) { return x + 1; }; function f() { const r = []; for (let i = 0; i < 4; i++) { r.push(g(i)); if (i === 1) g = function (x) { return x * 10; }; } return r.join(); } f()", "1,2,20,30")]
+    [InlineData("class C {} function f() { const x = 1; try { C(x); } catch (e) { return e.constructor.name + ': ' + e.message; } } f()", "TypeError: Class constructor C cannot be invoked without 'new'")]
+    [InlineData("function f() { const x = 1; try { return later(x); } catch (e) { return e.constructor.name; } } const r = f(); let later = (x) => x; r", "ReferenceError")]
+    [InlineData("var n = 5; function f() { const x = 1; try { n(x); } catch (e) { return e.message; } } f()", "n is not a function")]
+    public void GlobalFunctionsCalledFromRegisters(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
     // Calls of a global function with one register argument (CallGlobalReg1), and element reads with the
     // object and key in registers (GetElemRegs).
     [Theory]
