@@ -42,9 +42,11 @@ public abstract class RuntimeContractTests : IDisposable
     {
         var (code, output, _) = Run("""
             console.log("sync 1");
-            setTimeout(() => console.log("timeout 100"), 100);  // far enough that a stalled thread cannot reorder it
             setTimeout(() => { console.log("timeout 0 a"); Promise.resolve().then(() => console.log("micro in timeout a")); }, 0);
             setTimeout(() => console.log("timeout 0 b"), 0);
+            // Registered after the 0 ms timers: its deadline is then later than theirs however long the thread stalls
+            // between these calls (registered first, a stall of over 100 ms before the next call made it due first).
+            setTimeout(() => console.log("timeout 100"), 100);
             queueMicrotask(() => console.log("microtask"));
             Promise.resolve().then(() => console.log("promise"));
             const id = setTimeout(() => console.log("cancelled"), 5);
