@@ -72,6 +72,17 @@ public class CallPathTests
     [InlineData("var n = 5; function f() { const x = 1; try { n(x); } catch (e) { return e.message; } } f()", "n is not a function")]
     public void GlobalFunctionsCalledFromRegisters(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 
+    // Builtin methods whose inline cache hits are called straight from the registers too (the receiver and a span
+    // over the argument register): primitive and object receivers, a callback that re-enters JS and throws, a
+    // builtin replaced on its prototype between calls, and results used, stored and dropped.
+    [Theory]
+    [InlineData("function f() { const s = 'hello'; let r = ''; for (let i = 0; i < 5; i++) { const c = s.charAt(i); r += c.toUpperCase(); } return r; } f()", "HELLO")]
+    [InlineData("function f() { const a = []; for (let i = 0; i < 4; i++) { const x = i * i; a.push(x); } const m = new Map([[1, 'one']]); const k = 1; return a.join() + '|' + m.get(k) + m.has(k); } f()", "0,1,4,9|onetrue")]
+    [InlineData("function f() { const a = [1, 2, 3]; const g = x => { if (x === 3) throw new Error('three'); return x * 2; }; try { return a.map(g); } catch (e) { const h = x => x + 1; return e.message + ':' + a.map(h).join(); } } f()", "three:2,3,4")]
+    [InlineData("function f() { const a = []; const log = []; const orig = Array.prototype.push; for (let i = 0; i < 4; i++) { if (i === 2) Array.prototype.push = function (v) { log[log.length] = 'mine ' + v; return -1; }; const n = a.push(i); log[log.length] = n; } Array.prototype.push = orig; return log.join(); } f()", "1,2,mine 2,-1,mine 3,-1")]
+    [InlineData("function f() { const n = 255; const b = 2; let r = []; for (let i = 0; i < 2; i++) r.push(n.toString(b)); return r.join(); } f()", "11111111,11111111")]
+    public void BuiltinMethodsCalledFromRegisters(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
     // Calls of a global function with one register argument (CallGlobalReg1), and element reads with the
     // object and key in registers (GetElemRegs).
     [Theory]

@@ -319,21 +319,26 @@ internal sealed partial class Machine
     }
 
     /// <summary>
-    /// The method a CallMethodReg instruction would call, when its inline cache hits (an own slot of the receiver
-    /// or a slot of its direct prototype) and the value there is compiled code called the ordinary way; null for
-    /// anything else (a miss, a builtin, a generator, a class constructor, not a function), which takes the
-    /// general path.
+    /// The value a CallMethodReg instruction would call, when its inline cache hits: an own slot of the receiver,
+    /// a slot of its direct prototype, or (for a primitive receiver) of the prototype it borrows; Empty on a miss,
+    /// which takes the general path.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static JsClosure? CachedMethodClosure(in JsValue receiver, PropertyCache cache)
+    private static ref readonly JsValue CachedMethodSlot(Realm realm, in JsValue receiver, PropertyCache cache)
     {
-        if (AsObjectOrNull(receiver) is not { } o || !ReferenceEquals(o._shape, cache.Shape)) return null;
         var holder = cache.Holder;
-        JsValue[] slots;
-        if (holder is null) slots = o._slots;
-        else if (ReferenceEquals(o._prototype, holder) && ReferenceEquals(holder._shape, cache.HolderShape)) slots = holder._slots;
-        else return null;
-        return slots[cache.Slot]._ref is JsClosure closure && closure.Code.IsPlainCall ? closure : null;
+        if (AsObjectOrNull(receiver) is { } o)
+        {
+            if (ReferenceEquals(o._shape, cache.Shape))
+            {
+                if (holder is null) return ref o._slots[cache.Slot];
+                if (ReferenceEquals(o._prototype, holder) && ReferenceEquals(holder._shape, cache.HolderShape)) return ref holder._slots[cache.Slot];
+            }
+        }
+        else if (ReferenceEquals(cache.Shape, Shape.PrimitiveReceiver) && !receiver.IsNullish
+            && ReferenceEquals(holder!._shape, cache.HolderShape) && ReferenceEquals(holder, PrimitivePrototype(realm, receiver)))
+            return ref holder._slots[cache.Slot];
+        return ref JsValue.Empty;
     }
 
     /// <summary>
