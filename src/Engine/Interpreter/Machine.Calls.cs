@@ -106,16 +106,24 @@ internal sealed partial class Machine
         return caller;
     }
 
-    /// <summary>The Call instruction for compiled code: pushes and returns the callee frame, arguments from the caller's stack.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private Frame CallClosureFromStack(Frame frame, JsClosure closure, ref int ip, int pc, JsValue[] regs, int fnIndex, int argc)
+    /// <summary>
+    /// The loop's switch to a callee frame it has set up: the caller's operand stack ends at
+    /// <paramref name="callerSp"/>, the callee returns to the caller's instruction at <paramref name="nextPc"/>
+    /// (see <see cref="SetReturnAddress"/>) and becomes the innermost frame, which is returned.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Frame EnterCallee(Frame caller, Frame callee, int callerSp, ref int ip, int nextPc)
     {
-        var callee = PushCallFrame(closure, regs, fnIndex + 1, argc);
-        frame.Sp = fnIndex;
-        SetReturnAddress(callee, ref ip, pc);
+        caller.Sp = callerSp;
+        SetReturnAddress(callee, ref ip, nextPc);
         PushFrameOnStack(callee);
         return callee;
     }
+
+    /// <summary>The Call instruction for compiled code: pushes and returns the callee frame, arguments from the caller's stack.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Frame CallClosureFromStack(Frame frame, JsClosure closure, ref int ip, int pc, JsValue[] regs, int fnIndex, int argc) =>
+        EnterCallee(frame, PushCallFrame(closure, regs, fnIndex + 1, argc), fnIndex, ref ip, pc);
 
     /// <summary>
     /// CallMethodReg0/1 when the inline cache hits (<see cref="CachedMethodSlot"/>), called straight from the
@@ -136,10 +144,7 @@ internal sealed partial class Machine
             var callee = withArgument
                 ? PushMethodFrame(closure, receiver, regs[Unsafe.Add(ref ip, (nint)(uint)(pc + 3))], 1)
                 : PushMethodFrame(closure, receiver, JsValue.Undefined, 0);
-            frame.Sp = sp;
-            SetReturnAddress(callee, ref ip, pc + (withArgument ? 6 : 5));
-            PushFrameOnStack(callee);
-            return callee;
+            return EnterCallee(frame, callee, sp, ref ip, pc + (withArgument ? 6 : 5));
         }
         if (method is BuiltinFunction builtin)
         {
@@ -168,10 +173,7 @@ internal sealed partial class Machine
         var cache = frame.Code.Caches[Unsafe.Add(ref ip, (nint)(uint)(pc + 1))];
         if (CachedGlobalValue(frame.Realm, cache)._ref is not JsClosure { Code.IsPlainCall: true } function) return null;
         var callee = PushMethodFrame(function, JsValue.Undefined, regs[Unsafe.Add(ref ip, (nint)(uint)(pc + 2))], 1);
-        frame.Sp = sp;
-        SetReturnAddress(callee, ref ip, pc + 5);
-        PushFrameOnStack(callee);
-        return callee;
+        return EnterCallee(frame, callee, sp, ref ip, pc + 5);
     }
 
     /// <summary>

@@ -50,11 +50,18 @@ internal sealed partial class Machine
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryReadPrimitiveCached(Realm realm, in JsValue receiver, PropertyCache cache, ref JsValue destination)
     {
-        if (!ReferenceEquals(cache.Shape, Shape.PrimitiveReceiver) || receiver.IsObject || receiver.IsNullish) return false;
-        var holder = cache.Holder!;
-        if (!ReferenceEquals(holder._shape, cache.HolderShape) || !ReferenceEquals(holder, PrimitivePrototype(realm, receiver))) return false;
+        if (CachedPrimitiveHolder(realm, receiver, cache) is not { } holder) return false;
         JsValue.Copy(ref destination, holder._slots[cache.Slot]);
         return true;
+    }
+
+    /// <summary>The prototype a primitive receiver borrows the cached method from (see <see cref="TryReadPrimitiveCached"/>); null on a miss.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static JsObject? CachedPrimitiveHolder(Realm realm, in JsValue receiver, PropertyCache cache)
+    {
+        if (!ReferenceEquals(cache.Shape, Shape.PrimitiveReceiver) || receiver.IsObject || receiver.IsNullish) return null;
+        var holder = cache.Holder!;
+        return ReferenceEquals(holder._shape, cache.HolderShape) && ReferenceEquals(holder, PrimitivePrototype(realm, receiver)) ? holder : null;
     }
 
     /// <summary>
@@ -94,20 +101,17 @@ internal sealed partial class Machine
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryLoadGlobalCached(Realm realm, PropertyCache cache, ref JsValue destination)
     {
-        if (cache.Epoch != realm.LexicalEpoch) return false;
-        if (cache.Box is null)
-        {
-            var global = realm.GlobalObject;
-            if (!ReferenceEquals(global._shape, cache.Shape)) return false;
-            JsValue.Copy(ref destination, global._slots[cache.Slot]);
-            return true;
-        }
-        if (cache.Box is not GlobalLexical box || box.Value.IsEmpty) return false; // TDZ: the slow path throws
-        JsValue.Copy(ref destination, box.Value);
+        ref readonly var value = ref CachedGlobalValue(realm, cache);
+        if (value.IsEmpty) return false; // a miss, or a binding in its TDZ: the slow path throws
+        JsValue.Copy(ref destination, value);
         return true;
     }
 
-    /// <summary>The value <see cref="TryLoadGlobalCached"/> would load, or Empty on a miss (or in the TDZ).</summary>
+    /// <summary>
+    /// The binding a global's inline cache holds (see <see cref="TryLoadGlobalCached"/>), or Empty on a miss; a
+    /// let/const in its TDZ holds Empty itself. CallGlobalReg1 reads it to call the function it holds in place.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ref readonly JsValue CachedGlobalValue(Realm realm, PropertyCache cache)
     {
         if (cache.Epoch == realm.LexicalEpoch)
@@ -126,21 +130,22 @@ internal sealed partial class Machine
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryReadCached(in JsValue receiver, PropertyCache cache, ref JsValue destination)
     {
-        if (AsObjectOrNull(receiver) is { } o && ReferenceEquals(o._shape, cache.Shape))
-        {
-            var holder = cache.Holder;
-            if (holder is null)
-            {
-                JsValue.Copy(ref destination, o._slots[cache.Slot]);
-                return true;
-            }
-            if (ReferenceEquals(o._prototype, holder) && ReferenceEquals(holder._shape, cache.HolderShape))
-            {
-                JsValue.Copy(ref destination, holder._slots[cache.Slot]);
-                return true;
-            }
-        }
-        return false;
+        if (AsObjectOrNull(receiver) is not { } o || CachedSlots(o, cache) is not { } slots) return false;
+        JsValue.Copy(ref destination, slots[cache.Slot]);
+        return true;
+    }
+
+    /// <summary>
+    /// The slot array that holds the property a named-read cache describes for object <paramref name="o"/>: its own
+    /// (the cache has no holder) or its direct prototype's, while both keep the cached shapes; null on a miss.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static JsValue[]? CachedSlots(JsObject o, PropertyCache cache)
+    {
+        if (!ReferenceEquals(o._shape, cache.Shape)) return null;
+        var holder = cache.Holder;
+        if (holder is null) return o._slots;
+        return ReferenceEquals(o._prototype, holder) && ReferenceEquals(holder._shape, cache.HolderShape) ? holder._slots : null;
     }
 
     private static Operators.BinaryOp BitwiseOperator(OpCode op) => op switch
@@ -319,26 +324,16 @@ internal sealed partial class Machine
     }
 
     /// <summary>
-    /// The value a CallMethodReg instruction would call, when its inline cache hits: an own slot of the receiver,
-    /// a slot of its direct prototype, or (for a primitive receiver) of the prototype it borrows; Empty on a miss,
-    /// which takes the general path.
+    /// The value a CallMethodReg instruction would call, when its inline cache hits: the slot
+    /// <see cref="TryReadCached"/> or <see cref="TryReadPrimitiveCached"/> would read; Empty on a miss, which takes
+    /// the general path.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ref readonly JsValue CachedMethodSlot(Realm realm, in JsValue receiver, PropertyCache cache)
     {
-        var holder = cache.Holder;
-        if (AsObjectOrNull(receiver) is { } o)
-        {
-            if (ReferenceEquals(o._shape, cache.Shape))
-            {
-                if (holder is null) return ref o._slots[cache.Slot];
-                if (ReferenceEquals(o._prototype, holder) && ReferenceEquals(holder._shape, cache.HolderShape)) return ref holder._slots[cache.Slot];
-            }
-        }
-        else if (ReferenceEquals(cache.Shape, Shape.PrimitiveReceiver) && !receiver.IsNullish
-            && ReferenceEquals(holder!._shape, cache.HolderShape) && ReferenceEquals(holder, PrimitivePrototype(realm, receiver)))
-            return ref holder._slots[cache.Slot];
-        return ref JsValue.Empty;
+        var slots = AsObjectOrNull(receiver) is { } o ? CachedSlots(o, cache) : CachedPrimitiveHolder(realm, receiver, cache)?._slots;
+        if (slots is null) return ref JsValue.Empty;
+        return ref slots[cache.Slot];
     }
 
     /// <summary>

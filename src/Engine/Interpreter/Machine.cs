@@ -821,10 +821,7 @@ internal sealed partial class Machine(JsEngine engine)
                         }
                         var callee = frame.Machine.PushFrame(target, thisArg, new ReadOnlySpan<JsValue>(regs, fnIndex + 1, argc), target);
                         callee.IsConstruct = true;
-                        frame.Sp = fnIndex;
-                        SetReturnAddress(callee, ref ip, pc);
-                        frame.Machine.PushFrameOnStack(callee);
-                        frame = callee;
+                        frame = frame.Machine.EnterCallee(frame, callee, fnIndex, ref ip, pc);
                         goto Reload;
                     }
                     frame.Machine._engine.Tick();

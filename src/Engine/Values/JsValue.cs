@@ -166,11 +166,8 @@ public readonly struct JsValue : IEquatable<JsValue>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void CopyOver(ref JsValue slot, in JsValue value)
     {
-        ref var to = ref Unsafe.As<JsValue, Bits>(ref slot);
-        to.Word = value._bits;
-        var reference = value._ref;
-        if (reference is null) to.Ref = 0;
-        else if (!ReferenceEquals(slot._ref, reference)) Unsafe.As<JsValue, object?>(ref slot) = reference;
+        if (value._ref is not null && ReferenceEquals(slot._ref, value._ref)) Unsafe.As<JsValue, Bits>(ref slot).Word = value._bits;
+        else Copy(ref slot, value);
     }
 
     /// <summary>Stores a string payload (a <see cref="string"/> or a <see cref="JsRope"/>) into <paramref name="slot"/>, written the way <see cref="Copy"/> writes.</summary>
