@@ -83,8 +83,10 @@ return allOk ? 0 : 1;
     using var node = managedOnly ? null : NodeProcess.Start(nodePath, runner, file);
     var managed = new List<Sample>();
     var nodeRuns = new List<Sample>();
+    int[] timedStart = new int[3];
     for (int i = 0; i < warmup + runs; i++)
     {
+        if (i == warmup) for (int g = 0; g < 3; g++) timedStart[g] = GC.CollectionCount(g);
         double c0 = CpuMs();
         int g0 = GC.CollectionCount(0), g1 = GC.CollectionCount(1), g2 = GC.CollectionCount(2);
         long a0 = GC.GetTotalAllocatedBytes(precise: true);
@@ -102,6 +104,8 @@ return allOk ? 0 : 1;
             Console.Error.WriteLine($"{Path.GetFileName(file)}: collections gen0 {GC.CollectionCount(0) - g0}, gen1 {GC.CollectionCount(1) - g1}, gen2 {GC.CollectionCount(2) - g2}; allocated {(GC.GetTotalAllocatedBytes(precise: true) - a0) / 1024} KB");
         if (managed.Count > 0 && sample.Checksum != managed[^1].Checksum) throw new InvalidOperationException($"{file}: checksum changed between runs");
         var nodeSample = node?.RunOnce();
+        if (gcStats && i == warmup + runs - 1)
+            Console.Error.WriteLine($"{Path.GetFileName(file)}: all {runs} timed runs: collections gen0 {GC.CollectionCount(0) - timedStart[0]}, gen1 {GC.CollectionCount(1) - timedStart[1]}, gen2 {GC.CollectionCount(2) - timedStart[2]}");
         if (i < warmup) continue;
         managed.Add(sample);
         if (nodeSample is not null) nodeRuns.Add(nodeSample);
