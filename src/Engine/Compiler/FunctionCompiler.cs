@@ -443,6 +443,12 @@ internal sealed partial class FunctionCompiler
             _b.Emit(OpCode.LoadImport, 1, b.ImportIndex, _b.Name(b.Name));
             return;
         }
+        if (b.CopiedIntoClosures && !ReferenceEquals(b.Scope.Function, _info))
+        {
+            // A closure's copy of an enclosing function's binding that never changes once the closure exists.
+            _b.Emit(OpCode.LoadCapture, 1);
+            return;
+        }
         if (b.FromFrame && ReferenceEquals(b.Scope.Function, _info))
         {
             _b.Emit(b.Kind switch
@@ -542,7 +548,15 @@ internal sealed partial class FunctionCompiler
         var node = (Node)f;
         var k = kind ?? (node.Kind == NodeKind.ArrowFunctionExpression ? FunctionKind.Arrow : FunctionKind.Normal);
         var code = CompileFunction(f, node, k, name ?? f.Id?.Name ?? "");
-        _b.Emit(OpCode.Closure, 1, _b.AddFunction(code));
+        if (_analysis.Functions[node].CopiedCapture is { } copied)
+        {
+            // The closure carries the binding's current value (this function's register); see ScopeAnalyzer.CaptureCopies.
+            _referenceAt = node.Start;
+            EmitLoadBinding(copied, 0);
+            _referenceAt = -1;
+            _b.Emit(OpCode.ClosureCapture, 0, _b.AddFunction(code));
+        }
+        else _b.Emit(OpCode.Closure, 1, _b.AddFunction(code));
     }
 
     /// <summary>Return with the value on the stack, running enclosing finally blocks first.</summary>

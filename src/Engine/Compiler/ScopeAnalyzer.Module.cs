@@ -16,6 +16,7 @@ internal sealed partial class ScopeAnalyzer
         var analyzer = new ScopeAnalyzer();
         analyzer.VisitModule(program);
         analyzer.CaptureForEval();
+        analyzer.CopyImmutableCaptures();
         return analyzer._result;
     }
 

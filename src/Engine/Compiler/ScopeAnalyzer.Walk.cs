@@ -124,7 +124,7 @@ internal sealed partial class ScopeAnalyzer
         if (left is VariableDeclaration v)
             foreach (var d in v.Declarations) VisitDeclarationPattern(d.Id, v.DeclarationKind != VariableKind.Var);
         else
-            VisitPattern(left);
+            VisitTarget(left);
         VisitStatement(body);
         if (lexical) PopScope();
     }
@@ -132,19 +132,31 @@ internal sealed partial class ScopeAnalyzer
     /// <summary>A default value or computed key inside a pattern: ordinary code, whose identifiers are references.</summary>
     private void VisitPatternValue(Expression? e)
     {
-        bool saved = _declaring;
-        _declaring = false;
+        var saved = (_declaring, _writing);
+        (_declaring, _writing) = (false, false);
         VisitExpression(e);
-        _declaring = saved;
+        (_declaring, _writing) = saved;
     }
 
-    /// <summary>The binding identifiers of a let/const declarator are declaration sites, not reads; its default values are.</summary>
+    /// <summary>
+    /// The binding identifiers of a let/const declarator are declaration sites, not reads; its default values are.
+    /// A `var` declarator's names are assignment targets (it may redeclare a parameter).
+    /// </summary>
     private void VisitDeclarationPattern(Node pattern, bool lexical)
     {
-        bool saved = _declaring;
-        _declaring = lexical;
+        var saved = (_declaring, _writing);
+        (_declaring, _writing) = (lexical, !lexical);
         VisitPattern(pattern);
-        _declaring = saved;
+        (_declaring, _writing) = saved;
+    }
+
+    /// <summary>The target of an assignment, update or for-in/of head: its identifiers are written.</summary>
+    private void VisitTarget(Node target)
+    {
+        bool saved = _writing;
+        _writing = true;
+        VisitPattern(target);
+        _writing = saved;
     }
 
     /// <summary>Patterns: resolve identifiers (as targets) and visit default values and computed keys.</summary>
@@ -225,7 +237,7 @@ internal sealed partial class ScopeAnalyzer
                 VisitExpression(n.Callee);
                 VisitExpressions(n.Arguments);
                 break;
-            case UpdateExpression u: VisitExpression(u.Argument); break;
+            case UpdateExpression u: VisitTarget(u.Argument); break;
             case UnaryExpression u: VisitExpression(u.Argument); break;
             case BinaryExpression b:
                 if (b.Left is PrivateIdentifier lp) Resolve("#" + lp.Name);
@@ -233,7 +245,7 @@ internal sealed partial class ScopeAnalyzer
                 VisitExpression(b.Right);
                 break;
             case LogicalExpression l: VisitExpression(l.Left); VisitExpression(l.Right); break;
-            case AssignmentExpression a: VisitPattern(a.Left); VisitExpression(a.Right); break;
+            case AssignmentExpression a: VisitTarget(a.Left); VisitExpression(a.Right); break;
             case ConditionalExpression c: VisitExpression(c.Test); VisitExpression(c.Consequent); VisitExpression(c.Alternate); break;
             case YieldExpression y: VisitExpression(y.Argument); break;
             case AwaitExpression aw: VisitExpression(aw.Argument); break;

@@ -28,6 +28,7 @@ internal sealed partial class ScopeAnalyzer
         var analyzer = new ScopeAnalyzer();
         analyzer.VisitProgram(program);
         analyzer.CaptureForEval();
+        analyzer.CopyImmutableCaptures();
         return analyzer._result;
     }
 
@@ -231,6 +232,12 @@ internal sealed partial class ScopeAnalyzer
     /// <summary>Set while visiting the binding identifiers of a let/const declaration (not references).</summary>
     private bool _declaring;
 
+    /// <summary>Set while visiting the targets of an assignment, update, for-in/of head or `var` declarator.</summary>
+    private bool _writing;
+
+    /// <summary>Every binding referenced from a function other than its own, in first-reference order.</summary>
+    private readonly List<Binding> _capturedBindings = new();
+
     /// <param name="at">Source offset of the reference (-1: a declaration site or not a source reference).</param>
     private void Resolve(string name, int at = -1)
     {
@@ -238,7 +245,17 @@ internal sealed partial class ScopeAnalyzer
         {
             var b = s.Find(name);
             if (b is null) continue;
-            if (!ReferenceEquals(b.Scope.Function, _fn)) b.Captured = true;
+            if (!ReferenceEquals(b.Scope.Function, _fn))
+            {
+                b.Captured = true;
+                if (b.ReferencedFrom is null)
+                {
+                    b.ReferencedFrom = new List<FunctionInfo>(1);
+                    _capturedBindings.Add(b);
+                }
+                if (!b.ReferencedFrom.Contains(_fn)) b.ReferencedFrom.Add(_fn);
+            }
+            if (_writing) b.Assigned = true;
             if (at >= 0 && at < b.InitializedAt) b.ReadBeforeInitialized = true;
             if (b.Kind == BindingKind.Arguments) b.Scope.Function.UsesArgumentsObject = true;
             return;
@@ -274,6 +291,7 @@ internal sealed partial class ScopeAnalyzer
                 {
                     if (b.Kind == BindingKind.Import) continue;
                     b.Captured = true;
+                    b.EvalVisible = true;
                     if (b.Kind == BindingKind.Arguments) s.Function.UsesArgumentsObject = true;
                 }
     }

@@ -30,6 +30,20 @@ internal sealed class Binding(string name, BindingKind kind, Scope scope)
     public Scope Scope { get; } = scope;
     /// <summary>Referenced from a nested function: lives in an environment slot instead of a register.</summary>
     public bool Captured;
+    /// <summary>
+    /// Referenced from nested functions that each hold a copy of its value instead of reaching it through an
+    /// environment (see <see cref="CaptureCopies"/>): it lives in a register of its own function, which copies it
+    /// into each such closure when creating it, and those read the copy (LoadCapture).
+    /// </summary>
+    public bool CopiedIntoClosures;
+    /// <summary>Written after its initialization somewhere (assignment, update, for-in/of target, `var` declarator).</summary>
+    public bool Assigned;
+    /// <summary>Declared more than once in its scope (duplicate parameters, `var` or a function named like a parameter).</summary>
+    public bool Redeclared;
+    /// <summary>Visible to the code of a direct eval (which may read or assign it by name at run time).</summary>
+    public bool EvalVisible;
+    /// <summary>The other functions whose code references it (null when only its own function does).</summary>
+    public List<FunctionInfo>? ReferencedFrom;
     public int Register = -1;
     public int EnvSlot = -1;
     /// <summary>Import bindings: index into the module's resolved import cells.</summary>
@@ -91,6 +105,7 @@ internal sealed class Scope(ScopeKind kind, Scope? parent, FunctionInfo function
     {
         if (Bindings.TryGetValue(name, out var existing))
         {
+            existing.Redeclared = true;
             // var + function, function + function, var + var: one binding (§10.2.11, §16.1.7).
             if (kind == BindingKind.Function && existing.Kind is BindingKind.Var or BindingKind.Function) existing.Kind = BindingKind.Function;
             return existing;
@@ -119,6 +134,11 @@ internal sealed class FunctionInfo(Node? node, FunctionInfo? parent, bool isArro
     public bool IsDerivedConstructor;
     /// <summary>A synthetic class field initializer / static block function.</summary>
     public bool IsFieldInitializer;
+    /// <summary>
+    /// The one binding of an enclosing function whose value this function's closures carry (see
+    /// <see cref="Binding.CopiedIntoClosures"/>), or null.
+    /// </summary>
+    public Binding? CopiedCapture;
     /// <summary>The nearest enclosing function that has its own `this` (itself unless an arrow).</summary>
     public FunctionInfo ThisFunction => IsArrow && Parent is not null ? Parent.ThisFunction : this;
 }

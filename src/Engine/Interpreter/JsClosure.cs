@@ -10,6 +10,11 @@ internal sealed class JsClosure : JsFunction
 {
     public readonly FunctionCode Code;
     public readonly JsValue[]? Env;
+    /// <summary>
+    /// The value of the one enclosing binding this closure's code reads as a copy (LoadCapture), taken when the
+    /// closure was created; see Compiler.ScopeAnalyzer.CaptureCopies. Undefined when the code reads none.
+    /// </summary>
+    public JsValue Capture;
     /// <summary>[[HomeObject]] (§10.2): the object whose prototype `super` refers to.</summary>
     public JsObject? HomeObject;
     /// <summary>[[Fields]] of a class constructor, as one compiled initializer (§15.7.14 step 29).</summary>

@@ -354,6 +354,7 @@ internal sealed partial class Machine(JsEngine engine)
                 case OpCode.Closure:
                     JsValue.StoreObject(ref regs[sp++], CreateClosure(frame, frame.Code.Functions[Unsafe.Add(ref ip, (nint)(uint)(pc++))]));
                     break;
+                case OpCode.LoadCapture: JsValue.Copy(ref regs[sp++], frame.Function!.Capture); break;
                 case OpCode.Add:
                     AddValuesInto(ref regs[sp - 2], regs[sp - 2], regs[sp - 1]);
                     sp--;
