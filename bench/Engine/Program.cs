@@ -3,7 +3,7 @@ using System.Globalization;
 using DualEngine.Engine;
 
 // Managed engine vs node on the workloads in bench/Engine/workloads (one file each, defining a global run()).
-//   bench/Engine/run.sh [--runs N] [--warmup N] [--node PATH] [--managed-only] [--wall] [--gc] [name | file.js ...]
+//   bench/Engine/run.sh [--runs N] [--warmup N] [--node PATH] [--managed-only] [--wall] [--gc] [--jitless] [name | file.js ...]
 // Each workload runs warm-up + N times in-process on the managed engine and in one node process, the runs
 // alternating (each managed run is followed by one node run, timed inside JS, so process start is
 // excluded); the table shows medians, and the ratio is the median of the per-pair ratios. Both engines
@@ -21,7 +21,10 @@ bool managedOnly = args.Contains("--managed-only");
 bool wall = args.Contains("--wall");
 // --gc: print the last timed run's garbage collections and allocated bytes (managed side), on stderr.
 bool gcStats = args.Contains("--gc");
-var names = args.Where((a, i) => !a.StartsWith("--") && (i == 0 || !args[i - 1].StartsWith("--") || args[i - 1] is "--managed-only" or "--wall" or "--gc")).ToHashSet();
+// --jitless: a second peer, node --jitless (V8's Ignition interpreter without its compilers), run after each managed
+// run like node; the last two columns compare the managed engine with that interpreter.
+bool jitless = args.Contains("--jitless") && !managedOnly;
+var names = args.Where((a, i) => !a.StartsWith("--") && (i == 0 || !args[i - 1].StartsWith("--") || args[i - 1] is "--managed-only" or "--wall" or "--gc" or "--jitless")).ToHashSet();
 
 string dir = Path.Combine(AppContext.BaseDirectory, "workloads");
 string runner = Path.Combine(AppContext.BaseDirectory, "node-runner.js");
@@ -43,13 +46,13 @@ workloads = [.. workloads, .. adHoc.Select(f => (Path.GetFullPath(f), Path.GetFi
 Console.WriteLine($"runs {runs} (median) after {warmup} warm-up; {Environment.ProcessorCount} cores; load {LoadAverage()}; .NET {Environment.Version}; node {NodeVersion(nodePath)}");
 Console.WriteLine();
 Console.WriteLine($"{(wall ? "wall-clock" : "CPU")} ms per run, medians");
-Console.WriteLine($"{"workload",-18} {"managed ms",11} {"node ms",9} {"ratio",8} {"Jint 4",7} {"goal",7}  check");
+Console.WriteLine($"{"workload",-18} {"managed ms",11} {"node ms",9} {"ratio",8} {"Jint 4",7} {"goal",7}  " + (jitless ? $"{"check",-24}  | jitless ms  ratio" : "check"));
 bool allOk = true;
 foreach (var (name, title, jint) in workloads)
 {
     if (names.Count > 0 && !names.Contains(name) && !Path.IsPathRooted(name)) continue;
     string file = Path.IsPathRooted(name) ? name : Path.Combine(dir, name + ".js");
-    var (managed, nodeRuns) = Run(file);
+    var (managed, nodeRuns, jitlessRuns) = Run(file);
     var times = managed.Select(r => wall ? r.Wall : r.Cpu).ToList();
     if (managedOnly)
     {
@@ -66,21 +69,32 @@ foreach (var (name, title, jint) in workloads)
     allOk &= ok;
     string check = ok ? $"ok ({sum})" : $"MISMATCH managed {sum} node {nodeSum}";
     string mark = double.IsNaN(goal) || ratio <= goal ? "" : " *";
-    Console.WriteLine($"{title,-18} {Median(times),11:F1} {Median(nodeTimes),9:F2} {ratio,7:F1}x {jint,6:F0}x {goal,6:F1}x  {check}{mark}");
+    string interpreter = "";
+    if (jitless)
+    {
+        var jitlessTimes = jitlessRuns.Select(r => wall ? r.Wall : r.Cpu).ToList();
+        var jitlessRatios = times.Zip(jitlessTimes, (m, n) => m / n).ToList();
+        bool same = jitlessRuns[^1].Checksum == sum;
+        allOk &= same;
+        interpreter = $"  | {Median(jitlessTimes),10:F1} {Median(jitlessRatios),5:F2}x" + (same ? "" : $" MISMATCH {jitlessRuns[^1].Checksum}");
+    }
+    Console.WriteLine($"{title,-18} {Median(times),11:F1} {Median(nodeTimes),9:F2} {ratio,7:F1}x {jint,6:F0}x {goal,6:F1}x  " + (jitless ? $"{check + mark,-24}" : check + mark) + interpreter);
 }
 Console.WriteLine();
 Console.WriteLine("* = ratio above the goal");
 return allOk ? 0 : 1;
 
 // Warm-up + N runs of the file on the managed engine, each followed by one run on node (unless
-// --managed-only); the timed runs of both.
-(List<Sample> Managed, List<Sample> Node) Run(string file)
+// --managed-only) and one on node --jitless (with --jitless); the timed runs of each.
+(List<Sample> Managed, List<Sample> Node, List<Sample> Jitless) Run(string file)
 {
     var engine = new JsEngine(new EngineOptions { TimeLimit = TimeSpan.FromMinutes(5), MemoryLimitBytes = 2L << 30 });
     var realm = engine.CreateRealm();
     realm.Evaluate(File.ReadAllText(file), file);
     var run = realm.GetGlobal("run");
     using var node = managedOnly ? null : NodeProcess.Start(nodePath, runner, file);
+    using var interpreter = jitless ? NodeProcess.Start(nodePath, runner, file, "--jitless") : null;
+    var jitlessRuns = new List<Sample>();
     var managed = new List<Sample>();
     var nodeRuns = new List<Sample>();
     int[] timedStart = new int[3];
@@ -104,13 +118,15 @@ return allOk ? 0 : 1;
             Console.Error.WriteLine($"{Path.GetFileName(file)}: collections gen0 {GC.CollectionCount(0) - g0}, gen1 {GC.CollectionCount(1) - g1}, gen2 {GC.CollectionCount(2) - g2}; allocated {(GC.GetTotalAllocatedBytes(precise: true) - a0) / 1024} KB");
         if (managed.Count > 0 && sample.Checksum != managed[^1].Checksum) throw new InvalidOperationException($"{file}: checksum changed between runs");
         var nodeSample = node?.RunOnce();
+        var jitlessSample = interpreter?.RunOnce();
         if (gcStats && i == warmup + runs - 1)
             Console.Error.WriteLine($"{Path.GetFileName(file)}: all {runs} timed runs: collections gen0 {GC.CollectionCount(0) - timedStart[0]}, gen1 {GC.CollectionCount(1) - timedStart[1]}, gen2 {GC.CollectionCount(2) - timedStart[2]}");
         if (i < warmup) continue;
         managed.Add(sample);
         if (nodeSample is not null) nodeRuns.Add(nodeSample);
+        if (jitlessSample is not null) jitlessRuns.Add(jitlessSample);
     }
-    return (managed, nodeRuns);
+    return (managed, nodeRuns, jitlessRuns);
 }
 
 
@@ -164,9 +180,10 @@ sealed class NodeProcess : IDisposable
         _file = file;
     }
 
-    public static NodeProcess Start(string node, string runner, string file)
+    public static NodeProcess Start(string node, string runner, string file, string? flag = null)
     {
         var psi = new ProcessStartInfo(node) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (flag is not null) psi.ArgumentList.Add(flag);
         psi.ArgumentList.Add(runner);
         psi.ArgumentList.Add(file);
         return new NodeProcess(Process.Start(psi)!, file);
