@@ -273,6 +273,14 @@ internal sealed partial class Machine
         return new JsClosure(frame.Realm, code, frame.Env, proto);
     }
 
+    /// <summary>ClosureCapture: a closure carrying <paramref name="capture"/> (see Compiler.ScopeAnalyzer.CaptureCopies).</summary>
+    private static JsClosure CreateClosure(Frame frame, FunctionCode code, in JsValue capture)
+    {
+        var closure = CreateClosure(frame, code);
+        JsValue.Copy(ref closure.Capture, capture);
+        return closure;
+    }
+
     /// <summary>ClassDefinitionEvaluation steps 5-18 (§15.7.14): prototype and constructor objects.</summary>
     private static (JsClosure Ctor, JsObject Proto) CreateClass(Frame frame, FunctionCode ctorCode, bool hasHeritage, JsValue heritage)
     {

@@ -319,14 +319,6 @@ internal sealed partial class Machine
             break;
         }
         case OpCode.LoadNewTarget: regs[sp++] = frame.NewTarget is null ? JsValue.Undefined : JsValue.FromObject(frame.NewTarget); break;
-        case OpCode.ClosureCapture:
-        {
-            // The copied value is stored before the closure is published, so it is never seen unset.
-            var closure = CreateClosure(frame, frame.Code.Functions[code[pc++]]);
-            JsValue.Copy(ref closure.Capture, regs[sp - 1]);
-            JsValue.StoreObject(ref regs[sp - 1], closure);
-            break;
-        }
         case OpCode.LoadCallee: regs[sp++] = frame.Function is null ? JsValue.Undefined : JsValue.FromObject(frame.Function); break;
         case OpCode.LoadHomeObject:
             regs[sp++] = frame.Function?.HomeObject is { } home ? JsValue.FromObject(home) : JsValue.Undefined;
