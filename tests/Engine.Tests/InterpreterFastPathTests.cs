@@ -209,6 +209,14 @@ public class InterpreterFastPathTests
     public void ReturnOfASum(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 
     [Theory]
+    // `v * k` with a literal k is one instruction (MulInt): -0, NaN, Infinity, strings and objects converted, BigInt rejected.
+    [InlineData("function f(v) { return v * 2; } [f(3), f(-0), f(0.5), f(NaN), f(Infinity), f('4'), f(null), f(undefined), f({ valueOf() { return 6; } })].map(x => Object.is(x, -0) ? '-0' : String(x)).join()", "6,-0,1,NaN,Infinity,8,0,NaN,12")]
+    [InlineData("function f(v) { return v * -3; } [f(0), f(2)].map(x => Object.is(x, -0) ? '-0' : String(x)).join()", "-0,-6")]
+    [InlineData("function f(v) { return v * 2; } try { f(2n); } catch (e) { e.name }", "TypeError")]
+    [InlineData("function f(v) { return v * 0; } [f(-5), f(Infinity)].map(x => Object.is(x, -0) ? '-0' : String(x)).join()", "-0,NaN")]
+    public void ProductWithALiteral(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
+    [Theory]
     // `i % k` with a literal k is one instruction (ModRegInt): the sign of the dividend, -0, NaN, fractions,
     // strings and objects converted, BigInt rejected with a number divisor.
     [InlineData("function f(i) { return i % 10; } [f(23), f(-23), f(-20), f(0), f(2.5), f('17'), f(NaN), f(Infinity), f({ valueOf() { return 12; } })].map(x => Object.is(x, -0) ? '-0' : String(x)).join()", "3,-3,-0,0,2.5,7,NaN,NaN,2")]

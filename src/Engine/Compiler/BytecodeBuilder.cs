@@ -173,10 +173,10 @@ internal sealed class BytecodeBuilder
                 Adjust(delta);
                 _fusible = -1;
                 return true;
-            case (OpCode.Int, OpCode.Add or OpCode.Sub):
+            case (OpCode.Int, OpCode.Add or OpCode.Sub or OpCode.Mul):
             {
                 int k = _code[_fusible + 1];
-                Replace(op == OpCode.Add ? OpCode.AddInt : OpCode.SubInt, delta, k);
+                Replace(op switch { OpCode.Add => OpCode.AddInt, OpCode.Sub => OpCode.SubInt, _ => OpCode.MulInt }, delta, k);
                 return true;
             }
             case (OpCode.LoadReg, OpCode.GetNamed):

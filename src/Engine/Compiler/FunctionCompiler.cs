@@ -550,11 +550,9 @@ internal sealed partial class FunctionCompiler
         var code = CompileFunction(f, node, k, name ?? f.Id?.Name ?? "");
         if (_analysis.Functions[node].CopiedCapture is { } copied)
         {
-            // The closure carries the binding's current value (this function's register); see ScopeAnalyzer.CaptureCopies.
-            _referenceAt = node.Start;
-            EmitLoadBinding(copied, 0);
-            _referenceAt = -1;
-            _b.Emit(OpCode.ClosureCapture, 0, _b.AddFunction(code));
+            // The closure carries the binding's current value, from this function's register: the binding is
+            // initialized here (a parameter, or a let/const declared before this expression; ScopeAnalyzer.CaptureCopies).
+            _b.Emit(OpCode.ClosureCapture, 1, _b.AddFunction(code), copied.Register);
         }
         else _b.Emit(OpCode.Closure, 1, _b.AddFunction(code));
     }

@@ -221,6 +221,7 @@ internal enum OpCode
     ModRegInt,          // a k → [regs[a] % k]           (LoadReg a, Int k, Mod)
     AddSumToReg,        // r [a b] → ; regs[r] = regs[r] + (a + b)                      (Add, AddToReg r)  `s += a + b`
     // ---- capture by copy (appended; see ScopeAnalyzer.CaptureCopies) ----
-    ClosureCapture,     // f [v] → [fn]   Closure, with v as the closure's copied capture
+    ClosureCapture,     // f r → [fn]     Closure, with regs[r] as the closure's copied capture
     LoadCapture,        // → [v]          the running closure's copied capture
+    MulInt,             // k [a] → [a * k]            (Int k, Mul)
 }

@@ -260,6 +260,14 @@ internal sealed partial class Machine(JsEngine engine)
                     pc++;
                     break;
                 }
+                case OpCode.MulInt:
+                {
+                    ref var a = ref regs[sp - 1];
+                    if (a.IsNumber) JsValue.StoreNumber(ref a, a._number * Unsafe.Add(ref ip, (nint)(uint)(pc)));
+                    else ArithmeticInto(ref a, Operators.BinaryOp.Mul, a, JsValue.FromNumber(Unsafe.Add(ref ip, (nint)(uint)(pc))));
+                    pc++;
+                    break;
+                }
                 case OpCode.GetMethod:
                 {
                     JsValue.Copy(ref regs[sp], regs[sp - 1]);
@@ -356,7 +364,8 @@ internal sealed partial class Machine(JsEngine engine)
                     break;
                 case OpCode.ClosureCapture:
                     // In the loop, not with the cold instructions: ExecuteCold's prologue alone cost a call-heavy loop 5%.
-                    JsValue.StoreObject(ref regs[sp - 1], CreateClosure(frame, frame.Code.Functions[Unsafe.Add(ref ip, (nint)(uint)(pc++))], regs[sp - 1]));
+                    JsValue.StoreObject(ref regs[sp++], CreateClosure(frame, frame.Code.Functions[Unsafe.Add(ref ip, (nint)(uint)(pc))], regs[Unsafe.Add(ref ip, (nint)(uint)(pc + 1))]));
+                    pc += 2;
                     break;
                 case OpCode.LoadCapture: JsValue.Copy(ref regs[sp++], frame.Function!.Capture); break;
                 case OpCode.Add:
