@@ -217,6 +217,18 @@ public class InterpreterFastPathTests
     public void ProductWithALiteral(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 
     [Theory]
+    // `i < a.length` deciding a jump is one instruction (JumpCmpRegNamed): arrays, strings, objects, getters (which
+    // run after the register was read, as in the unfused code), conversions, and the error for a missing receiver.
+    [InlineData("function f(a) { let n = 0; for (let i = 0; i < a.length; i++) n += a[i]; return n; } [f([1, 2, 3]), f([]), f({ length: 2, 0: 5, 1: 6 })].join()", "6,0,11")]
+    [InlineData("function f(s) { let n = 0; for (let i = 0; i < s.length; i++) if (s[i] === 'a') n++; return n; } f('banana')", "3")]
+    [InlineData("function f() { let i = 0; const o = { get n() { i = 100; return 5; } }; let steps = 0; while (i < o.n) { steps++; if (steps > 3) break; } return steps + ',' + i; } f()", "1,100")]
+    [InlineData("function f(o) { let i = 1; return i < o.v ? 'lt' : 'ge'; } [f({ v: 2 }), f({ v: '0' }), f({ v: NaN }), f({}), f({ v: { valueOf() { return 9; } } })].join()", "lt,ge,ge,ge,lt")]
+    [InlineData("function f(o) { let i = 'b'; return i >= o.s ? 'ge' : 'lt'; } [f({ s: 'a' }), f({ s: 'c' })].join()", "ge,lt")]
+    [InlineData("function f(o) { let i = 0; if (i === o.v) return 'same'; return 'other'; } [f({ v: 0 }), f({ v: '0' }), f({ v: -0 })].join()", "same,other,same")]
+    [InlineData("function f(a) { for (let i = 0; i < a.length; i++); } try { f(undefined); } catch (e) { e.message }", "Cannot read properties of undefined (reading 'length')")]
+    public void CompareWithAProperty(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
+    [Theory]
     // `i % k` with a literal k is one instruction (ModRegInt): the sign of the dividend, -0, NaN, fractions,
     // strings and objects converted, BigInt rejected with a number divisor.
     [InlineData("function f(i) { return i % 10; } [f(23), f(-23), f(-20), f(0), f(2.5), f('17'), f(NaN), f(Infinity), f({ valueOf() { return 12; } })].map(x => Object.is(x, -0) ? '-0' : String(x)).join()", "3,-3,-0,0,2.5,7,NaN,NaN,2")]

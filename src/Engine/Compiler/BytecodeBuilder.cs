@@ -360,6 +360,23 @@ internal sealed class BytecodeBuilder
             AddTarget(target);
             return;
         }
+        if (op is >= OpCode.JumpIfLt and <= OpCode.JumpIfStrictNe && _fusibleOp == OpCode.GetNamedReg && _prevFusible >= 0
+            && _prevFusibleOp == OpCode.LoadReg && _fusible == _prevFusible + 2)
+        {
+            // `i < a.length` deciding a jump (the usual loop over an array): one instruction.
+            int left = _code[_prevFusible + 1];
+            int receiver = _code[_fusible + 1], name = _code[_fusible + 2], cache = _code[_fusible + 3];
+            int start = RemoveLastTwo();
+            Listing?.Add(start);
+            _code.Add((int)OpCode.JumpCmpRegNamed);
+            _code.Add((int)op);
+            _code.Add(left);
+            _code.Add(receiver);
+            _code.Add(name);
+            _code.Add(cache);
+            AddTarget(target);
+            return;
+        }
         if (op is >= OpCode.JumpIfLt and <= OpCode.JumpIfStrictNe && _fusible >= 0 && _fusibleOp == OpCode.Int)
         {
             // `x === 0`, `i !== -1` on a computed x: the constant is an operand of the compare-and-jump.

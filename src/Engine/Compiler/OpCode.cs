@@ -224,4 +224,5 @@ internal enum OpCode
     ClosureCapture,     // f r → [fn]     Closure, with regs[r] as the closure's copied capture
     LoadCapture,        // → [v]          the running closure's copied capture
     MulInt,             // k [a] → [a * k]            (Int k, Mul)
+    JumpCmpRegNamed,    // op a r n c t →   jumps as JumpIf<op> would on [regs[a] regs[r].n]   (LoadReg a, GetNamedReg r n c, JumpIf…)  `i < a.length`
 }

@@ -640,6 +640,21 @@ internal sealed partial class Machine(JsEngine engine)
                     pc++;
                     break;
                 }
+                case OpCode.JumpCmpRegNamed:
+                {
+                    // The register is copied before the property is read, as LoadReg would: a getter may assign it.
+                    ref var a = ref regs[sp];
+                    ref var b = ref regs[sp + 1];
+                    JsValue.Copy(ref a, regs[Unsafe.Add(ref ip, (nint)(uint)(pc + 1))]);
+                    ReadNamedInto(ref b, frame, regs[Unsafe.Add(ref ip, (nint)(uint)(pc + 2))], Unsafe.Add(ref ip, (nint)(uint)(pc + 3)), Unsafe.Add(ref ip, (nint)(uint)(pc + 4)));
+                    bool jump = a.IsNumber && b.IsNumber
+                        ? NumberCompareJumps(Unsafe.Add(ref ip, (nint)(uint)(pc)), a._number, b._number)
+                        : CompareJumpsSlow((OpCode)Unsafe.Add(ref ip, (nint)(uint)(pc)), a, b);
+                    pc += 5;
+                    if (jump) goto TakeJump;
+                    pc++;
+                    break;
+                }
                 case OpCode.JumpCmpRegInt:
                 {
                     bool jump = CompareJumpsWithInt(Unsafe.Add(ref ip, (nint)(uint)(pc)), regs[Unsafe.Add(ref ip, (nint)(uint)(pc + 1))], Unsafe.Add(ref ip, (nint)(uint)(pc + 2)));
