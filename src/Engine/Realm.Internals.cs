@@ -9,7 +9,7 @@ public sealed partial class Realm
     /// <summary>GlobalDeclarationInstantiation (§16.1.7): var/function names become global properties, let/const/class global lexicals.</summary>
     private void GlobalDeclarationInstantiation(Syntax.Ast.Program program)
     {
-        var (varNames, lexicals) = ScopeAnalyzer.CollectGlobalDeclarations(program);
+        var (varNames, lexicals, blockFunctions) = ScopeAnalyzer.CollectGlobalDeclarations(program);
         foreach (var (name, _) in lexicals)
         {
             if (GlobalLexicals.ContainsKey(name)) Throw.SyntaxError($"Identifier '{name}' has already been declared");
@@ -22,6 +22,21 @@ public sealed partial class Realm
         foreach (var name in varNames)
             if (!GlobalObject.HasOwnProperty(name))
                 GlobalObject.DefineOwnProperty(name, PropertyDescriptor.Data(JsValue.Undefined, PropertyFlags.Writable | PropertyFlags.Enumerable));
+        // B.3.2.2: a block-level function of sloppy script code gets a global var too, unless a global lexical has its
+        // name or the global object cannot take it (CanDeclareGlobalVar).
+        foreach (var name in blockFunctions)
+            if (!GlobalLexicals.ContainsKey(name) && !GlobalObject.HasOwnProperty(name) && GlobalObject.IsExtensible())
+                GlobalObject.DefineOwnProperty(name, PropertyDescriptor.Data(JsValue.Undefined, PropertyFlags.Writable | PropertyFlags.Enumerable));
+    }
+
+    /// <summary>
+    /// Evaluating a block-level function declaration of sloppy script code (B.3.2.2 step 3.a.ii.3): the global var gets the
+    /// function, unless a global let/const/class of that name exists (then the instantiation made no var either).
+    /// </summary>
+    internal void SetGlobalBlockFunction(string name, in JsValue function)
+    {
+        if (GlobalLexicals.ContainsKey(name)) return;
+        GlobalObject.Set(name, function, JsValue.FromObject(GlobalObject));
     }
 
     internal void InitializeGlobalLexical(string name, in JsValue value)

@@ -5,6 +5,20 @@ namespace DualEngine.Engine.Compiler;
 /// <summary>Statements (§14). Invariant: the operand stack is empty between statements.</summary>
 internal sealed partial class FunctionCompiler
 {
+    /// <summary>An if clause as analyzed: a function declaration there is in a block of its own (B.3.4).</summary>
+    private Statement IfClause(Statement clause) => _analysis.ClauseBlocks.TryGetValue(clause, out var block) ? block : clause;
+
+    /// <summary>
+    /// B.3.2.1 step 29.a.ii.3 / B.3.2.2: evaluating a block-level function declaration of sloppy code copies the block's
+    /// binding to the var of the same name (<paramref name="functionVar"/>; null: a global var of the script).
+    /// </summary>
+    private void EmitBlockFunctionVar(string name, Binding? functionVar)
+    {
+        EmitLoad(name);
+        if (functionVar is not null) EmitInitialize(functionVar);
+        else _b.Emit(OpCode.SetGlobalBlockFunction, -1, _b.Name(name));
+    }
+
     private void CompileStatement(Statement s, List<string>? labels = null)
     {
         Throw.IfStackLow();
@@ -28,7 +42,10 @@ internal sealed partial class FunctionCompiler
                 else CompileEffect(e.Expression);
                 break;
             case VariableDeclaration v: CompileVariableDeclaration(v); break;
-            case FunctionDeclaration: break; // hoisted: instantiated on scope entry
+            case FunctionDeclaration f:
+                // Hoisted: instantiated on scope entry. In sloppy code a block-level one also assigns its var here (Annex B.3.2).
+                if (_analysis.BlockFunctionVars.TryGetValue(f, out var functionVar)) EmitBlockFunctionVar(f.Id!.Name, functionVar);
+                break;
             case ClassDeclaration c:
                 _b.Position(c);
                 CompileClass(c, c.Id?.Name ?? "default");
@@ -45,14 +62,14 @@ internal sealed partial class FunctionCompiler
             {
                 var elseLabel = new Label();
                 CompileCondition(i.Test, elseLabel, jumpIfTrue: false);
-                CompileStatement(i.Consequent);
+                CompileStatement(IfClause(i.Consequent));
                 if (i.Alternate is null) _b.Mark(elseLabel);
                 else
                 {
                     var end = new Label();
                     _b.EmitJump(OpCode.Jump, end, 0);
                     _b.Mark(elseLabel);
-                    CompileStatement(i.Alternate);
+                    CompileStatement(IfClause(i.Alternate));
                     _b.Mark(end);
                 }
                 break;

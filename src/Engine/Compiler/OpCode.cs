@@ -225,4 +225,5 @@ internal enum OpCode
     LoadCapture,        // → [v]          the running closure's copied capture
     MulInt,             // k [a] → [a * k]            (Int k, Mul)
     JumpCmpRegNamed,    // op a r n c t →   jumps as JumpIf<op> would on [regs[a] regs[r].n]   (LoadReg a, GetNamedReg r n c, JumpIf…)  `i < a.length`
+    SetGlobalBlockFunction, // n [f] →   a sloppy script's block-level function assigns its global var, unless a global let/const/class has the name (B.3.2.2)
 }

@@ -35,8 +35,8 @@ internal sealed partial class ScopeAnalyzer
             case ReturnStatement r: VisitExpression(r.Argument); break;
             case IfStatement i:
                 VisitExpression(i.Test);
-                VisitStatement(i.Consequent);
-                VisitStatement(i.Alternate);
+                VisitStatement(IfClause(i.Consequent));
+                VisitStatement(IfClause(i.Alternate));
                 break;
             case WhileStatement w: VisitExpression(w.Test); VisitStatement(w.Body); break;
             case DoWhileStatement dw: VisitStatement(dw.Body); VisitExpression(dw.Test); break;

@@ -9,6 +9,13 @@ internal sealed class ScopeAnalysis
     public readonly Dictionary<Node, FunctionInfo> Functions = new(ReferenceEqualityComparer.Instance);
     /// <summary>Synthetic functions for class elements: instance field initializers and static elements, keyed by ClassBody.</summary>
     public readonly Dictionary<Node, (FunctionInfo Instance, FunctionInfo Static)> ClassInits = new(ReferenceEqualityComparer.Instance);
+    /// <summary>
+    /// Block-level function declarations of sloppy code that also assign a var when evaluated (Annex B.3.2): the var
+    /// binding of the enclosing function, or null for a global var of a script.
+    /// </summary>
+    public readonly Dictionary<Node, Binding?> BlockFunctionVars = new(ReferenceEqualityComparer.Instance);
+    /// <summary>The block each function declaration that is an if clause is compiled in (B.3.4).</summary>
+    public readonly Dictionary<Node, BlockStatement> ClauseBlocks = new(ReferenceEqualityComparer.Instance);
 }
 
 /// <summary>
@@ -41,6 +48,7 @@ internal sealed partial class ScopeAnalyzer
         _result.Functions[program] = _fn;
         _scope.Declare("this", BindingKind.This);
         // Top-level var/function/let/const are global bindings (§16.1.7), resolved by name at run time.
+        if (!program.Strict) DeclareBlockFunctionVars(program.Body, null, []);
         foreach (var s in program.Body) VisitStatement(s);
     }
 
@@ -77,6 +85,8 @@ internal sealed partial class ScopeAnalyzer
             }
             HoistVars(body.Body, bodyScope ?? scope);
             DeclareLexical(body.Body, bodyScope ?? scope);
+            if (!info.Strict)
+                DeclareBlockFunctionVars(body.Body, bodyScope ?? scope, f.Params.SelectMany(BoundIdentifiers).Select(id => id.Name).ToList());
         }
         // Eval code may read `arguments` (§19.2.1.1), so a function that (transitively) contains an eval keeps one.
         if (!arrow && (f.Flags & (FunctionFlags.UsesArguments | FunctionFlags.UsesEval)) != 0 && scope.Find("arguments") is null)
@@ -310,7 +320,7 @@ internal sealed partial class ScopeAnalyzer
 internal sealed partial class ScopeAnalyzer
 {
     /// <summary>VarDeclaredNames (with top-level functions) and LexicallyDeclaredNames of a script (§16.1.7 steps 1-2).</summary>
-    public static (List<string> Vars, List<(string Name, bool IsConst)> Lexicals) CollectGlobalDeclarations(Syntax.Ast.Program program)
+    public static (List<string> Vars, List<(string Name, bool IsConst)> Lexicals, List<string> BlockFunctions) CollectGlobalDeclarations(Syntax.Ast.Program program)
     {
         var info = new FunctionInfo(program, null, false);
         var varScope = new Scope(ScopeKind.Script, null, info);
@@ -328,7 +338,9 @@ internal sealed partial class ScopeAnalyzer
         }
         var vars = varScope.Ordered.ConvertAll(b => b.Name);
         var lexicals = lexScope.Ordered.ConvertAll(b => (b.Name, b.Kind == BindingKind.Const));
-        return (vars, lexicals);
+        // Annex B.3.2.2: block-level functions of a sloppy script that also get a global var.
+        var blockFunctions = program.Strict ? [] : HoistableBlockFunctions(program.Body, []).Select(f => f.Id!.Name).Distinct().ToList();
+        return (vars, lexicals, blockFunctions);
     }
 
     private static Statement Unlabel(Statement s) => s is LabeledStatement l ? Unlabel(l.Body) : s;

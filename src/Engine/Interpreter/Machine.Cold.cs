@@ -33,6 +33,9 @@ internal sealed partial class Machine
         case OpCode.InitGlobalLexical:
             frame.Realm.InitializeGlobalLexical(fcode.Names[code[pc++]].Name, regs[--sp]);
             break;
+        case OpCode.SetGlobalBlockFunction:
+            frame.Realm.SetGlobalBlockFunction(fcode.Names[code[pc++]].Name, regs[--sp]);
+            break;
         case OpCode.WithGet:
         {
             var obj = regs[sp - 1].AsObject();

@@ -1,0 +1,44 @@
+namespace DualEngine.Engine.Tests;
+
+/// <summary>
+/// Block-level functions in sloppy code (Annex B.3.2, B.3.4): block-scoped, and also assigned to a var of the enclosing
+/// function or a global var when the declaration is evaluated, unless a `var` there would be an early error. The
+/// expected values are node's (v20) for the same scripts.
+/// </summary>
+public class AnnexBTests
+{
+    [Theory]
+    [InlineData("function f() { { function g() { return 1; } } return typeof g; } f()", "function")]
+    [InlineData("function f() { var before = typeof g; { function g() { return 2; } } return before + ',' + g(); } f()", "undefined,2")]
+    [InlineData("function f() { if (true) function g() { return 3; } return g(); } f()", "3")]
+    [InlineData("function f(c) { if (c) function g() { return 'a'; } else function g() { return 'b'; } return g(); } f(false)", "b")]
+    [InlineData("function f() { let g = 5; { function g() {} } return g; } f()", "5")]
+    [InlineData("function f(g) { { function g() {} } return g; } f(7)", "7")]
+    [InlineData("function f() { 'use strict'; { function g() {} } return typeof g; } f()", "undefined")]
+    [InlineData("function f() { function g() { return 'outer'; } { function g() { return 'inner'; } } return g(); } f()", "inner")]
+    [InlineData("function f() { var g = 1; { function g() {} } return typeof g; } f()", "function")]
+    [InlineData("function f() { { let g = 1; { function g() {} } } return typeof g; } f()", "undefined")]
+    [InlineData("function f() { for (let g of [1]) { function g() {} } return typeof g; } f()", "undefined")]
+    [InlineData("function f() { try { throw 1; } catch (g) { { function g() {} } } return typeof g; } f()", "function")]
+    [InlineData("function f() { switch (1) { case 1: function g() { return 'case'; } } return g(); } f()", "case")]
+    [InlineData("function f() { { function g() { return 1; } } { function g() { return 2; } } return g(); } f()", "2")]
+    [InlineData("function f() { var r = []; { r.push(typeof g); function g() {} r.push(typeof g); } return r.join(); } f()", "function,function")]
+    [InlineData("function f() { { function* g() {} } return typeof g; } f()", "undefined")]
+    [InlineData("function f() { { async function g() {} } return typeof g; } f()", "undefined")]
+    [InlineData("function f() { { function g() {} g = 5; } return typeof g; } f()", "function")]
+    [InlineData("function f() { return [typeof g, (() => { { function g() {} } return typeof g; })()].join(); } f()", "undefined,function")]
+    [InlineData("{ function globalBlockFn() { return 'g'; } } typeof globalBlockFn", "function")]
+    [InlineData("var before = typeof laterFn; { function laterFn() {} } before + ',' + typeof laterFn", "undefined,function")]
+    [InlineData("switch (1) { default: function swFn() { return 'd'; } } swFn()", "d")]
+    [InlineData("let lexName = 1; { function lexName() {} } typeof lexName", "number")]
+    [InlineData("if (true) function ifFn() { return 'if'; } ifFn()", "if")]
+    public void BlockLevelFunctions(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
+    [Fact]
+    public void AGlobalLexicalFromAnotherScriptKeepsItsValue()
+    {
+        var realm = TestHost.NewRealm();
+        realm.Evaluate("let shared = 'lexical';", "a.js");
+        Assert.Equal("lexical,function", realm.Evaluate("{ function shared() {} } [shared, typeof globalThis.shared === 'undefined' ? 'function' : 'var'].join()", "b.js").ToString());
+    }
+}
