@@ -34,6 +34,21 @@ public class AnnexBTests
     [InlineData("if (true) function ifFn() { return 'if'; } ifFn()", "if")]
     public void BlockLevelFunctions(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 
+    [Theory]
+    // Eval code (B.3.2.3): the var goes to the caller's var scope (its binding, its eval-declared vars, or a global), unless
+    // a scope between the eval and that var scope binds the name.
+    [InlineData("function f() { eval('{ function g() { return 1; } }'); return typeof g; } f()", "function")]
+    [InlineData("function f() { var r = eval('typeof g'); eval('{ function g() { return 2; } }'); return r + ',' + g(); } f()", "undefined,2")]
+    [InlineData("function f() { let g = 'let'; eval('{ function g() {} }'); return g; } f()", "let")]
+    [InlineData("function f(g) { eval('{ function g() {} }'); return typeof g; } f(1)", "function")]
+    [InlineData("function f() { var g = 1; eval('{ function g() {} }'); return typeof g; } f()", "function")]
+    [InlineData("function f() { { let g = 1; eval('{ function g() {} }'); } return typeof g; } f()", "undefined")]
+    [InlineData("eval('{ function evalGlobalFn() { return \"e\"; } }'); evalGlobalFn()", "e")]
+    [InlineData("(0, eval)('if (true) function indirectFn() { return \"i\"; }'); indirectFn()", "i")]
+    [InlineData("function f() { eval('let g = 1; { function g() {} }'); return typeof g; } f()", "undefined")]
+    [InlineData("function f() { eval('switch (1) { case 1: function g() { return \"c\"; } }'); return g(); } f()", "c")]
+    public void BlockLevelFunctionsInEvalCode(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
     [Fact]
     public void AGlobalLexicalFromAnotherScriptKeepsItsValue()
     {

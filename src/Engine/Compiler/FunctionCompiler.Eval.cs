@@ -113,6 +113,7 @@ internal sealed partial class FunctionCompiler
                 else _b.Emit(OpCode.Undefined, 1);
                 _b.Emit(OpCode.DeclareEvalVar, -1, _b.Name(name), pass == 0 ? (functions.Contains(name) ? 2 : 0) : 1);
             }
+        DeclareEvalBlockFunctionVars(program, varScope, holder);
         // Functions are instantiated before the code runs (step 17); the last declaration of a name wins.
         var seen = new HashSet<string>();
         for (int i = program.Body.Count - 1; i >= 0; i--)
@@ -120,6 +121,42 @@ internal sealed partial class FunctionCompiler
             if (Unlabeled(program.Body[i]) is not FunctionDeclaration { Id: { } id } f || !seen.Add(id.Name)) continue;
             EmitClosure(f);
             EmitAssign(id.Name);
+        }
+    }
+
+    /// <summary>
+    /// B.3.2.3: a block-level function of sloppy eval code also gets a var in the caller's var scope, unless a `var` would
+    /// be an early error in the eval code or some scope between the eval and the var scope binds the name (then it stays
+    /// block-scoped, without an error). The var is the var scope's own binding when it has one, else a property of its
+    /// `%evalvars` object, or a configurable global; its evaluation assigns it (see EmitBlockFunctionVar).
+    /// </summary>
+    private void DeclareEvalBlockFunctionVars(Syntax.Ast.Program program, Scope? varScope, Binding? holder)
+    {
+        if (_evalSite is { InParameters: true }) return;
+        foreach (var f in ScopeAnalyzer.HoistableBlockFunctions(program.Body, []))
+        {
+            string name = f.Id!.Name;
+            bool bound = false;
+            for (var s = _scope.Parent; s is not null; s = s.Parent)
+            {
+                // A sloppy function's top-level lexicals are in an environment of their own above its var environment.
+                if (ReferenceEquals(s, varScope)) { bound = s.Find(name) is { IsLexical: true }; break; }
+                if (s.Kind != ScopeKind.With && s.Find(name) is not null) { bound = true; break; }
+            }
+            if (bound) continue;
+            Binding? target = null;
+            if (varScope is { Kind: ScopeKind.Function })
+            {
+                target = varScope.Find(name) ?? holder;
+                if (target is null) continue;
+            }
+            if (target is null || ReferenceEquals(target, holder))
+            {
+                if (target is not null) EmitLoadBindingOf(target);
+                else _b.Emit(OpCode.Undefined, 1);
+                _b.Emit(OpCode.DeclareEvalVar, -1, _b.Name(name), target is null ? 3 : 1);
+            }
+            _analysis.BlockFunctionVars[f] = target;
         }
     }
 

@@ -14,6 +14,14 @@ internal sealed partial class FunctionCompiler
     /// </summary>
     private void EmitBlockFunctionVar(string name, Binding? functionVar)
     {
+        if (functionVar is { Kind: BindingKind.EvalVars })
+        {
+            // A var that sloppy eval code declared on its function's `%evalvars` object (B.3.2.3).
+            EmitLoadBindingOf(functionVar);
+            EmitLoad(name);
+            _b.Emit(OpCode.SetNamedPop, -2, _b.Name(name), _b.NewCache());
+            return;
+        }
         EmitLoad(name);
         if (functionVar is not null) EmitInitialize(functionVar);
         else _b.Emit(OpCode.SetGlobalBlockFunction, -1, _b.Name(name));

@@ -6,8 +6,8 @@ namespace DualEngine.Engine.Compiler;
 /// Block-level functions in sloppy code, the web-compatibility semantics of Annex B.3.2 (B.3.3 in editions before
 /// 2024): a function declared in a block (or as an if clause, B.3.4) is block-scoped, and also assigned to a var of the
 /// same name in the enclosing function (or a global var in a script) when its declaration is evaluated, unless a `var`
-/// there would be an early error. So `if (x) { function f() {} } f();` works as every browser and node run it.
-/// Eval code (B.3.2.3) does not get this yet: its block functions stay block-scoped.
+/// there would be an early error. So `if (x) { function f() {} } f();` works as every browser and node run it. Sloppy
+/// eval code (B.3.2.3) is handled when the eval is compiled, against its caller's scopes (FunctionCompiler.Eval).
 /// </summary>
 internal sealed partial class ScopeAnalyzer
 {

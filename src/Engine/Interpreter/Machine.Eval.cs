@@ -83,6 +83,11 @@ internal sealed partial class Machine
                 if (mode == 2 && exists && !d.Configurable && (d.IsAccessor || !d.Writable || !d.Enumerable))
                     Throw.TypeError($"Cannot redefine global function '{name}'");
                 break;
+            case 3:
+                // B.3.2.3 step ii.4: a block-level function's var only where a var could be made, without errors.
+                if (!realm.GlobalLexicals.ContainsKey(name.Name) && !global.HasOwnProperty(name) && global.IsExtensible())
+                    global.DefineOwnProperty(name, PropertyDescriptor.Data(JsValue.Undefined, PropertyFlags.Default));
+                break;
             default:
                 // CreateGlobalVarBinding with D = true (§9.1.1.4.17): eval'd globals can be deleted.
                 if (!global.HasOwnProperty(name))
