@@ -49,6 +49,21 @@ public class AnnexBTests
     [InlineData("function f() { eval('switch (1) { case 1: function g() { return \"c\"; } }'); return g(); } f()", "c")]
     public void BlockLevelFunctionsInEvalCode(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 
+    [Theory]
+    // A call as an assignment, update or for-in/of target in sloppy code is evaluated, then a ReferenceError is thrown
+    // (Runtime Errors for Function Call Assignment Targets); `for (var x = init in o)` runs its initializer once (B.3.5).
+    [InlineData("var log = []; function f() { log.push('f'); return { valueOf() { log.push('valueOf'); return 1; } }; } function g() { log.push('g'); } try { f() = g(); } catch (e) { log.push(e.name); } log.join()", "f,ReferenceError")]
+    [InlineData("var log = []; function f() { log.push('f'); return { valueOf() { log.push('valueOf'); return 1; } }; } function g() { log.push('g'); } try { f() += g(); } catch (e) { log.push(e.name); } log.join()", "f,ReferenceError")]
+    [InlineData("var log = []; function f() { log.push('f'); return {}; } try { f()++; } catch (e) { log.push(e.name); } try { --f(); } catch (e) { log.push(e.name); } log.join()", "f,ReferenceError,f,ReferenceError")]
+    [InlineData("var log = []; function f() { log.push('f'); return {}; } try { for (f() in { a: 1 }) log.push('body'); } catch (e) { log.push(e.name); } for (f() of []) log.push('never'); log.join()", "f,ReferenceError")]
+    [InlineData("var effects = 0, iterations = 0, stored; for (var a = (++effects, -1) in stored = a, { a: 0, b: 1 }) { ++iterations; } [effects, iterations, stored, a].join()", "1,2,-1,b")]
+    [InlineData("for (var fn = function () {} in {}); fn.name", "fn")]
+    public void LegacyTargetsAndInitializers(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
+    [Fact]
+    public void ACallTargetInStrictCodeIsAnEarlyError() =>
+        Assert.Equal("SyntaxError", TestHost.Throws("'use strict'; function f() {} if (false) f() = 1;").Name);
+
     [Fact]
     public void AGlobalLexicalFromAnotherScriptKeepsItsValue()
     {

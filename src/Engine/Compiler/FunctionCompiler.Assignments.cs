@@ -18,6 +18,9 @@ internal sealed partial class FunctionCompiler
                 case MemberExpression m:
                     CompileMemberStore(m, () => CompileExpression(a.Right));
                     return;
+                case CallExpression call:
+                    EmitCallTargetError(call, "Invalid left-hand side in assignment");
+                    return;
                 default:
                     CompileExpression(a.Right);
                     _b.Emit(OpCode.Dup, 1);
@@ -44,8 +47,24 @@ internal sealed partial class FunctionCompiler
                     _b.Emit(binop, -1);
                 }, postfix: false);
                 return;
+            case CallExpression call:
+                EmitCallTargetError(call, "Invalid left-hand side in assignment");
+                return;
         }
         Throw.SyntaxError("Invalid left-hand side in assignment");
+    }
+
+    /// <summary>
+    /// A call as an assignment, update or for-in/of target in sloppy code (the parser accepts it there, Annex B "Runtime
+    /// Errors for Function Call Assignment Targets"): the call is evaluated, then a ReferenceError is thrown before
+    /// anything else (no GetValue of the target, no right-hand side). Leaves a placeholder value for stack accounting.
+    /// </summary>
+    private void EmitCallTargetError(CallExpression call, string message)
+    {
+        CompileExpression(call);
+        _b.Emit(OpCode.Pop, -1);
+        _b.Position(call);
+        EmitThrow(ErrorType.ReferenceError, message);
     }
 
     /// <summary>a ||= b, a &amp;&amp;= b, a ??= b (§13.15.2): assign only when the short-circuit does not happen.</summary>
@@ -354,6 +373,11 @@ internal sealed partial class FunctionCompiler
             _referenceAt = -1;
             return;
         }
+        if (u.Argument is CallExpression call)
+        {
+            EmitCallTargetError(call, $"Invalid left-hand side expression in {(u.Prefix ? "prefix" : "postfix")} operation");
+            return;
+        }
         CompileMemberUpdate((MemberExpression)u.Argument, () => _b.Emit(op, 0), postfix: !u.Prefix);
     }
 
@@ -399,6 +423,14 @@ internal sealed partial class FunctionCompiler
     /// <summary>Assigns the value on the stack to an assignment target (identifier, member or pattern).</summary>
     private void CompileAssignmentTarget(Node target)
     {
+        if (target is CallExpression call)
+        {
+            // `for (f() in o)` in sloppy code: each iteration calls f, then throws (see EmitCallTargetError).
+            _b.Emit(OpCode.Pop, -1);
+            EmitCallTargetError(call, "Invalid left-hand side in for-loop");
+            _b.Emit(OpCode.Pop, -1);
+            return;
+        }
         if (target is MemberExpression m)
         {
             int top = _b.RegisterTop;

@@ -322,6 +322,12 @@ internal sealed partial class FunctionCompiler
     {
         int top = _b.RegisterTop;
         _b.Position(f);
+        if (f.Left is VariableDeclaration { DeclarationKind: VariableKind.Var, Declarations: [{ Id: Identifier id, Init: { } init }] })
+        {
+            // `for (var x = init in o)` in sloppy code (Annex B.3.5): the initializer runs once, before the object expression.
+            CompileNamedExpression(init, id.Name);
+            EmitAssign(id.Name);
+        }
         CompileLoopHeadExpression(f.Right);
         _b.Emit(OpCode.ForInPrepare, 0);
         int enumReg = _b.AllocRegister();

@@ -104,6 +104,9 @@ internal sealed partial class ScopeAnalyzer
 
     private void VisitForInOf(Node statement, Node left, Expression right, Statement body)
     {
+        // `for (var x = init in o)` (sloppy, Annex B.3.5): the initializer is ordinary code, run before the head's expression.
+        if (left is VariableDeclaration { DeclarationKind: VariableKind.Var } head)
+            foreach (var d in head.Declarations) VisitExpression(d.Init);
         bool lexical = left is VariableDeclaration { DeclarationKind: not VariableKind.Var };
         if (lexical)
         {
