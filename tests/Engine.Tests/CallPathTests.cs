@@ -83,6 +83,17 @@ public class CallPathTests
     [InlineData("function f() { const n = 255; const b = 2; let r = []; for (let i = 0; i < 2; i++) r.push(n.toString(b)); return r.join(); } f()", "11111111,11111111")]
     public void BuiltinMethodsCalledFromRegisters(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 
+    // A literal argument (CallMethodReg1 with a constant operand): strings and small integers, builtins and compiled
+    // methods (which may assign their parameter), missing methods and receivers, and uncached calls.
+    [Theory]
+    [InlineData("function f(s) { let n = 0; for (let i = 0; i < 3; i++) if (s.indexOf('b') === 1) n += s.charCodeAt(0); return n; } f('abc')", "291")]
+    [InlineData("function f(a) { return [a.join('-'), a.indexOf(2), a.includes(-1), a.slice(1).length].join('|'); } f([1, 2, 3])", "1-2-3|1|false|2")]
+    [InlineData("function f() { const o = { m(x) { x = x + '!'; return x; } }; const r = []; for (let i = 0; i < 3; i++) r.push(o.m('hi')); return r.join() + o.m(7); } f()", "hi!,hi!,hi!7!")]
+    [InlineData("function f(o) { try { return o.nope('x'); } catch (e) { return e.message; } } f({})", "o.nope is not a function")]
+    [InlineData("function f(o) { try { return o.m(1); } catch (e) { return e.constructor.name; } } f(null)", "TypeError")]
+    [InlineData("function f(os) { return os.map(o => { const v = o; return v.get(2); }).join(); } f([new Map([[2, 'a']]), { get: k => k * 10 }, new Map()])", "a,20,")]
+    public void LiteralArgumentsCalledFromRegisters(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
     // Calls of a global function with one register argument (CallGlobalReg1), and element reads with the
     // object and key in registers (GetElemRegs).
     [Theory]

@@ -135,6 +135,16 @@ internal sealed class BytecodeBuilder
             ReplaceLastTwo(OpCode.CallMethodReg1, 3 + delta, receiver, name, cache, argument, a, b);
             return true;
         }
+        if (op == OpCode.Call && a == 1 && _fusibleOp is OpCode.Const or OpCode.Int && _prevFusible >= 0
+            && _prevFusibleOp == OpCode.GetMethodReg && _fusible == _prevFusible + 4)
+        {
+            // `s.indexOf('a')`, `s.charCodeAt(0)`: the same with a literal argument, as ~(its constant index). A literal
+            // has no side effect, so looking the method up after "evaluating" it is not observable.
+            int receiver = _code[_prevFusible + 1], name = _code[_prevFusible + 2], cache = _code[_prevFusible + 3];
+            int constant = _fusibleOp == OpCode.Const ? _code[_fusible + 1] : Constant(JsValue.FromNumber(_code[_fusible + 1]));
+            ReplaceLastTwo(OpCode.CallMethodReg1, 3 + delta, receiver, name, cache, ~constant, a, b);
+            return true;
+        }
         if (op == OpCode.Call && a == 1 && _fusibleOp == OpCode.LoadReg && _prevFusible >= 0
             && _prevFusibleOp == OpCode.LoadGlobalCallee && _fusible == _prevFusible + 3)
         {

@@ -206,7 +206,7 @@ internal enum OpCode
     AddRegInt,          // a k → [regs[a] + k]           (LoadReg a, Int k, Add)
     SubRegInt,          // a k → [regs[a] - k]           (LoadReg a, Int k, Sub)
     CallMethodReg0,     // r n c 0 s → [regs[r].n()]                (GetMethodReg r n c, Call 0 s)
-    CallMethodReg1,     // r n c a 1 s → [regs[r].n(regs[a])]        (GetMethodReg r n c, LoadReg a, Call 1 s)
+    CallMethodReg1,     // r n c a 1 s → [regs[r].n(regs[a])]        (GetMethodReg r n c, LoadReg a, Call 1 s); a < 0: constants[~a] (Const/Int)
     CallGlobalReg1,     // n c a 1 s → [global n(regs[a])]           (LoadGlobalCallee n c, LoadReg a, Call 1 s)
     GetElemRegs,        // a k → [regs[a][regs[k]]]                  (LoadReg a, LoadReg k, GetElem)
     AddToReg,           // r [v] → ; regs[r] = regs[r] + v           `s += v` when v cannot assign s (compiler)

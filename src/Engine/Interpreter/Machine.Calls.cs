@@ -139,10 +139,13 @@ internal sealed partial class Machine
     {
         ref var receiver = ref regs[Unsafe.Add(ref ip, (nint)(uint)pc)];
         object? method = CachedMethodSlot(frame.Realm, receiver, frame.Code.Caches[Unsafe.Add(ref ip, (nint)(uint)(pc + 2))])._ref;
+        // The argument operand: a register, or ~index of a constant (a literal argument).
+        int a = withArgument ? Unsafe.Add(ref ip, (nint)(uint)(pc + 3)) : 0;
+        ref var argument = ref a >= 0 ? ref regs[a] : ref frame.Code.Constants[~a];
         if (method is JsClosure { Code.IsPlainCall: true } closure)
         {
             var callee = withArgument
-                ? PushMethodFrame(closure, receiver, regs[Unsafe.Add(ref ip, (nint)(uint)(pc + 3))], 1)
+                ? PushMethodFrame(closure, receiver, argument, 1)
                 : PushMethodFrame(closure, receiver, JsValue.Undefined, 0);
             return EnterCallee(frame, callee, sp, ref ip, pc + (withArgument ? 6 : 5));
         }
@@ -150,9 +153,7 @@ internal sealed partial class Machine
         {
             _engine.Tick();
             frame.Sp = sp;
-            var arguments = withArgument
-                ? new ReadOnlySpan<JsValue>(in regs[Unsafe.Add(ref ip, (nint)(uint)(pc + 3))])
-                : ReadOnlySpan<JsValue>.Empty;
+            var arguments = withArgument ? new ReadOnlySpan<JsValue>(in argument) : ReadOnlySpan<JsValue>.Empty;
             // The result goes above every register, where nothing the builtin reads lives.
             builtin.CallInto(ref regs[sp], receiver, arguments);
             frame.Sp = sp + 1;

@@ -777,7 +777,8 @@ internal sealed partial class Machine(JsEngine engine)
                     sp += 2;
                     if (withArgument)
                     {
-                        JsValue.Copy(ref regs[sp++], regs[Unsafe.Add(ref ip, (nint)(uint)(pc + 3))]);
+                        int argument = Unsafe.Add(ref ip, (nint)(uint)(pc + 3));
+                        JsValue.Copy(ref regs[sp++], argument >= 0 ? regs[argument] : frame.Code.Constants[~argument]);
                         pc += 4;
                     }
                     else pc += 3;
