@@ -12,6 +12,16 @@ public class DestructuringTests
     [Fact] public void DestructureNullThrows() => Assert.Equal("TypeError", TestHost.Throws("const {a} = null;").Name);
     [Fact] public void MemberTargets() => Assert.Equal("1,2", TestHost.Run("const o = {}; [o.x, o['y']] = [1, 2]; [o.x, o.y].join()"));
     [Fact] public void StringDestructuring() => Assert.Equal("h,i", TestHost.Run("const [x, y] = 'hi'; [x, y].join()"));
+
+    [Theory]
+    // An abrupt completion inside an array pattern closes the iterator unless it is done: a throw from a default value
+    // or a target closes it quietly (the first error wins), a generator's return at a `yield` in the pattern closes it
+    // on the way out. The expected values are node's.
+    [InlineData("var log = []; function* g() { try { yield 1; yield 2; } finally { log.push('closed'); } } try { var [a = (() => { throw new Error('x'); })()] = [undefined]; } catch (e) { log.push(e.message); } var [b] = g(); log.push(b); log.join()", "x,closed,1")]
+    [InlineData("var log = []; function* g() { try { yield 1; yield 2; } finally { log.push('closed'); } } try { const [x, y = (() => { throw new Error('boom'); })()] = (function* () { try { yield 1; yield undefined; yield 3; } finally { log.push('finally'); } })(); } catch (e) { log.push(e.message); } log.join()", "finally,boom")]
+    [InlineData("var log = []; var it = { [Symbol.iterator]() { return { next() { return { done: false, value: 1 }; }, return() { log.push('return'); throw new Error('from return'); } }; } }; try { var o = {}; [ { set x(v) { throw new Error('setter'); } }.x ] = it; } catch (e) { log.push(e.message); } log.join()", "return,setter")]
+    [InlineData("var log = []; var it = { [Symbol.iterator]() { return { next() { return { done: false, value: undefined }; }, return() { log.push(\"return\"); return {}; } }; } }; function* g() { var a; [a = yield] = it; log.push('not reached'); } var gen = g(); gen.next(); gen.return(5); log.join()", "return")]
+    public void AbruptCompletionsCloseTheIterator(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 }
 
 public class SpreadTests

@@ -503,6 +503,18 @@ internal sealed partial class FunctionCompiler
         _b.Emit(OpCode.GetIterator, 0);
         int iterReg = _b.AllocRegister();
         _b.Emit(OpCode.StoreReg, -1, iterReg);
+        // An abrupt completion of the elements closes the iterator unless it is done (§8.6.2 and §13.15.5.2, "if
+        // iteratorRecord.[[Done]] is false, return ? IteratorClose(iteratorRecord, result)"): a throw closes it quietly
+        // and rethrows (the handler below); a generator's return resumed at a `yield` inside the pattern closes it on
+        // the way out (the region's finally code, run by the return's exit sequence).
+        int envReg = -1;
+        if (ContainsClass(p))
+        {
+            // A class expression in a default value pushes its scope's environment; the handler restores it.
+            envReg = _b.AllocRegister();
+            _b.Emit(OpCode.SaveEnv, 0, envReg);
+        }
+        var region = PushRegion(() => _b.Emit(OpCode.IteratorCloseIfNotDone, 0, iterReg));
         foreach (var el in p.Elements)
         {
             if (el is RestElement rest)
@@ -515,8 +527,37 @@ internal sealed partial class FunctionCompiler
             if (el is null) _b.Emit(OpCode.Pop, -1);
             else CompileBindingTarget(el, initialize);
         }
+        var handler = new Label();
+        PopRegion(region, handler);
         _b.Emit(OpCode.IteratorCloseIfNotDone, 0, iterReg);
+        var end = new Label();
+        _b.EmitJump(OpCode.Jump, end, 0);
+        _b.Mark(handler);
+        FlushHandlers(handler);
+        _b.Depth = region.StackDepth + 1;
+        if (envReg >= 0) _b.Emit(OpCode.RestoreEnv, 0, envReg);
+        _b.Emit(OpCode.LoadReg, 1, iterReg);
+        _b.Emit(OpCode.IteratorCloseQuiet, -1);
+        _b.Emit(OpCode.Throw, -1);
+        _b.Mark(end);
         _b.ReleaseTo(top);
+    }
+
+    /// <summary>Whether a class expression occurs in <paramref name="node"/> (outside nested functions too: a conservative check).</summary>
+    private static bool ContainsClass(Node node)
+    {
+        var pending = new Stack<Node>();
+        pending.Push(node);
+        var children = new List<Node>(4);
+        while (pending.Count > 0)
+        {
+            var n = pending.Pop();
+            if (n is ClassExpression) return true;
+            children.Clear();
+            AstChildren.Collect(n, children);
+            foreach (var c in children) pending.Push(c);
+        }
+        return false;
     }
 
     // ---- generators and async ----

@@ -88,14 +88,24 @@ internal sealed class IteratorRecord
             return false;
         }
         var result = NextResult(JsValue.Undefined, hasValue: false);
-        if (Conversions.ToBoolean(result.Get("done")))
+        try
         {
-            Done = true;
-            value = JsValue.Undefined;
-            return false;
+            if (Conversions.ToBoolean(result.Get("done")))
+            {
+                Done = true;
+                value = JsValue.Undefined;
+                return false;
+            }
+            value = result.Get("value");
+            return true;
         }
-        value = result.Get("value");
-        return true;
+        catch (JsThrowable)
+        {
+            // IteratorStepValue (§7.4.10): an abrupt IteratorComplete or IteratorValue leaves the iterator done, so
+            // nothing calls its return() afterwards.
+            Done = true;
+            throw;
+        }
     }
 
     /// <summary>IteratorNext (§7.4.7): calls next and checks the result is an object.</summary>
