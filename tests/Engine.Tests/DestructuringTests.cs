@@ -22,6 +22,14 @@ public class DestructuringTests
     [InlineData("var log = []; var it = { [Symbol.iterator]() { return { next() { return { done: false, value: 1 }; }, return() { log.push('return'); throw new Error('from return'); } }; } }; try { var o = {}; [ { set x(v) { throw new Error('setter'); } }.x ] = it; } catch (e) { log.push(e.message); } log.join()", "return,setter")]
     [InlineData("var log = []; var it = { [Symbol.iterator]() { return { next() { return { done: false, value: undefined }; }, return() { log.push(\"return\"); return {}; } }; } }; function* g() { var a; [a = yield] = it; log.push('not reached'); } var gen = g(); gen.next(); gen.return(5); log.join()", "return")]
     public void AbruptCompletionsCloseTheIterator(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
+    [Theory]
+    // A member target of an array assignment pattern (`[o[k]] = it`) is evaluated before the iterator steps; a throw
+    // there closes the iterator without a next() call. The expected values are node's.
+    [InlineData("var log = []; var it = { [Symbol.iterator]() { return { next() { log.push('next'); return { done: false, value: 1 }; }, return() { log.push('return'); return {}; } }; } }; function obj() { log.push('obj'); return {}; } function key() { log.push('key'); return 'k'; } [obj()[key()]] = it; log.join()", "obj,key,next,return")]
+    [InlineData("var log = []; var it = { [Symbol.iterator]() { return { next() { log.push('next'); return { done: true }; }, return() { log.push('return'); return {}; } }; } }; try { [{}[(() => { throw new Error('target'); })()]] = it; } catch (e) { log.push(e.message); } log.join()", "return,target")]
+    [InlineData("var o = {}; [o.a = 5, o['b'], ...o.rest] = [undefined, 2, 3, 4]; [o.a, o.b, o.rest.join('+')].join()", "5,2,3+4")]
+    public void MemberTargetsAreEvaluatedBeforeTheStep(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 }
 
 public class SpreadTests

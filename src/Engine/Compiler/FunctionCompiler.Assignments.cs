@@ -401,16 +401,9 @@ internal sealed partial class FunctionCompiler
                 CompileAssignmentTarget(m);
                 return;
             case AssignmentPattern ap:
-            {
-                var skip = new Label();
-                _b.EmitJump(OpCode.JumpIfNotUndefined, skip, 0);
-                _b.Emit(OpCode.Pop, -1);
-                if (ap.Left is Identifier named) CompileNamedExpression(ap.Right, named.Name);
-                else CompileExpression(ap.Right);
-                _b.Mark(skip);
+                EmitDefaultValue(ap);
                 CompileBindingTarget(ap.Left, initialize);
                 return;
-            }
             case ObjectPattern op: CompileObjectPattern(op, initialize); return;
             case ArrayPattern ap2: CompileArrayPattern(ap2, initialize); return;
             case VariableDeclaration vd:
@@ -517,15 +510,28 @@ internal sealed partial class FunctionCompiler
         var region = PushRegion(() => _b.Emit(OpCode.IteratorCloseIfNotDone, 0, iterReg));
         foreach (var el in p.Elements)
         {
+            // A member target of an assignment pattern is evaluated before the iterator steps (§13.15.5.5 step 1).
+            var member = initialize ? null : MemberTargetOf(el);
+            int targetTop = _b.RegisterTop;
+            var target = member is null ? default : EvaluateMemberTarget(member);
             if (el is RestElement rest)
             {
                 _b.Emit(OpCode.IteratorRestArray, 1, iterReg);
-                CompileBindingTarget(rest.Argument, initialize);
-                continue;
+                if (member is null) CompileBindingTarget(rest.Argument, initialize);
+                else StoreMemberTarget(member, target);
             }
-            _b.Emit(OpCode.IteratorStepValue, 1, iterReg);
-            if (el is null) _b.Emit(OpCode.Pop, -1);
-            else CompileBindingTarget(el, initialize);
+            else
+            {
+                _b.Emit(OpCode.IteratorStepValue, 1, iterReg);
+                if (el is null) _b.Emit(OpCode.Pop, -1);
+                else if (member is null) CompileBindingTarget(el, initialize);
+                else
+                {
+                    if (el is AssignmentPattern ap) EmitDefaultValue(ap);
+                    StoreMemberTarget(member, target);
+                }
+            }
+            _b.ReleaseTo(targetTop);
         }
         var handler = new Label();
         PopRegion(region, handler);
@@ -541,6 +547,52 @@ internal sealed partial class FunctionCompiler
         _b.Emit(OpCode.Throw, -1);
         _b.Mark(end);
         _b.ReleaseTo(top);
+    }
+
+    /// <summary>The member expression an array-pattern element assigns to (`o.x`, `o[k]`, `o.x = d`, `...o.x`), or null (super targets too).</summary>
+    private static MemberExpression? MemberTargetOf(Node? element) => element switch
+    {
+        MemberExpression { Object: not Super } m => m,
+        AssignmentPattern { Left: MemberExpression { Object: not Super } m } => m,
+        RestElement { Argument: MemberExpression { Object: not Super } m } => m,
+        _ => null,
+    };
+
+    /// <summary>Evaluates a member target's object (and key) into registers: the reference, kept for the store.</summary>
+    private (int Object, int Key) EvaluateMemberTarget(MemberExpression m)
+    {
+        CompileExpression(m.Object);
+        int objectReg = _b.AllocRegister();
+        _b.Emit(OpCode.StoreReg, -1, objectReg);
+        if (!m.Computed) return (objectReg, -1);
+        // The key is converted to a property key when the value is stored (PutValue, §6.2.5.6), as in `o[k] = v`.
+        CompileExpression(m.Property);
+        int keyReg = _b.AllocRegister();
+        _b.Emit(OpCode.StoreReg, -1, keyReg);
+        return (objectReg, keyReg);
+    }
+
+    /// <summary>Stores the value on the stack (consumed) through a reference from <see cref="EvaluateMemberTarget"/>.</summary>
+    private void StoreMemberTarget(MemberExpression m, (int Object, int Key) target)
+    {
+        int valueReg = _b.AllocRegister();
+        _b.Emit(OpCode.StoreReg, -1, valueReg);
+        _b.Emit(OpCode.LoadReg, 1, target.Object);
+        if (target.Key >= 0) _b.Emit(OpCode.LoadReg, 1, target.Key);
+        _b.Emit(OpCode.LoadReg, 1, valueReg);
+        EmitStoreMember(m);
+        _b.Emit(OpCode.Pop, -1);
+    }
+
+    /// <summary>An element's default (`= d`): the value on the stack is replaced by d's when it is undefined.</summary>
+    private void EmitDefaultValue(AssignmentPattern ap)
+    {
+        var skip = new Label();
+        _b.EmitJump(OpCode.JumpIfNotUndefined, skip, 0);
+        _b.Emit(OpCode.Pop, -1);
+        if (ap.Left is Identifier named) CompileNamedExpression(ap.Right, named.Name);
+        else CompileExpression(ap.Right);
+        _b.Mark(skip);
     }
 
     /// <summary>Whether a class expression occurs in <paramref name="node"/> (outside nested functions too: a conservative check).</summary>
