@@ -65,6 +65,18 @@ public class ClassTests
         class A { constructor() { this.v = 7; } }
         class B extends A { constructor() { const get = () => this.v; super(); this.r = get(); } }
         new B().r"));
+
+    [Theory]
+    // A derived constructor's result (§10.2.2 steps 10-12) is decided after its finally blocks and iterator closes, which
+    // may call super() (V8 checks `this` at the return statement instead); a primitive result is a TypeError of the
+    // `new` expression, which no handler inside the constructor sees.
+    [InlineData("class C extends class {} { constructor() { try { return; } finally { super(); } } } typeof new C()", "object")]
+    [InlineData("class C extends class {} { constructor() { const f = () => super(); try { return; } finally { f(); } } } typeof new C()", "object")]
+    [InlineData("var it = { [Symbol.iterator]() { return this; }, next() { return { done: false }; }, return() { this.f(); return {}; } }; class C extends class {} { constructor() { it.f = () => super(); for (var k of it) return; } } typeof new C()", "object")]
+    [InlineData("class C extends class {} { constructor() { super(); try { return 0; } catch (e) { return; } } } try { new C(); 'no error' } catch (e) { e.constructor.name }", "TypeError")]
+    [InlineData("class C extends class {} { constructor() { return 1; } } try { new C(); } catch (e) { e.message }", "Derived constructors may only return object or undefined")]
+    [InlineData("class C extends class {} { constructor() { try { return; } finally { } } } try { new C(); } catch (e) { e.constructor.name }", "ReferenceError")]
+    public void DerivedConstructorResults(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 }
 
 public class PrivateSuperTests

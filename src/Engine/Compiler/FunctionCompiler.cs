@@ -560,25 +560,42 @@ internal sealed partial class FunctionCompiler
     /// <summary>Return with the value on the stack, running enclosing finally blocks first.</summary>
     private void EmitReturn()
     {
-        if (_code.Kind == FunctionKind.DerivedConstructor)
-        {
-            // §10.2.2 step 10-12: undefined means "return this", which must have been initialized by super().
-            var keep = new Label();
-            _b.EmitJump(OpCode.JumpIfNotUndefined, keep, 0);
-            _b.Emit(OpCode.Pop, -1);
-            EmitLoad("this");
-            _b.Mark(keep);
-        }
         if (HasFinallyRegions())
         {
             _b.Emit(OpCode.StoreReg, -1, _returnRegister);
+            // The finally blocks pop environments; `this` is then read through the one the return started in.
+            int top = _b.RegisterTop;
+            int envReg = -1;
+            if (_code.Kind == FunctionKind.DerivedConstructor)
+            {
+                envReg = _b.AllocRegister();
+                _b.Emit(OpCode.SaveEnv, 0, envReg);
+            }
             EmitExitSequence(0, targetEnvCount: -1);
             _b.Emit(OpCode.LoadReg, 1, _returnRegister);
+            if (envReg >= 0) _b.Emit(OpCode.RestoreEnv, 0, envReg);
+            EmitDerivedConstructorResult();
+            _b.ReleaseTo(top);
             _b.Emit(OpCode.Return, -1);
             ResumeRegions(0);
             return;
         }
+        EmitDerivedConstructorResult();
         _b.Emit(OpCode.Return, -1);
+    }
+
+    /// <summary>
+    /// [[Construct]] of a derived class (§10.2.2 steps 10-12): undefined means "return this", which super() must have
+    /// initialized by then. After the finally blocks and iterator closes on the way out, which may call super().
+    /// </summary>
+    private void EmitDerivedConstructorResult()
+    {
+        if (_code.Kind != FunctionKind.DerivedConstructor) return;
+        var keep = new Label();
+        _b.EmitJump(OpCode.JumpIfNotUndefined, keep, 0);
+        _b.Emit(OpCode.Pop, -1);
+        EmitLoad("this");
+        _b.Mark(keep);
     }
 
     /// <summary>Holds a return value while finally blocks run; reserved at function entry.</summary>

@@ -107,6 +107,21 @@ internal sealed partial class Machine
     }
 
     /// <summary>
+    /// Leaves <paramref name="callee"/> for an error its caller must see as thrown by the call instruction itself (a derived
+    /// constructor's non-object result, §10.2.2 step 12): the caller is current again, positioned at that instruction,
+    /// so its handlers (not the callee's) get the throw that follows.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ReturnBeforeThrow(Frame callee)
+    {
+        var machine = callee.Machine;
+        var caller = machine._frames[machine._depth - 1]!;
+        int callPc = caller.Pc; // the call instruction's start, stored by the loop when it ran it
+        ReturnToCaller(callee, JsValue.Undefined);
+        caller.Pc = callPc;
+    }
+
+    /// <summary>
     /// The loop's switch to a callee frame it has set up: the caller's operand stack ends at
     /// <paramref name="callerSp"/>, the callee returns to the caller's instruction at <paramref name="nextPc"/>
     /// (see <see cref="SetReturnAddress"/>) and becomes the innermost frame, which is returned.

@@ -749,7 +749,12 @@ internal sealed partial class Machine(JsEngine engine)
                         if (frame.IsConstruct && !value.IsObject)
                         {
                             if (frame.Code.Kind == FunctionKind.DerivedConstructor)
+                            {
+                                // [[Construct]] throws this after the body completed (§10.2.2 step 12): a handler of
+                                // the constructor must not catch it, so it is thrown from the caller.
+                                if (!frame.IsEntry) ReturnBeforeThrow(frame);
                                 Throw.TypeError("Derived constructors may only return object or undefined");
+                            }
                             value = frame.This;
                         }
                         if (frame.Generator is { } gen) gen.Done = true;
