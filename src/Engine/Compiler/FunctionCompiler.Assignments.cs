@@ -182,7 +182,7 @@ internal sealed partial class FunctionCompiler
         {
             EmitLoad("this");
             _b.Emit(OpCode.StoreReg, -1, objReg);
-            EmitSuperKey(m);
+            EmitSuperKey(m, convert: true);
             _b.Emit(OpCode.StoreReg, -1, keyReg);
             _b.Emit(OpCode.LoadReg, 1, objReg);
             _b.Emit(OpCode.LoadReg, 1, keyReg);

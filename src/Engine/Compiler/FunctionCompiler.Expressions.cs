@@ -397,12 +397,17 @@ internal sealed partial class FunctionCompiler
         }
     }
 
-    private void EmitSuperKey(MemberExpression m)
+    /// <summary>
+    /// The key of super.p / super[k]. A computed key is converted by GetSuper/SetSuper after they read the home object's
+    /// prototype (GetSuperBase comes first, §13.3.7.3 MakeSuperPropertyReference), unless <paramref name="convert"/>: a
+    /// read-modify-write converts it once, here, for both the read and the write.
+    /// </summary>
+    private void EmitSuperKey(MemberExpression m, bool convert = false)
     {
         if (m.Computed)
         {
             CompileExpression(m.Property);
-            _b.Emit(OpCode.ToPropertyKey, 0);
+            if (convert) _b.Emit(OpCode.ToPropertyKey, 0);
         }
         else _b.Emit(OpCode.Const, 1, _b.Constant(JsValue.FromString(((Identifier)m.Property).Name)));
     }

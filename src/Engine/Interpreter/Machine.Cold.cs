@@ -196,7 +196,7 @@ internal sealed partial class Machine
             sp -= 2;
             break;
         case OpCode.SetSuper:
-            SuperSet(regs[sp - 4], regs[sp - 3], regs[sp - 2], regs[sp - 1]);
+            SuperSet(regs[sp - 4], regs[sp - 3], regs[sp - 2], regs[sp - 1], fcode.Strict);
             regs[sp - 4] = regs[sp - 2];
             sp -= 3;
             break;

@@ -368,19 +368,20 @@ internal sealed partial class Machine
     private static JsValue SuperGet(in JsValue thisValue, in JsValue keyValue, in JsValue home)
     {
         if (thisValue.IsEmpty) ThrowTdz("this");
-        var key = Conversions.ToPropertyKey(keyValue);
+        // GetSuperBase before the key's ToPropertyKey, which may run code that changes the prototype (GetValue, §6.2.5.5).
         var baseObj = home.AsObject().GetPrototypeOf();
-        if (baseObj is null) Throw.TypeError($"Cannot read properties of null (reading '{key}')");
-        return baseObj!.Get(key, thisValue);
+        if (baseObj is null) Throw.TypeError("Cannot read properties of null (reading a super property)");
+        return baseObj!.Get(Conversions.ToPropertyKey(keyValue), thisValue);
     }
 
-    private static void SuperSet(in JsValue thisValue, in JsValue keyValue, in JsValue value, in JsValue home)
+    /// <summary>super[key] = value (PutValue, §6.2.5.6): a failed [[Set]] throws only in strict code.</summary>
+    private static void SuperSet(in JsValue thisValue, in JsValue keyValue, in JsValue value, in JsValue home, bool strict)
     {
         if (thisValue.IsEmpty) ThrowTdz("this");
-        var key = Conversions.ToPropertyKey(keyValue);
         var baseObj = home.AsObject().GetPrototypeOf();
-        if (baseObj is null) Throw.TypeError($"Cannot set properties of null (setting '{key}')");
-        if (!baseObj!.Set(key, value, thisValue)) Throw.TypeError($"Cannot assign to read only property '{key}' of object");
+        if (baseObj is null) Throw.TypeError("Cannot set properties of null (setting a super property)");
+        var key = Conversions.ToPropertyKey(keyValue);
+        if (!baseObj!.Set(key, value, thisValue) && strict) Throw.TypeError($"Cannot assign to read only property '{key}' of object");
     }
 
     /// <summary>Spread into an array literal or argument list: each element is defined (CreateDataPropertyOrThrow, §13.2.4.1), never assigned through Array.prototype.</summary>
