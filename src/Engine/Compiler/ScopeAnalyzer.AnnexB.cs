@@ -33,19 +33,9 @@ internal sealed partial class ScopeAnalyzer
     internal static List<FunctionDeclaration> HoistableBlockFunctions(List<Statement> body, IReadOnlyCollection<string> parameterNames)
     {
         var found = new List<FunctionDeclaration>();
+        // At the top level functions are var-scoped: only let, const and class (and the parameters) stand in the way.
         var top = new HashSet<string>(parameterNames) { "arguments" };
-        foreach (var s in body)
-        {
-            switch (Unlabel(s))
-            {
-                case VariableDeclaration { DeclarationKind: not VariableKind.Var } v:
-                    foreach (var id in BoundIdentifiers(v)) top.Add(id.Name);
-                    break;
-                case ClassDeclaration { Id: { } cid }:
-                    top.Add(cid.Name);
-                    break;
-            }
-        }
+        top.UnionWith(LexicalNameCounts(body, withFunctions: false).Keys);
         var enclosing = new List<HashSet<string>> { top };
         foreach (var s in body) Walk(s);
         return found;
@@ -97,18 +87,7 @@ internal sealed partial class ScopeAnalyzer
 
         void Block(List<Statement> statements)
         {
-            var counts = new Dictionary<string, int>();
-            foreach (var s in statements)
-            {
-                switch (Unlabel(s))
-                {
-                    case VariableDeclaration { DeclarationKind: not VariableKind.Var } v:
-                        foreach (var id in BoundIdentifiers(v)) counts[id.Name] = counts.GetValueOrDefault(id.Name) + 1;
-                        break;
-                    case ClassDeclaration { Id: { } cid }: counts[cid.Name] = counts.GetValueOrDefault(cid.Name) + 1; break;
-                    case FunctionDeclaration { Id: { } fid }: counts[fid.Name] = counts.GetValueOrDefault(fid.Name) + 1; break;
-                }
-            }
+            var counts = LexicalNameCounts(statements, withFunctions: true);
             foreach (var s in statements)
                 if (s is FunctionDeclaration { Id: { } id, Generator: false, Async: false } f && counts[id.Name] == 1
                     && !enclosing.Exists(names => names.Contains(id.Name)))
@@ -117,6 +96,27 @@ internal sealed partial class ScopeAnalyzer
             foreach (var s in statements) Walk(s);
             enclosing.RemoveAt(enclosing.Count - 1);
         }
+    }
+
+    /// <summary>
+    /// LexicallyDeclaredNames (§8.2.4) of a statement list, each with how often it is declared there: let, const and
+    /// class, and block-level functions when <paramref name="withFunctions"/>.
+    /// </summary>
+    private static Dictionary<string, int> LexicalNameCounts(List<Statement> statements, bool withFunctions)
+    {
+        var counts = new Dictionary<string, int>();
+        foreach (var s in statements)
+        {
+            switch (Unlabel(s))
+            {
+                case VariableDeclaration { DeclarationKind: not VariableKind.Var } v:
+                    foreach (var id in BoundIdentifiers(v)) counts[id.Name] = counts.GetValueOrDefault(id.Name) + 1;
+                    break;
+                case ClassDeclaration { Id: { } cid }: counts[cid.Name] = counts.GetValueOrDefault(cid.Name) + 1; break;
+                case FunctionDeclaration { Id: { } fid } when withFunctions: counts[fid.Name] = counts.GetValueOrDefault(fid.Name) + 1; break;
+            }
+        }
+        return counts;
     }
 
     /// <summary>

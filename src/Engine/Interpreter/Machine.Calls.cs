@@ -154,9 +154,7 @@ internal sealed partial class Machine
     {
         ref var receiver = ref regs[Unsafe.Add(ref ip, (nint)(uint)pc)];
         object? method = CachedMethodSlot(frame.Realm, receiver, frame.Code.Caches[Unsafe.Add(ref ip, (nint)(uint)(pc + 2))])._ref;
-        // The argument operand: a register, or ~index of a constant (a literal argument).
-        int a = withArgument ? Unsafe.Add(ref ip, (nint)(uint)(pc + 3)) : 0;
-        ref var argument = ref a >= 0 ? ref regs[a] : ref frame.Code.Constants[~a];
+        ref var argument = ref MethodArgument(frame, regs, withArgument ? Unsafe.Add(ref ip, (nint)(uint)(pc + 3)) : 0);
         if (method is JsClosure { Code.IsPlainCall: true } closure)
         {
             var callee = withArgument
@@ -177,6 +175,11 @@ internal sealed partial class Machine
         }
         return null;
     }
+
+    /// <summary>CallMethodReg1's argument operand: a register, or ~index of a constant (a literal argument).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref JsValue MethodArgument(Frame frame, JsValue[] regs, int operand) =>
+        ref operand >= 0 ? ref regs[operand] : ref frame.Code.Constants[~operand];
 
     /// <summary>
     /// CallGlobalReg1 when the global's inline cache hits and holds compiled code called the ordinary way: pushes

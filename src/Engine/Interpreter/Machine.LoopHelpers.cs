@@ -350,6 +350,11 @@ internal sealed partial class Machine
             GetNamedSlowInto(ref regs[sp], frame.Realm, obj, frame.Code.Names[Unsafe.Add(ref ip, (nint)(uint)(pc + 1))], cache);
     }
 
+    /// <summary>Whether compare-and-jump <paramref name="op"/> (an OpCode from JumpIfLt to JumpIfStrictNe) jumps for <paramref name="a"/> and <paramref name="b"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool CompareJumps(int op, in JsValue a, in JsValue b) =>
+        a.IsNumber && b.IsNumber ? NumberCompareJumps(op, a._number, b._number) : CompareJumpsSlow((OpCode)op, a, b);
+
     /// <summary>Whether compare-and-jump <paramref name="op"/> jumps for <paramref name="a"/> and the small integer <paramref name="k"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool CompareJumpsWithInt(int op, in JsValue a, int k) =>

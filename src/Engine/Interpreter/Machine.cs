@@ -621,7 +621,7 @@ internal sealed partial class Machine(JsEngine engine)
                     int op = Unsafe.Add(ref ip, (nint)(uint)(pc - 1));
                     ref var a = ref regs[sp - 2];
                     ref var b = ref regs[sp - 1];
-                    bool jump = a.IsNumber && b.IsNumber ? NumberCompareJumps(op, a._number, b._number) : CompareJumpsSlow((OpCode)op, a, b);
+                    bool jump = CompareJumps(op, a, b);
                     sp -= 2;
                     if (jump) goto TakeJump;
                     pc++;
@@ -632,9 +632,7 @@ internal sealed partial class Machine(JsEngine engine)
                     // pc is at the operands: the compare-and-jump opcode it stands for, two registers, the target.
                     ref var a = ref regs[Unsafe.Add(ref ip, (nint)(uint)(pc + 1))];
                     ref var b = ref regs[Unsafe.Add(ref ip, (nint)(uint)(pc + 2))];
-                    bool jump = a.IsNumber && b.IsNumber
-                        ? NumberCompareJumps(Unsafe.Add(ref ip, (nint)(uint)(pc)), a._number, b._number)
-                        : CompareJumpsSlow((OpCode)Unsafe.Add(ref ip, (nint)(uint)(pc)), a, b);
+                    bool jump = CompareJumps(Unsafe.Add(ref ip, (nint)(uint)(pc)), a, b);
                     pc += 3;
                     if (jump) goto TakeJump;
                     pc++;
@@ -647,9 +645,7 @@ internal sealed partial class Machine(JsEngine engine)
                     ref var b = ref regs[sp + 1];
                     JsValue.Copy(ref a, regs[Unsafe.Add(ref ip, (nint)(uint)(pc + 1))]);
                     ReadNamedInto(ref b, frame, regs[Unsafe.Add(ref ip, (nint)(uint)(pc + 2))], Unsafe.Add(ref ip, (nint)(uint)(pc + 3)), Unsafe.Add(ref ip, (nint)(uint)(pc + 4)));
-                    bool jump = a.IsNumber && b.IsNumber
-                        ? NumberCompareJumps(Unsafe.Add(ref ip, (nint)(uint)(pc)), a._number, b._number)
-                        : CompareJumpsSlow((OpCode)Unsafe.Add(ref ip, (nint)(uint)(pc)), a, b);
+                    bool jump = CompareJumps(Unsafe.Add(ref ip, (nint)(uint)(pc)), a, b);
                     pc += 5;
                     if (jump) goto TakeJump;
                     pc++;
@@ -782,8 +778,7 @@ internal sealed partial class Machine(JsEngine engine)
                     sp += 2;
                     if (withArgument)
                     {
-                        int argument = Unsafe.Add(ref ip, (nint)(uint)(pc + 3));
-                        JsValue.Copy(ref regs[sp++], argument >= 0 ? regs[argument] : frame.Code.Constants[~argument]);
+                        JsValue.Copy(ref regs[sp++], MethodArgument(frame, regs, Unsafe.Add(ref ip, (nint)(uint)(pc + 3))));
                         pc += 4;
                     }
                     else pc += 3;
