@@ -86,6 +86,8 @@ public class ClassTests
     [InlineData("var proto = { p: 'ok' }, proto2 = { p: 'bad' }; var key = { toString() { Object.setPrototypeOf(obj, proto2); return 'p'; } }; var obj = { __proto__: proto, m() { return super[key]; } }; obj.m()", "ok")]
     [InlineData("'use strict'; var obj = { method() { Object.freeze(obj); try { super.y = 9; } catch (e) { return e.constructor.name; } } }; obj.method()", "TypeError")]
     [InlineData("var log = []; var key = { toString() { log.push('key'); return 'p'; } }; var obj = { __proto__: { p: 1 }, m() { super[key] += 1; return this.p + ',' + log.join(); } }; obj.m()", "2,key")]
+    [InlineData("var o = { m() { try { return super.x; } catch (e) { return e.message; } } }; Object.setPrototypeOf(o, null); o.m()", "Cannot read properties of null (reading 'x')")]
+    [InlineData("var o = { m() { try { super.y = 1; } catch (e) { return e.message; } } }; Object.setPrototypeOf(o, null); o.m()", "Cannot set properties of null (setting 'y')")]
     public void SuperPropertyReferences(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 }
 

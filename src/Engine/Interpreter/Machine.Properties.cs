@@ -370,7 +370,7 @@ internal sealed partial class Machine
         if (thisValue.IsEmpty) ThrowTdz("this");
         // GetSuperBase before the key's ToPropertyKey, which may run code that changes the prototype (GetValue, §6.2.5.5).
         var baseObj = home.AsObject().GetPrototypeOf();
-        if (baseObj is null) Throw.TypeError("Cannot read properties of null (reading a super property)");
+        if (baseObj is null) Throw.TypeError($"Cannot read properties of null (reading '{SuperKeyForMessage(keyValue)}')");
         return baseObj!.Get(Conversions.ToPropertyKey(keyValue), thisValue);
     }
 
@@ -379,10 +379,14 @@ internal sealed partial class Machine
     {
         if (thisValue.IsEmpty) ThrowTdz("this");
         var baseObj = home.AsObject().GetPrototypeOf();
-        if (baseObj is null) Throw.TypeError("Cannot set properties of null (setting a super property)");
+        if (baseObj is null) Throw.TypeError($"Cannot set properties of null (setting '{SuperKeyForMessage(keyValue)}')");
         var key = Conversions.ToPropertyKey(keyValue);
         if (!baseObj!.Set(key, value, thisValue) && strict) Throw.TypeError($"Cannot assign to read only property '{key}' of object");
     }
+
+    /// <summary>A super property's key for an error message, without converting it (that would run code before the throw).</summary>
+    private static string SuperKeyForMessage(in JsValue keyValue) =>
+        keyValue.IsString ? keyValue.AsString() : keyValue.IsNumber ? Conversions.ToString(keyValue) : "a computed key";
 
     /// <summary>Spread into an array literal or argument list: each element is defined (CreateDataPropertyOrThrow, §13.2.4.1), never assigned through Array.prototype.</summary>
     private static void SpreadInto(Realm realm, JsArray target, in JsValue iterable)
