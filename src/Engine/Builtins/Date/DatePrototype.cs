@@ -65,12 +65,16 @@ internal static class DatePrototype
         proto.DefineMethod(realm, "toLocaleString", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromString(ToDateString(This(t).Time, Format.Full)));
         proto.DefineMethod(realm, "toLocaleDateString", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromString(ToDateString(This(t).Time, Format.Date)));
         proto.DefineMethod(realm, "toLocaleTimeString", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromString(ToDateString(This(t).Time, Format.Time)));
-        proto.DefineMethod(realm, "toUTCString", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
+        var toUtcString = proto.DefineMethod(realm, "toUTCString", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
         {
             double tv = This(t).Time;
             if (double.IsNaN(tv)) return JsValue.FromString("Invalid Date");
             return JsValue.FromString($"{DayNames[(int)DateMath.WeekDay(tv)]}, {DateMath.DateFromTime(tv):00} {MonthNames[(int)DateMath.MonthFromTime(tv)]} {YearString(DateMath.YearFromTime(tv))} {TimeString(tv)} GMT");
         });
+        // B.2.3.3: the initial value of toGMTString is the toUTCString function object itself (its name stays "toUTCString").
+        proto.DefineValue("toGMTString", JsValue.FromObject(toUtcString));
+        proto.DefineMethod(realm, "getYear", 0, GetYear);
+        proto.DefineMethod(realm, "setYear", 1, SetYear);
         proto.DefineMethod(realm, WellKnownSymbols.ToPrimitive, "[Symbol.toPrimitive]", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
         {
             if (!t.IsObject) Throw.TypeError("Date.prototype[Symbol.toPrimitive] called on non-object");
@@ -98,6 +102,31 @@ internal static class DatePrototype
             double tv = This(t).Time;
             return JsValue.FromNumber(double.IsNaN(tv) ? double.NaN : part(tv));
         });
+    }
+
+    /// <summary>Date.prototype.getYear (B.2.3.1): YearFromTime(LocalTime(t)) - 1900, NaN for an invalid date.</summary>
+    private static JsValue GetYear(Realm realm, in JsValue thisValue, ReadOnlySpan<JsValue> args)
+    {
+        double t = This(thisValue).Time;
+        return JsValue.FromNumber(double.IsNaN(t) ? double.NaN : DateMath.YearFromTime(DateMath.LocalTime(t)) - 1900);
+    }
+
+    /// <summary>
+    /// Date.prototype.setYear (B.2.3.2). The time value is read before ToNumber(year), so a valueOf that changes the date
+    /// does not affect the result; an invalid date counts as local +0 (not LocalTime(+0)). MakeFullYear maps the integer
+    /// part of a year in 0..99 to 1900 + it; other years, fractions included, go to MakeDay as they are.
+    /// </summary>
+    private static JsValue SetYear(Realm realm, in JsValue thisValue, ReadOnlySpan<JsValue> args)
+    {
+        var d = This(thisValue);
+        double t = d.Time;
+        double y = Conversions.ToNumber(args.At(0));
+        t = double.IsNaN(t) ? 0 : DateMath.LocalTime(t);
+        double truncated = Math.Truncate(y);
+        double yyyy = double.IsNaN(y) ? double.NaN : truncated is >= 0 and <= 99 ? 1900 + truncated : y;
+        double day = DateMath.MakeDay(yyyy, DateMath.MonthFromTime(t), DateMath.DateFromTime(t));
+        d.Time = DateMath.TimeClip(DateMath.Utc(DateMath.MakeDate(day, DateMath.TimeWithinDay(t))));
+        return JsValue.FromNumber(d.Time);
     }
 
     /// <summary>The setters (§21.4.4.20-28): replace components starting at <paramref name="first"/> (0 year .. 6 ms).</summary>

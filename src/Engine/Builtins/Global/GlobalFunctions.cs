@@ -3,7 +3,10 @@ using System.Text;
 
 namespace DualEngine.Engine.Builtins;
 
-/// <summary>Function properties of the global object (§19.2): parseInt, parseFloat, isNaN, isFinite, URI coding, eval.</summary>
+/// <summary>
+/// Function properties of the global object (§19.2): parseInt, parseFloat, isNaN, isFinite, URI coding, eval; and Annex B's
+/// escape and unescape (B.2.1), which web browsers must have and node has, so scripts written for them run here too.
+/// </summary>
 internal static class GlobalFunctions
 {
     public static void Install(Realm realm)
@@ -17,6 +20,8 @@ internal static class GlobalFunctions
         g.DefineMethod(realm, "encodeURI", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => Encode(Conversions.ToString(a.At(0)), UnreservedComponent + ";/?:@&=+$,#"));
         g.DefineMethod(realm, "decodeURIComponent", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => Decode(Conversions.ToString(a.At(0)), ""));
         g.DefineMethod(realm, "decodeURI", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => Decode(Conversions.ToString(a.At(0)), ";/?:@&=+$,#"));
+        g.DefineMethod(realm, "escape", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromString(Escape(Conversions.ToString(a.At(0)))));
+        g.DefineMethod(realm, "unescape", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromString(Unescape(Conversions.ToString(a.At(0)))));
         realm.Intrinsics.Eval = g.DefineMethod(realm, "eval", 1, IndirectEval);
         realm.Intrinsics.ParseInt = parseIntFn;
         realm.Intrinsics.ParseFloat = parseFloatFn;
@@ -142,6 +147,76 @@ internal static class GlobalFunctions
             }
         }
         return JsValue.FromString(sb.ToString());
+    }
+
+    private const string Hex = "0123456789ABCDEF";
+
+    /// <summary>The code units escape leaves as they are (B.2.1.1 step 4): the ASCII word characters and "@*+-./".</summary>
+    private static bool IsEscapeUnescaped(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '@' or '*' or '+' or '-' or '.' or '/';
+
+    /// <summary>
+    /// escape (B.2.1.1), after ToString: each code unit outside the unescaped set becomes "%XX" (below 256) or "%uXXXX",
+    /// upper-case hex. It works on code units, so a surrogate pair gives two "%u" escapes.
+    /// </summary>
+    internal static string Escape(string s)
+    {
+        int first = 0;
+        while (first < s.Length && IsEscapeUnescaped(s[first])) first++;
+        if (first == s.Length) return s;
+        var sb = new StringBuilder(s.Length + 16);
+        sb.Append(s, 0, first);
+        for (int k = first; k < s.Length; k++)
+        {
+            char c = s[k];
+            if (IsEscapeUnescaped(c)) sb.Append(c);
+            else if (c < 256) sb.Append('%').Append(Hex[c >> 4]).Append(Hex[c & 0xF]);
+            else sb.Append("%u").Append(Hex[c >> 12]).Append(Hex[(c >> 8) & 0xF]).Append(Hex[(c >> 4) & 0xF]).Append(Hex[c & 0xF]);
+            // Up to six units per input unit: a long input could pass the string limit (and int) before the loop ends.
+            if (sb.Length > JsRope.MaxStringLength) Throw.RangeError("Invalid string length");
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// unescape (B.2.1.2), after ToString: "%uXXXX" (when k + 5 &lt; length and the next unit is a lower-case u) or else "%XX"
+    /// (when k + 3 &lt;= length) becomes the code unit of those hex digits; a "%" whose digits are not all hex, or too close to
+    /// the end, stays as it is. A bad "%u" form does not fall back to "%XX": its "u" is not a hex digit anyway.
+    /// </summary>
+    internal static string Unescape(string s)
+    {
+        int first = s.IndexOf('%');
+        if (first < 0) return s;
+        var sb = new StringBuilder(s.Length);
+        sb.Append(s, 0, first);
+        for (int k = first; k < s.Length; k++)
+        {
+            char c = s[k];
+            if (c == '%')
+            {
+                int digitsAt = 0, count = 0;
+                if (k + 5 < s.Length && s[k + 1] == 'u') { digitsAt = k + 2; count = 4; }
+                else if (k + 3 <= s.Length) { digitsAt = k + 1; count = 2; }
+                if (count > 0 && TryParseHex(s.AsSpan(digitsAt, count), out int n))
+                {
+                    c = (char)n;
+                    k = digitsAt + count - 1;
+                }
+            }
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>ParseText(digits, HexDigits[~Sep]): every unit an ASCII hex digit (int.TryParse would allow signs or spaces).</summary>
+    private static bool TryParseHex(ReadOnlySpan<char> digits, out int value)
+    {
+        value = 0;
+        foreach (char d in digits)
+        {
+            if (!char.IsAsciiHexDigit(d)) return false;
+            value = value * 16 + Conversions.DigitValue(d);
+        }
+        return true;
     }
 
     /// <summary>Indirect eval (§19.2.1.1 PerformEval with direct = false): global scope; non-strings are returned as is.</summary>

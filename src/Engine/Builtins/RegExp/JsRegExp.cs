@@ -10,14 +10,36 @@ namespace DualEngine.Engine.Builtins;
 /// </summary>
 internal sealed class JsRegExp : JsObject
 {
-    public string Source { get; }
-    public string Flags { get; }
-    public Regex Regex { get; }
+    // Mutable only for Annex B's RegExp.prototype.compile (B.2.4.1), which re-runs RegExpInitialize on an existing instance.
+    public string Source { get; private set; }
+    public string Flags { get; private set; }
+    public Regex Regex { get; private set; }
 
     public JsRegExp(JsObject prototype, string source, string flags) : base(prototype)
     {
+        Regex = Build(source, flags);
         Source = source;
         Flags = flags;
+        FastSet("lastIndex", JsValue.Zero, PropertyFlags.Writable);
+    }
+
+    /// <summary>
+    /// RegExpInitialize (§22.2.3.3) on this instance, for RegExp.prototype.compile: the flags and pattern are checked and
+    /// compiled before anything changes (a SyntaxError leaves the old matcher), then the slots are replaced and
+    /// Set(obj, "lastIndex", 0, true) runs last, so a non-writable lastIndex throws after the new pattern is in place.
+    /// </summary>
+    public void Reinitialize(string source, string flags)
+    {
+        var regex = Build(source, flags);
+        Source = source;
+        Flags = flags;
+        Regex = regex;
+        if (!Set("lastIndex", JsValue.Zero, JsValue.FromObject(this))) Throw.TypeError("Cannot assign to read only property 'lastIndex' of object");
+    }
+
+    /// <summary>The flag check and pattern compilation of RegExpInitialize (§22.2.3.3 steps 3-10); errors are SyntaxErrors.</summary>
+    private static Regex Build(string source, string flags)
+    {
         foreach (char f in flags)
             if ("dgimsuvy".IndexOf(f) < 0 || flags.IndexOf(f) != flags.LastIndexOf(f))
                 Throw.SyntaxError($"Invalid flags supplied to RegExp constructor '{flags}'");
@@ -26,14 +48,13 @@ internal sealed class JsRegExp : JsObject
         if (flags.Contains('m')) options |= RegexOptions.Multiline;
         try
         {
-            Regex = new Regex(Translate(source, flags.Contains('s'), flags.Contains('m')), options, TimeSpan.FromSeconds(5));
+            return new Regex(Translate(source, flags.Contains('s'), flags.Contains('m')), options, TimeSpan.FromSeconds(5));
         }
         catch (ArgumentException e)
         {
             Throw.SyntaxError($"Invalid regular expression: /{source}/{flags}: {e.Message}");
             throw;
         }
-        FastSet("lastIndex", JsValue.Zero, PropertyFlags.Writable);
     }
 
     public override string ClassName => "RegExp";

@@ -141,8 +141,12 @@ internal static class StringPrototype
         proto.DefineMethod(realm, "toString", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => ThisStringValue(t, "toString"));
         proto.DefineMethod(realm, "valueOf", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => ThisStringValue(t, "valueOf"));
         proto.DefineMethod(realm, "trim", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromString(Conversions.TrimJsWhitespace(This(t, "trim"))));
-        proto.DefineMethod(realm, "trimStart", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromString(This(t, "trimStart").TrimStart(JsWhitespace)));
-        proto.DefineMethod(realm, "trimEnd", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromString(This(t, "trimEnd").TrimEnd(JsWhitespace)));
+        var trimStart = proto.DefineMethod(realm, "trimStart", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromString(This(t, "trimStart").TrimStart(JsWhitespace)));
+        var trimEnd = proto.DefineMethod(realm, "trimEnd", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromString(This(t, "trimEnd").TrimEnd(JsWhitespace)));
+        // B.2.2.15-16: the initial values of trimLeft and trimRight are the trimStart and trimEnd function objects themselves
+        // (so their names stay "trimStart"/"trimEnd"), with the usual method attributes.
+        proto.DefineValue("trimLeft", JsValue.FromObject(trimStart));
+        proto.DefineValue("trimRight", JsValue.FromObject(trimEnd));
         proto.DefineMethod(realm, "isWellFormed", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromBoolean(IsWellFormed(This(t, "isWellFormed"))));
         proto.DefineMethod(realm, "toWellFormed", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromString(ToWellFormed(This(t, "toWellFormed"))));
         proto.DefineMethod(realm, "split", 2, Split);
@@ -151,8 +155,53 @@ internal static class StringPrototype
         proto.DefineMethod(realm, "match", 1, StringRegExpMethods.Match);
         proto.DefineMethod(realm, "matchAll", 1, StringRegExpMethods.MatchAll);
         proto.DefineMethod(realm, "search", 1, StringRegExpMethods.Search);
+        InstallHtmlMethods(realm, proto);
         proto.DefineMethod(realm, WellKnownSymbols.Iterator, "[Symbol.iterator]", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
             JsValue.FromObject(new JsStringIterator(r, This(t, "[Symbol.iterator]"))));
+    }
+
+    /// <summary>
+    /// The HTML methods of Annex B.2.2.2-14 (anchor, big, blink, bold, fixed, fontcolor, fontsize, italics, link, small, strike,
+    /// sub, sup): each is CreateHTML(this, tag, attribute, argument); the four with an attribute take one argument (length 1).
+    /// </summary>
+    private static void InstallHtmlMethods(Realm realm, JsObject proto)
+    {
+        Html(realm, proto, "anchor", "a", "name");
+        Html(realm, proto, "big", "big", "");
+        Html(realm, proto, "blink", "blink", "");
+        Html(realm, proto, "bold", "b", "");
+        Html(realm, proto, "fixed", "tt", "");
+        Html(realm, proto, "fontcolor", "font", "color");
+        Html(realm, proto, "fontsize", "font", "size");
+        Html(realm, proto, "italics", "i", "");
+        Html(realm, proto, "link", "a", "href");
+        Html(realm, proto, "small", "small", "");
+        Html(realm, proto, "strike", "strike", "");
+        Html(realm, proto, "sub", "sub", "");
+        Html(realm, proto, "sup", "sup", "");
+    }
+
+    private static void Html(Realm realm, JsObject proto, string name, string tag, string attribute) =>
+        proto.DefineMethod(realm, name, attribute.Length == 0 ? 0 : 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
+            JsValue.FromString(CreateHtml(t, name, tag, attribute, a.At(0))));
+
+    /// <summary>
+    /// CreateHTML (B.2.2.2.1): RequireObjectCoercible(this) and ToString(this) first, then ToString(value) only when there
+    /// is an attribute, whose value has each '"' replaced by "&amp;quot;"; then "&lt;tag attr=\"v\"&gt;S&lt;/tag&gt;".
+    /// </summary>
+    internal static string CreateHtml(in JsValue thisValue, string method, string tag, string attribute, in JsValue value)
+    {
+        var s = This(thisValue, method);
+        var sb = new StringBuilder(2 * tag.Length + s.Length + 5);
+        sb.Append('<').Append(tag);
+        if (attribute.Length != 0)
+        {
+            var v = Conversions.ToString(value);
+            sb.Append(' ').Append(attribute).Append("=\"").Append(v.Replace("\"", "&quot;", StringComparison.Ordinal)).Append('"');
+        }
+        sb.Append('>').Append(s).Append("</").Append(tag).Append('>');
+        if (sb.Length > JsRope.MaxStringLength) Throw.RangeError("Invalid string length");
+        return sb.ToString();
     }
 
     private static readonly char[] JsWhitespace = ['\t', '\v', '\f', ' ', '\u00A0', '\uFEFF', '\n', '\r', '\u2028', '\u2029', '\u1680', '\u2000', '\u2001',
