@@ -89,6 +89,20 @@ public class ClassTests
     [InlineData("var o = { m() { try { return super.x; } catch (e) { return e.message; } } }; Object.setPrototypeOf(o, null); o.m()", "Cannot read properties of null (reading 'x')")]
     [InlineData("var o = { m() { try { super.y = 1; } catch (e) { return e.message; } } }; Object.setPrototypeOf(o, null); o.m()", "Cannot set properties of null (setting 'y')")]
     public void SuperPropertyReferences(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+
+    [Theory]
+    // super() (§13.3.7.1): the parent constructor runs, then BindThisValue throws a ReferenceError if `this` is bound
+    // already (a second super(), also from an arrow), and only then do the fields run, once, with `this` bound. Expected
+    // values from node.
+    [InlineData("class B {} class C extends B { constructor() { super(); super(); } } try { new C(); } catch (e) { e.constructor.name + ': ' + e.message }", "ReferenceError: Super constructor may only be called once")]
+    [InlineData("let n = 0; class B { constructor() { n++; } } class C extends B { constructor() { super(); try { super(); } catch (e) { this.err = e.constructor.name; } } } const c = new C(); c.err + ',' + n", "ReferenceError,2")]
+    [InlineData("let n = 0; class B { constructor() { n++; } } class C extends B { constructor() { super(); this.again = () => super(); } } const c = new C(); let r; try { c.again(); } catch (e) { r = e.constructor.name; } r + ',' + n", "ReferenceError,2")]
+    [InlineData("let runs = 0; class B {} class C extends B { f = ++runs; constructor() { super(); try { super(); } catch {} } } const c = new C(); c.f + ',' + runs", "1,1")]
+    [InlineData("let probe, seen; class B {} class C extends B { f = (seen = probe()); constructor() { probe = () => this; super(); } } const c = new C(); seen === c", "true")]
+    [InlineData("class B {} class C extends B { constructor() { super(super()); } } try { new C(); } catch (e) { e.constructor.name }", "ReferenceError")]
+    [InlineData("class B {} class C extends B { constructor() { super(this); } } try { new C(); } catch (e) { e.constructor.name }", "ReferenceError")]
+    [InlineData("class B { constructor(x) { this.x = x; } } class C extends B { constructor() { const f = () => super(7); f(); } } new C().x", "7")]
+    public void SuperCallBindsThisOnce(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 }
 
 public class PrivateSuperTests

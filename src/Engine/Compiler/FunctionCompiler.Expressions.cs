@@ -491,9 +491,15 @@ internal sealed partial class FunctionCompiler
             _b.Position(call);
             if (n < 0) _b.Emit(OpCode.SuperCallSpread, -2);
             else _b.Emit(OpCode.SuperCall, -n - 1, n);
-            // super() binds `this` (§13.3.7.1 step 10) and runs field initializers.
+            // After the parent constructor returned (§13.3.7.1 steps 7-11): BindThisValue throws if `this` is bound
+            // already (a second super(), which did run the parent again), then the fields are initialized, with `this`
+            // bound, so an arrow called from an initializer sees it.
+            EmitLoadThisBindingRaw();
+            _b.Emit(OpCode.CheckThisUnbound, -1);
             _b.Emit(OpCode.Dup, 1);
             EmitInitializeThis();
+            EmitLoad("%callee");
+            _b.Emit(OpCode.InitializeInstanceElements, -1);
             return;
         }
         (Label, int)? chain = chainEnd is null ? null : (chainEnd, chainDepth);
@@ -518,10 +524,18 @@ internal sealed partial class FunctionCompiler
         else _b.Emit(OpCode.Call, -argc - 1, argc, text);
     }
 
+    /// <summary>The derived constructor's `this` binding as it is, Empty while unbound (no TDZ check).</summary>
+    private void EmitLoadThisBindingRaw()
+    {
+        var b = Lookup("this", out int depth)!;
+        if (!b.Captured) _b.Emit(OpCode.LoadReg, 1, b.Register);
+        else _b.Emit(OpCode.LoadEnv, 1, depth, b.EnvSlot);
+    }
+
     private void EmitInitializeThis()
     {
         var b = Lookup("this", out int depth)!;
-        // Binding `this` twice is a ReferenceError (§9.1.1.3.1 BindThisValue); the interpreter checks it.
+        // Binding `this` twice is a ReferenceError (§9.1.1.3.1 BindThisValue): CheckThisUnbound, emitted before this.
         if (!b.Captured) _b.Emit(OpCode.StoreReg, -1, b.Register);
         else _b.Emit(OpCode.StoreEnv, -1, depth, b.EnvSlot);
     }

@@ -226,4 +226,7 @@ internal enum OpCode
     MulInt,             // k [a] → [a * k]            (Int k, Mul)
     JumpCmpRegNamed,    // op a r n c t →   jumps as JumpIf<op> would on [regs[a] regs[r].n]   (LoadReg a, GetNamedReg r n c, JumpIf…)  `i < a.length`
     SetGlobalBlockFunction, // n [f] →   a sloppy script's block-level function assigns its global var, unless a global let/const/class has the name (B.3.2.2)
+    // ---- super() binding `this` (appended; §13.3.7.1 steps 8-11) ----
+    CheckThisUnbound,   // [this] →   ReferenceError unless the derived constructor's `this` is still unbound (BindThisValue, §9.1.1.3.1)
+    InitializeInstanceElements, // [obj F] → [obj]   F's fields and private methods on obj (§7.3.34), after super() bound `this`
 }

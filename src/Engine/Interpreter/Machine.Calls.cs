@@ -271,16 +271,25 @@ internal sealed partial class Machine
         return result;
     }
 
-    /// <summary>SuperCall evaluation (§13.3.7.1): construct the parent with our new.target, then initialize fields.</summary>
+    /// <summary>
+    /// SuperCall evaluation (§13.3.7.1) for a default derived constructor, whose `this` cannot be bound yet: construct
+    /// the parent with our new.target, then initialize fields. Compiled super() binds `this` between the two steps.
+    /// </summary>
     internal JsValue SuperCall(in JsValue callee, in JsValue newTarget, ReadOnlySpan<JsValue> args)
+    {
+        var result = SuperConstruct(callee, newTarget, args);
+        if (callee._ref is JsClosure { FieldInitializer: { } init }) init.Call(result, ReadOnlySpan<JsValue>.Empty);
+        return result;
+    }
+
+    /// <summary>SuperCall steps 1-6 (§13.3.7.1): the parent constructor of <paramref name="callee"/>, constructed with our new.target.</summary>
+    internal static JsValue SuperConstruct(in JsValue callee, in JsValue newTarget, ReadOnlySpan<JsValue> args)
     {
         var active = (JsFunction)callee.AsObject();
         if (active.GetPrototypeOf() is not JsFunction { IsConstructor: true } parent)
             return Throw.TypeError<JsValue>("Super constructor " + Conversions.ToDisplay(active.GetPrototypeOf() is { } p ? JsValue.FromObject(p) : JsValue.Null) + " of anonymous class is not a constructor");
         if (!newTarget.IsObject) return Throw.SyntaxErrorValue<JsValue>("'super' keyword unexpected here");
-        var result = parent.Construct(args, newTarget.AsObject());
-        if (active is JsClosure { FieldInitializer: { } init }) init.Call(result, ReadOnlySpan<JsValue>.Empty);
-        return result;
+        return parent.Construct(args, newTarget.AsObject());
     }
 
     private static JsClosure CreateClosure(Frame frame, FunctionCode code)

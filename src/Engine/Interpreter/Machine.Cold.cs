@@ -308,7 +308,7 @@ internal sealed partial class Machine
         {
             int argc = code[pc++];
             int start = sp - argc - 2;
-            var result = SuperCall(regs[sp - 2], regs[sp - 1], new ReadOnlySpan<JsValue>(regs, start, argc));
+            var result = SuperConstruct(regs[sp - 2], regs[sp - 1], new ReadOnlySpan<JsValue>(regs, start, argc));
             sp = start;
             regs[sp++] = result;
             break;
@@ -316,9 +316,18 @@ internal sealed partial class Machine
         case OpCode.SuperCallSpread:
         {
             var args = ((JsArray)regs[sp - 3].AsObject()).ToArgumentArray();
-            var result = SuperCall(regs[sp - 2], regs[sp - 1], args);
+            var result = SuperConstruct(regs[sp - 2], regs[sp - 1], args);
             sp -= 3;
             regs[sp++] = result;
+            break;
+        }
+        case OpCode.CheckThisUnbound:
+            if (!regs[--sp].IsEmpty) Throw.ReferenceError("Super constructor may only be called once");
+            break;
+        case OpCode.InitializeInstanceElements:
+        {
+            var active = regs[--sp];
+            if (active._ref is JsClosure { FieldInitializer: { } init }) init.Call(regs[sp - 1], ReadOnlySpan<JsValue>.Empty);
             break;
         }
         case OpCode.LoadNewTarget: regs[sp++] = frame.NewTarget is null ? JsValue.Undefined : JsValue.FromObject(frame.NewTarget); break;
