@@ -9,19 +9,37 @@ public sealed partial class Realm
     /// <summary>GlobalDeclarationInstantiation (§16.1.7): var/function names become global properties, let/const/class global lexicals.</summary>
     private void GlobalDeclarationInstantiation(Syntax.Ast.Program program)
     {
-        var (varNames, lexicals, blockFunctions) = ScopeAnalyzer.CollectGlobalDeclarations(program);
+        var (varNames, functionNames, lexicals, blockFunctions) = ScopeAnalyzer.CollectGlobalDeclarations(program);
         foreach (var (name, _) in lexicals)
         {
             if (GlobalLexicals.ContainsKey(name)) Throw.SyntaxError($"Identifier '{name}' has already been declared");
             if (GlobalObject.GetOwnProperty(name, out var d) && !d.Configurable) Throw.SyntaxError($"Identifier '{name}' has already been declared");
         }
         foreach (var name in varNames)
+        {
             if (GlobalLexicals.ContainsKey(name)) Throw.SyntaxError($"Identifier '{name}' has already been declared");
+            bool exists = GlobalObject.GetOwnProperty(name, out var d);
+            // Steps 10-12, before any binding is made: CanDeclareGlobalFunction (§9.1.1.4.16) wants a missing property on an
+            // extensible global, a configurable one, or a writable, enumerable data property; CanDeclareGlobalVar (§9.1.1.4.15)
+            // an existing property or an extensible global.
+            if (functionNames.Contains(name))
+            {
+                if (exists ? !d.Configurable && (d.IsAccessor || !d.Writable || !d.Enumerable) : !GlobalObject.IsExtensible())
+                    Throw.TypeError($"Cannot redefine global function '{name}'");
+            }
+            else if (!exists && !GlobalObject.IsExtensible()) Throw.TypeError($"Cannot declare global variable '{name}'");
+        }
         foreach (var (name, isConst) in lexicals) GlobalLexicals[name] = new GlobalLexical(isConst);
         if (lexicals.Count > 0) LexicalEpoch++;
         foreach (var name in varNames)
-            if (!GlobalObject.HasOwnProperty(name))
+        {
+            // CreateGlobalFunctionBinding (§9.1.1.4.18, D = false) redefines a missing or configurable property as a writable,
+            // enumerable, non-configurable data property (the script's first instructions store the function there);
+            // CreateGlobalVarBinding (§9.1.1.4.17) only adds a missing one.
+            bool exists = GlobalObject.GetOwnProperty(name, out var d);
+            if (!exists || (d.Configurable && functionNames.Contains(name)))
                 GlobalObject.DefineOwnProperty(name, PropertyDescriptor.Data(JsValue.Undefined, PropertyFlags.Writable | PropertyFlags.Enumerable));
+        }
         // B.3.2.2: a block-level function of sloppy script code gets a global var too, unless a global lexical has its
         // name or the global object cannot take it (CanDeclareGlobalVar).
         foreach (var name in blockFunctions)

@@ -82,3 +82,61 @@ public class ClassElementDefinitionTests
     [InlineData("class C { static m() { return 1; } get g() { return 2; } } C.m() + new C().g", "3")]
     public void Definitions(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 }
+
+/// <summary>
+/// GlobalDeclarationInstantiation (§16.1.7) and EvalDeclarationInstantiation's global bindings (§19.2.1.3): what a script's or
+/// a sloppy eval's var and function declarations may do to existing global properties. Expected values from node (each
+/// case in a fresh process, scripts run with vm.runInThisContext), except where a comment says V8 differs.
+/// </summary>
+public class GlobalDeclarationTests
+{
+    /// <summary>Runs the scripts in order in one realm; each one's completion value or error name, joined by '|'.</summary>
+    private static string RunScripts(params string[] scripts)
+    {
+        var realm = TestHost.NewRealm();
+        var results = new List<string>();
+        foreach (var s in scripts)
+        {
+            try { results.Add(realm.Evaluate(s, "script.js").ToString()); }
+            catch (JsEngineException e) { results.Add(e.Name); }
+        }
+        return string.Join("|", results);
+    }
+
+    [Fact]
+    public void FunctionOverAConfigurablePropertyIsRedefined() => Assert.Equal("set|undefined|function,true,true,false", RunScripts(
+        "Object.defineProperty(globalThis, 'f', { configurable: true, value: 0 }); Object.preventExtensions(globalThis); 'set'",
+        "function f() {}",
+        "(() => { const d = Object.getOwnPropertyDescriptor(globalThis, 'f'); return [typeof f, d.writable, d.enumerable, d.configurable].join(); })()"));
+
+    [Fact]
+    public void FunctionOverANonConfigurableWritableEnumerablePropertyKeepsItsAttributes() => Assert.Equal("set|undefined|function,true,true,false", RunScripts(
+        "Object.defineProperty(globalThis, 'f', { configurable: false, writable: true, enumerable: true, value: 0 }); 'set'",
+        "function f() {}",
+        "(() => { const d = Object.getOwnPropertyDescriptor(globalThis, 'f'); return [typeof f, d.writable, d.enumerable, d.configurable].join(); })()"));
+
+    [Theory]
+    // CanDeclareGlobalFunction fails before any binding of the script is made (here `x`), for a script and for eval. A
+    // TypeError, as §16.1.7 step 10 and test262 say; V8 (node) throws a SyntaxError for the script and a TypeError for eval.
+    [InlineData("{ configurable: false, value: 0, writable: true, enumerable: false }")]
+    [InlineData("{ configurable: false, value: 0, writable: false, enumerable: true }")]
+    [InlineData("{ configurable: false, get() {}, enumerable: true }")]
+    public void FunctionOverARestrictedPropertyThrowsBeforeAnyBinding(string descriptor) => Assert.Equal("set|TypeError|undefined|TypeError,undefined", RunScripts(
+        "Object.defineProperty(globalThis, 'f', " + descriptor + "); 'set'",
+        "var x; function f() {}",
+        "typeof x",
+        "var r; try { (0, eval)('var y; function f() {}'); } catch (e) { r = e.constructor.name; } r + ',' + typeof y"));
+
+    [Fact]
+    public void DeclarationsOnANonExtensibleGlobalThrowBeforeTheScriptRuns() => Assert.Equal("set|TypeError|TypeError|undefined|false", RunScripts(
+        "var executed = false, existing; Object.preventExtensions(globalThis); 'set'",
+        "executed = true; var brandNew;",
+        "executed = true; function g() {}",
+        "var existing;",
+        "executed"));
+
+    [Fact]
+    public void EvalFunctionOverAConfigurablePropertyIsRedefinedConfigurable() => Assert.Equal("set|function,345,true,true,true", RunScripts(
+        "Object.defineProperty(globalThis, 'f', { enumerable: false, writable: false, configurable: true }); 'set'",
+        "var initial = null; eval('initial = f; function f() { return 345; }'); var d = Object.getOwnPropertyDescriptor(globalThis, 'f'); [typeof initial, initial(), d.writable, d.enumerable, d.configurable].join()"));
+}

@@ -111,7 +111,7 @@ internal sealed partial class FunctionCompiler
             {
                 if (holder is not null) EmitLoadBindingOf(holder);
                 else _b.Emit(OpCode.Undefined, 1);
-                _b.Emit(OpCode.DeclareEvalVar, -1, _b.Name(name), pass == 0 ? (functions.Contains(name) ? 2 : 0) : 1);
+                _b.Emit(OpCode.DeclareEvalVar, -1, _b.Name(name), functions.Contains(name) ? (pass == 0 ? 2 : 4) : (pass == 0 ? 0 : 1));
             }
         DeclareEvalBlockFunctionVars(program, varScope, holder);
         // Functions are instantiated before the code runs (step 17); the last declaration of a name wins.

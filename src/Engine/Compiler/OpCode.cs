@@ -113,7 +113,7 @@ internal enum OpCode
     Call,               // argc n [fn this a1..an] → [r]     (n: the callee's source text, for error messages)
     CallSpread,         // n [fn this argsArray] → [r]
     CallEval,           // argc n site [fn this a1..an] → [r]  direct eval when fn is %eval% (§13.3.6.1), else a call
-    DeclareEvalVar,     // n mode [holder] →  sloppy eval var: mode 0 check var, 2 check function, 1 declare (holder undefined: global), 3 declare a block function's global var if it can be (B.3.2.3)
+    DeclareEvalVar,     // n mode [holder] →  sloppy eval var: mode 0 check var, 2 check function, 1 declare var, 4 declare function (holder undefined: global), 3 declare a block function's global var if it can be (B.3.2.3)
     New,                // argc n [ctor a1..an] → [obj]
     NewSpread,          // n [ctor argsArray] → [obj]
     SuperCall,          // argc [a1..an callee newTarget] → [this]   (§13.3.7.1)

@@ -319,14 +319,22 @@ internal sealed partial class ScopeAnalyzer
 
 internal sealed partial class ScopeAnalyzer
 {
-    /// <summary>VarDeclaredNames (with top-level functions) and LexicallyDeclaredNames of a script (§16.1.7 steps 1-2).</summary>
-    public static (List<string> Vars, List<(string Name, bool IsConst)> Lexicals, List<string> BlockFunctions) CollectGlobalDeclarations(Syntax.Ast.Program program)
+    /// <summary>
+    /// VarDeclaredNames (with top-level functions) and LexicallyDeclaredNames of a script (§16.1.7 steps 1-2), and which of
+    /// the var names are top-level functions (functionsToInitialize, step 8).
+    /// </summary>
+    public static (List<string> Vars, HashSet<string> Functions, List<(string Name, bool IsConst)> Lexicals, List<string> BlockFunctions) CollectGlobalDeclarations(Syntax.Ast.Program program)
     {
         var info = new FunctionInfo(program, null, false);
         var varScope = new Scope(ScopeKind.Script, null, info);
         HoistVars(program.Body, varScope);
+        var functions = new HashSet<string>();
         foreach (var s in program.Body)
-            if (Unlabel(s) is FunctionDeclaration { Id: { } id }) varScope.Declare(id.Name, BindingKind.Function);
+            if (Unlabel(s) is FunctionDeclaration { Id: { } id })
+            {
+                varScope.Declare(id.Name, BindingKind.Function);
+                functions.Add(id.Name);
+            }
         var lexScope = new Scope(ScopeKind.Block, null, info);
         foreach (var s in program.Body)
         {
@@ -340,7 +348,7 @@ internal sealed partial class ScopeAnalyzer
         var lexicals = lexScope.Ordered.ConvertAll(b => (b.Name, b.Kind == BindingKind.Const));
         // Annex B.3.2.2: block-level functions of a sloppy script that also get a global var.
         var blockFunctions = program.Strict ? [] : HoistableBlockFunctions(program.Body, []).Select(f => f.Id!.Name).Distinct().ToList();
-        return (vars, lexicals, blockFunctions);
+        return (vars, functions, lexicals, blockFunctions);
     }
 
     private static Statement Unlabel(Statement s) => s is LabeledStatement l ? Unlabel(l.Body) : s;

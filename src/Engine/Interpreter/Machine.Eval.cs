@@ -68,7 +68,7 @@ internal sealed partial class Machine
     {
         if (holder._ref is JsObject vars)
         {
-            if (mode == 1 && !vars.HasOwnProperty(name))
+            if (mode is 1 or 4 && !vars.HasOwnProperty(name))
                 vars.DefineOwnProperty(name, PropertyDescriptor.Data(JsValue.Undefined, PropertyFlags.Default));
             return;
         }
@@ -86,6 +86,13 @@ internal sealed partial class Machine
             case 3:
                 // B.3.2.3 step ii.4: a block-level function's var only where a var could be made, without errors.
                 if (!realm.GlobalLexicals.ContainsKey(name.Name) && !global.HasOwnProperty(name) && global.IsExtensible())
+                    global.DefineOwnProperty(name, PropertyDescriptor.Data(JsValue.Undefined, PropertyFlags.Default));
+                break;
+            case 4:
+                // CreateGlobalFunctionBinding with D = true (§9.1.1.4.18): a missing or configurable property becomes a
+                // writable, enumerable, configurable data property (its value is stored when the function is made); a
+                // non-configurable one (writable and enumerable, as mode 2 checked) keeps its attributes.
+                if (!global.GetOwnProperty(name, out var existing) || existing.Configurable)
                     global.DefineOwnProperty(name, PropertyDescriptor.Data(JsValue.Undefined, PropertyFlags.Default));
                 break;
             default:
