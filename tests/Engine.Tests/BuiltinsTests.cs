@@ -235,3 +235,64 @@ public class DateTests
     [InlineData("new Date(new Date(5).getTime()).valueOf()", "5")]
     public void Date(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 }
+
+public class PromiseBuiltinsTests
+{
+    [Theory]
+    // Promise.all/allSettled/any/race close the iterator when promiseResolve or the `then` lookup/call throws (the
+    // iterator is not done), and reject with that error; an error from the iterator itself closes nothing. Expected
+    // values from node.
+    [InlineData("all")]
+    [InlineData("allSettled")]
+    [InlineData("any")]
+    [InlineData("race")]
+    public void CombinatorsCloseTheIteratorWhenResolveThrows(string method) => Assert.Equal("1,boom", TestHost.RunAsync($$"""
+        let closed = 0;
+        const iter = { [Symbol.iterator]() { return { next() { return { value: 1, done: false }; }, return() { closed++; return {}; } }; } };
+        class P extends Promise {}
+        P.resolve = () => { throw new Error('boom'); };
+        var result;
+        P.{{method}}(iter).then(() => { result = 'fulfilled'; }, e => { result = closed + ',' + e.message; });
+        """));
+
+    [Theory]
+    [InlineData("all")]
+    [InlineData("race")]
+    public void CombinatorsCloseTheIteratorWhenThenThrows(string method) => Assert.Equal("1,then", TestHost.RunAsync($$"""
+        let closed = 0;
+        const iter = { [Symbol.iterator]() { return { next() { return { value: 1, done: false }; }, return() { closed++; return {}; } }; } };
+        const p = Promise.resolve(1);
+        Object.defineProperty(p, 'then', { get() { throw new Error('then'); } });
+        class P extends Promise {}
+        P.resolve = () => p;
+        var result;
+        P.{{method}}(iter).then(() => { result = 'fulfilled'; }, e => { result = closed + ',' + e.message; });
+        """));
+
+    [Fact]
+    public void AnErrorFromTheIteratorClosesNothing() => Assert.Equal("0,next", TestHost.RunAsync("""
+        let closed = 0;
+        const iter = { [Symbol.iterator]() { return { next() { throw new Error('next'); }, return() { closed++; return {}; } }; } };
+        var result;
+        Promise.all(iter).then(() => { result = 'fulfilled'; }, e => { result = closed + ',' + e.message; });
+        """));
+
+    [Fact]
+    public void CatchInvokesThenOnAnyValue() => Assert.Equal("1,1,1", TestHost.Run("""
+        let calls = [];
+        Boolean.prototype.then = function (a, b) { calls.push(arguments.length === 2 && a === undefined ? 1 : 0); };
+        Number.prototype.then = Boolean.prototype.then; String.prototype.then = Boolean.prototype.then;
+        Promise.prototype.catch.call(true); Promise.prototype.catch.call(3); Promise.prototype.catch.call('');
+        calls.join()
+        """));
+
+    [Fact]
+    // The third `then` is catchFinally's Invoke(p, "then", « thrower ») (§27.2.5.3), with one argument; the sequence is node's.
+    public void FinallyCallsThenWithOneArgumentAfterOnFinally() => Assert.Equal("2,2,1,2", TestHost.RunAsync("""
+        const counts = [];
+        const then = Promise.prototype.then;
+        Promise.prototype.then = function (...args) { counts.push(args.length); return then.apply(this, args); };
+        var result;
+        Promise.reject(new Error('x')).finally(() => {}).then(null, () => { Promise.prototype.then = then; result = counts.join(); });
+        """));
+}

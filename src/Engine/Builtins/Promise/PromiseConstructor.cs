@@ -75,13 +75,14 @@ internal static class PromiseConstructor
     private static JsValue Combinator(Realm realm, in JsValue ctor, in JsValue iterable, CombinatorKind kind)
     {
         var cap = PromiseFunctions.NewPromiseCapability(realm, ctor);
+        Interpreter.IteratorRecord? rec = null;
         try
         {
             var resolveFn = ctor.AsObject().Get("resolve", ctor);
             if (resolveFn._ref is not JsFunction promiseResolve) return Throw.TypeError<JsValue>("Promise resolve is not a function");
             var values = new List<JsValue>();
             int remaining = 1;
-            var rec = Interpreter.IteratorRecord.From(realm, iterable);
+            rec = Interpreter.IteratorRecord.From(realm, iterable);
             int index = 0;
             var capture = cap;
             void Finish()
@@ -140,9 +141,20 @@ internal static class PromiseConstructor
         }
         catch (JsThrowable ex)
         {
-            cap.Reject.Call(JsValue.Undefined, [ex.GetValue(realm)]);
+            RejectAfterClosing(realm, cap, rec, ex);
         }
         return JsValue.FromObject(cap.Promise);
+    }
+
+    /// <summary>
+    /// Steps 8-9 of Promise.all/allSettled/any/race (§27.2.4.1 etc.): an abrupt completion that did not come from the
+    /// iterator itself (promiseResolve or then threw; the iterator is not done) closes the iterator first, its own error
+    /// ignored (IteratorClose with a throw completion), then IfAbruptRejectPromise.
+    /// </summary>
+    private static void RejectAfterClosing(Realm realm, PromiseCapability cap, Interpreter.IteratorRecord? rec, JsThrowable ex)
+    {
+        rec?.CloseQuietly();
+        cap.Reject.Call(JsValue.Undefined, [ex.GetValue(realm)]);
     }
 
     private static void Invoke(Realm realm, in JsValue target, string method, JsValue a, JsValue b)
@@ -156,11 +168,12 @@ internal static class PromiseConstructor
     private static JsValue Race(Realm realm, in JsValue ctor, ReadOnlySpan<JsValue> args)
     {
         var cap = PromiseFunctions.NewPromiseCapability(realm, ctor);
+        Interpreter.IteratorRecord? rec = null;
         try
         {
             var resolveFn = ctor.AsObject().Get("resolve", ctor);
             if (resolveFn._ref is not JsFunction promiseResolve) return Throw.TypeError<JsValue>("Promise resolve is not a function");
-            var rec = Interpreter.IteratorRecord.From(realm, args.At(0));
+            rec = Interpreter.IteratorRecord.From(realm, args.At(0));
             while (rec.Step(out var next))
             {
                 var p = promiseResolve.Call(ctor, [next]);
@@ -169,7 +182,7 @@ internal static class PromiseConstructor
         }
         catch (JsThrowable ex)
         {
-            cap.Reject.Call(JsValue.Undefined, [ex.GetValue(realm)]);
+            RejectAfterClosing(realm, cap, rec, ex);
         }
         return JsValue.FromObject(cap.Promise);
     }

@@ -6,17 +6,18 @@ internal static class PromisePrototype
     public static void Install(Realm realm, JsObject proto)
     {
         proto.DefineMethod(realm, "then", 2, Then);
-        proto.DefineMethod(realm, "catch", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => InvokeThen(r, t, JsValue.Undefined, a.At(0)));
+        // Promise.prototype.catch (§27.2.5.1): Invoke(this, "then", « undefined, onRejected »), on any this value.
+        proto.DefineMethod(realm, "catch", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => InvokeThen(r, t, [JsValue.Undefined, a.At(0)]));
         proto.DefineMethod(realm, "finally", 1, Finally);
         proto.DefineValue(WellKnownSymbols.ToStringTag, JsValue.FromString("Promise"), PropertyFlags.Configurable);
     }
 
-    private static JsValue InvokeThen(Realm realm, in JsValue promise, JsValue a, JsValue b)
+    /// <summary>Invoke(promise, "then", args) (§7.3.20): GetV, so a primitive's prototype provides `then`.</summary>
+    private static JsValue InvokeThen(Realm realm, in JsValue promise, ReadOnlySpan<JsValue> args)
     {
-        if (!promise.IsObject) return Throw.TypeError<JsValue>("Promise.prototype.catch called on a non-object");
-        var then = promise.AsObject().Get("then", promise);
+        var then = Interpreter.Machine.GetNamedSlow(realm, promise, "then", null);
         if (then._ref is not JsFunction f) return Throw.TypeError<JsValue>("then is not a function");
-        return f.Call(promise, [a, b]);
+        return f.Call(promise, args);
     }
 
     /// <summary>Promise.prototype.then (§27.2.5.4).</summary>
@@ -47,14 +48,15 @@ internal static class PromisePrototype
         if (!thisValue.IsObject) return Throw.TypeError<JsValue>("Promise.prototype.finally called on a non-object");
         var ctor = SpeciesConstructor(realm, thisValue.AsObject());
         var onFinally = args.At(0);
-        if (onFinally._ref is not JsFunction f) return InvokeThen(realm, thisValue, onFinally, onFinally);
+        if (onFinally._ref is not JsFunction f) return InvokeThen(realm, thisValue, [onFinally, onFinally]);
         var thenFinally = new BuiltinFunction(realm, "", 1, (Realm r, in JsValue _, ReadOnlySpan<JsValue> a) =>
         {
             var value = a.At(0);
             var result = f.Call(JsValue.Undefined, ReadOnlySpan<JsValue>.Empty);
             var p = PromiseResolveWith(r, ctor, result);
             var valueThunk = new BuiltinFunction(r, "", 0, (Realm _, in JsValue _, ReadOnlySpan<JsValue> _) => value);
-            return InvokeThen(r, p, JsValue.FromObject(valueThunk), JsValue.Undefined);
+            // thenFinally step 7: Invoke(p, "then", « valueThunk »), one argument.
+            return InvokeThen(r, p, [JsValue.FromObject(valueThunk)]);
         });
         var catchFinally = new BuiltinFunction(realm, "", 1, (Realm r, in JsValue _, ReadOnlySpan<JsValue> a) =>
         {
@@ -62,9 +64,10 @@ internal static class PromisePrototype
             var result = f.Call(JsValue.Undefined, ReadOnlySpan<JsValue>.Empty);
             var p = PromiseResolveWith(r, ctor, result);
             var thrower = new BuiltinFunction(r, "", 0, (Realm _, in JsValue _, ReadOnlySpan<JsValue> _) => throw new JsThrowable(reason));
-            return InvokeThen(r, p, JsValue.FromObject(thrower), JsValue.Undefined);
+            // catchFinally step 7: Invoke(p, "then", « thrower »), one argument.
+            return InvokeThen(r, p, [JsValue.FromObject(thrower)]);
         });
-        return InvokeThen(realm, thisValue, JsValue.FromObject(thenFinally), JsValue.FromObject(catchFinally));
+        return InvokeThen(realm, thisValue, [JsValue.FromObject(thenFinally), JsValue.FromObject(catchFinally)]);
     }
 
     private static JsValue PromiseResolveWith(Realm realm, in JsValue ctor, in JsValue value)
