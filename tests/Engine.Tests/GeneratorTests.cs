@@ -156,3 +156,69 @@ public class DelegationTests
         async function* g() { yield* ['a', Promise.resolve('b')]; }
         (async () => { const out = []; for await (const x of g()) out.push(x); result = out.join(); })();"));
 }
+
+/// <summary>
+/// for await over a sync iterator (%AsyncFromSyncIteratorPrototype%, §27.1.6): a value that is a rejected promise closes
+/// the sync iterator before the loop sees the rejection; a missing throw method closes it and rejects with a TypeError;
+/// next() without an argument calls the sync next without one. The expected values follow the specification and test262
+/// (built-ins/AsyncFromSyncIteratorPrototype): node 20's V8 predates the closing steps and gives 0 returns ("no,0"), and
+/// an Error instead of the TypeError for the missing throw method.
+/// </summary>
+public class AsyncFromSyncIteratorTests
+{
+    private const string Counting = """
+        let returns = 0;
+        const sync = { [Symbol.iterator]() { return this; }, i: 0,
+          next(...args) { this.lastArgs = args.length; this.i++; return this.i === 1 ? { value: Promise.reject(new Error('no')), done: false } : { value: this.i, done: this.i > 3 }; },
+          return() { returns++; return {}; } };
+        """;
+
+    [Fact]
+    public void ARejectedValueClosesTheSyncIterator() => Assert.Equal("no,1", TestHost.RunAsync(Counting + """
+        var result;
+        (async () => { try { for await (const x of sync) {} } catch (e) { result = e.message + ',' + returns; } })();
+        """));
+
+    [Fact]
+    public void YieldStarOfASyncIteratorClosesItOnARejectedValue() => Assert.Equal("no,1", TestHost.RunAsync(Counting + """
+        var result;
+        async function* g() { yield* sync; }
+        g().next().then(() => { result = 'fulfilled'; }, e => { result = e.message + ',' + returns; });
+        """));
+
+    [Fact]
+    public void ADoneResultWithARejectedValueDoesNotClose() => Assert.Equal("no,0", TestHost.RunAsync("""
+        let returns = 0;
+        const sync = { [Symbol.iterator]() { return this; }, next() { return { value: Promise.reject(new Error('no')), done: true }; }, return() { returns++; return {}; } };
+        var result;
+        (async () => { try { for await (const x of sync) {} result = 'done,' + returns; } catch (e) { result = e.message + ',' + returns; } })();
+        """));
+
+    [Fact]
+    public void AValueThatCannotBeMadeAPromiseClosesTheIterator() => Assert.Equal("poisoned,1", TestHost.RunAsync("""
+        let returns = 0;
+        const poisoned = Promise.resolve(1);
+        Object.defineProperty(poisoned, 'constructor', { get() { throw new Error('poisoned'); } });
+        const sync = { [Symbol.iterator]() { return this; }, next() { return { value: poisoned, done: false }; }, return() { returns++; return {}; } };
+        var result;
+        (async () => { try { for await (const x of sync) {} } catch (e) { result = e.message + ',' + returns; } })();
+        """));
+
+    [Fact]
+    public void ThrowWithoutAThrowMethodClosesAndRejectsWithATypeError() => Assert.Equal("TypeError,1", TestHost.RunAsync("""
+        let returns = 0;
+        const sync = { [Symbol.iterator]() { return this; }, next() { return { value: 1, done: false }; }, return() { returns++; return {}; } };
+        async function* g() { yield* sync; }
+        var result;
+        const it = g();
+        it.next().then(() => it.throw(new Error('x'))).then(() => { result = 'fulfilled'; }, e => { result = e.constructor.name + ',' + returns; });
+        """));
+
+    [Fact]
+    public void NextWithoutAnArgumentPassesNone() => Assert.Equal("0,0", TestHost.RunAsync("""
+        const seen = [];
+        const sync = { [Symbol.iterator]() { return this; }, next(...args) { seen.push(args.length); return { value: 1, done: seen.length > 1 }; } };
+        var result;
+        (async () => { for await (const x of sync) {} result = seen.join(); })();
+        """));
+}

@@ -92,48 +92,109 @@ internal static class AsyncFromSyncIteratorPrototype
     {
         var proto = new JsObject(realm.Intrinsics.AsyncIteratorPrototype);
         realm.Intrinsics.AsyncFromSyncIteratorPrototype = proto;
-        proto.DefineMethod(realm, "next", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => Step(r, t, a.At(0), "next"));
-        proto.DefineMethod(realm, "return", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => Step(r, t, a.At(0), "return"));
-        proto.DefineMethod(realm, "throw", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => Step(r, t, a.At(0), "throw"));
+        proto.DefineMethod(realm, "next", 1, Next);
+        proto.DefineMethod(realm, "return", 1, Return);
+        proto.DefineMethod(realm, "throw", 1, ThrowMethod);
     }
 
-    private static JsValue Step(Realm realm, in JsValue thisValue, JsValue value, string method)
+    /// <summary>%AsyncFromSyncIteratorPrototype%.next (§27.1.6.2.1): the sync next, with the argument only when one was passed.</summary>
+    private static JsValue Next(Realm realm, in JsValue thisValue, ReadOnlySpan<JsValue> args)
     {
         var it = (Interpreter.AsyncFromSyncIterator)thisValue.AsObject();
         var promise = PromiseFunctions.NewPromise(realm);
+        JsObject result;
+        try { result = it.Sync.NextResult(args.At(0), hasValue: args.Length > 0); }
+        catch (JsThrowable ex) { return Rejected(realm, promise, ex); }
+        return Continuation(realm, it, result, promise, closeOnRejection: true);
+    }
+
+    /// <summary>%AsyncFromSyncIteratorPrototype%.return (§27.1.6.2.2): a missing return method gives { value, done: true }.</summary>
+    private static JsValue Return(Realm realm, in JsValue thisValue, ReadOnlySpan<JsValue> args)
+    {
+        var it = (Interpreter.AsyncFromSyncIterator)thisValue.AsObject();
+        var promise = PromiseFunctions.NewPromise(realm);
+        JsObject result;
         try
         {
-            JsObject result;
-            if (method == "next") result = it.Sync.NextResult(value, hasValue: true);
+            var method = Interpreter.Machine.GetNamedSlow(realm, JsValue.FromObject(it.Sync.Iterator!), "return", null);
+            if (method.IsNullish)
+            {
+                promise.Fulfill(realm, Interpreter.Machine.CreateIterResult(realm, args.At(0), true));
+                return JsValue.FromObject(promise);
+            }
+            result = CallSyncMethod(it, method, args);
+        }
+        catch (JsThrowable ex) { return Rejected(realm, promise, ex); }
+        return Continuation(realm, it, result, promise, closeOnRejection: false);
+    }
+
+    /// <summary>
+    /// %AsyncFromSyncIteratorPrototype%.throw (§27.1.6.2.3): without a throw method the sync iterator is closed (an error
+    /// of its return rejects) and the promise rejects with a TypeError.
+    /// </summary>
+    private static JsValue ThrowMethod(Realm realm, in JsValue thisValue, ReadOnlySpan<JsValue> args)
+    {
+        var it = (Interpreter.AsyncFromSyncIterator)thisValue.AsObject();
+        var promise = PromiseFunctions.NewPromise(realm);
+        JsObject result;
+        try
+        {
+            var method = Interpreter.Machine.GetNamedSlow(realm, JsValue.FromObject(it.Sync.Iterator!), "throw", null);
+            if (method.IsNullish)
+            {
+                it.Sync.Close();
+                Throw.TypeError("The iterator does not provide a 'throw' method");
+            }
+            result = CallSyncMethod(it, method, args);
+        }
+        catch (JsThrowable ex) { return Rejected(realm, promise, ex); }
+        return Continuation(realm, it, result, promise, closeOnRejection: true);
+    }
+
+    private static JsObject CallSyncMethod(Interpreter.AsyncFromSyncIterator it, in JsValue method, ReadOnlySpan<JsValue> args)
+    {
+        if (method._ref is not JsFunction f) return Throw.TypeError<JsObject>(Conversions.ToDisplay(method) + " is not a function");
+        var r = args.Length > 0 ? f.Call(JsValue.FromObject(it.Sync.Iterator!), [args[0]]) : f.Call(JsValue.FromObject(it.Sync.Iterator!), ReadOnlySpan<JsValue>.Empty);
+        if (!r.IsObject) Throw.TypeError("Iterator result " + Conversions.ToDisplay(r) + " is not an object");
+        return r.AsObject();
+    }
+
+    private static JsValue Rejected(Realm realm, JsPromise promise, JsThrowable ex)
+    {
+        promise.Reject(realm, ex.GetValue(realm));
+        return JsValue.FromObject(promise);
+    }
+
+    /// <summary>
+    /// AsyncFromSyncIteratorContinuation (§27.1.6.4): awaits the result's value. With <paramref name="closeOnRejection"/>
+    /// (next, throw) and a result that is not done, a value that cannot be made a promise, or one that rejects, closes the
+    /// sync iterator first (IteratorClose with that throw completion: its return's own error is ignored).
+    /// </summary>
+    private static JsValue Continuation(Realm realm, Interpreter.AsyncFromSyncIterator it, JsObject result, JsPromise promise, bool closeOnRejection)
+    {
+        bool done;
+        JsPromise valueWrapper;
+        try
+        {
+            done = Conversions.ToBoolean(result.Get("done"));
+            var value = result.Get("value");
+            try { valueWrapper = PromiseFunctions.PromiseResolve(realm, value); }
+            catch (JsThrowable) when (!done && closeOnRejection)
+            {
+                it.Sync.CloseQuietly();
+                throw;
+            }
+        }
+        catch (JsThrowable ex) { return Rejected(realm, promise, ex); }
+        PromiseFunctions.PerformThenNative(realm, valueWrapper, (v, rejected) =>
+        {
+            if (!rejected) promise.Fulfill(realm, Interpreter.Machine.CreateIterResult(realm, v, done));
             else
             {
-                var fn = it.Sync.Iterator?.Get(method) ?? JsValue.Undefined;
-                if (fn._ref is not JsFunction f)
-                {
-                    if (method == "return")
-                    {
-                        promise.Fulfill(realm, Interpreter.Machine.CreateIterResult(realm, value, true));
-                        return JsValue.FromObject(promise);
-                    }
-                    it.Sync.CloseQuietly();
-                    return Throw.TypeError<JsValue>("The iterator does not provide a 'throw' method");
-                }
-                var r = f.Call(JsValue.FromObject(it.Sync.Iterator!), [value]);
-                if (!r.IsObject) Throw.TypeError("Iterator result is not an object");
-                result = r.AsObject();
+                if (!done && closeOnRejection) it.Sync.CloseQuietly();
+                promise.Reject(realm, v);
             }
-            bool done = Conversions.ToBoolean(result.Get("done"));
-            var valueWrapper = PromiseFunctions.PromiseResolve(realm, result.Get("value"));
-            PromiseFunctions.PerformThenNative(realm, valueWrapper, (v, rejected) =>
-            {
-                if (rejected) promise.Reject(realm, v);
-                else promise.Fulfill(realm, Interpreter.Machine.CreateIterResult(realm, v, done));
-            });
-        }
-        catch (JsThrowable ex)
-        {
-            promise.Reject(realm, ex.GetValue(realm));
-        }
+        });
         return JsValue.FromObject(promise);
     }
 }
