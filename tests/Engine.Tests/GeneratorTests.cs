@@ -135,6 +135,36 @@ public class AsyncGeneratorTests
         g().next().catch(e => { result = e.message; });"));
 }
 
+/// <summary>
+/// An async generator's return(v) awaits v (§27.6.3.7, §27.6.3.9): before it started or after it completed the request
+/// settles with the awaited value (a broken promise rejects it); at a yield a rejected or broken v throws there, where the
+/// body can catch it. Expected values from node.
+/// </summary>
+public class AsyncGeneratorReturnTests
+{
+    [Fact]
+    public void ReturnAwaitsItsValue() => Assert.Equal(
+        "unwrapped:true|undefined:true|broken|completed:broken|caught broken|2:false|finally|later:true|caught rej",
+        TestHost.RunAsync("""
+            const out = [];
+            async function main() {
+              const g = async function* () { throw new Error('must not run'); };
+              let it = g(); let resolve; const p = new Promise(r => resolve = r);
+              const r1 = it.return(p); resolve('unwrapped'); const a = await r1; out.push(a.value + ':' + a.done);
+              const b = await it.next(); out.push(b.value + ':' + b.done);
+              const broken = Promise.resolve(42); Object.defineProperty(broken, 'constructor', { get() { throw new Error('broken'); } });
+              try { await g().return(broken); out.push('fulfilled'); } catch (e) { out.push(e.message); }
+              it = g(); await it.return(1); try { await it.return(broken); out.push('fulfilled'); } catch (e) { out.push('completed:' + e.message); }
+              const h = async function* () { try { yield 1; } catch (e) { out.push('caught ' + e.message); yield 2; } finally { out.push('finally'); } };
+              it = h(); await it.next(); const c = await it.return(broken); out.push(c.value + ':' + c.done);
+              it = h(); await it.next(); const d = await it.return(Promise.resolve('later')); out.push(d.value + ':' + d.done);
+              it = h(); await it.next(); try { await it.return(Promise.reject(new Error('rej'))); } catch (e) { out.push('x'); }
+            }
+            var result;
+            main().then(() => { result = out.join('|'); }, e => { result = 'error ' + e; });
+            """));
+}
+
 public class DelegationTests
 {
     [Fact]

@@ -45,6 +45,29 @@ internal sealed partial class Machine
             if (state.Done || (!state.Started && kind != ResumeKind.Next))
             {
                 state.Done = true;
+                if (kind == ResumeKind.Return)
+                {
+                    // AsyncGeneratorAwaitReturn (§27.6.3.9): the value is awaited before the request settles, and
+                    // later requests wait for it; a value that cannot be made a promise rejects the request.
+                    JsPromise awaited;
+                    try { awaited = PromiseFunctions.PromiseResolve(realm, value); }
+                    catch (JsThrowable ex)
+                    {
+                        g.Queue.Dequeue();
+                        promise.Reject(realm, ex.GetValue(realm));
+                        continue;
+                    }
+                    g.Awaiting = true;
+                    PromiseFunctions.PerformThenNative(realm, awaited, (v, rejected) =>
+                    {
+                        g.Awaiting = false;
+                        g.Queue.Dequeue();
+                        if (rejected) promise.Reject(realm, v);
+                        else promise.Fulfill(realm, CreateIterResult(realm, v, true));
+                        DrainAsyncGenerator(realm, g);
+                    });
+                    return;
+                }
                 g.Queue.Dequeue();
                 if (kind == ResumeKind.Throw) promise.Reject(realm, value);
                 else promise.Fulfill(realm, CreateIterResult(realm, kind == ResumeKind.Return ? value : JsValue.Undefined, true));
@@ -54,9 +77,29 @@ internal sealed partial class Machine
         }
     }
 
-    private void StepAsyncGenerator(Realm realm, JsAsyncGenerator g, JsValue value, ResumeKind kind)
+    private void StepAsyncGenerator(Realm realm, JsAsyncGenerator g, JsValue value, ResumeKind kind, bool returnValueAwaited = false)
     {
         var state = g.Frame.Generator!;
+        if (kind == ResumeKind.Return && !returnValueAwaited && !state.InDelegate)
+        {
+            // A return request at a yield (AsyncGeneratorUnwrapYieldResumption, §27.6.3.7): the value is awaited first;
+            // if that throws (a broken or rejected promise), the throw happens at the yield, where the body may catch it.
+            JsPromise awaited;
+            try { awaited = PromiseFunctions.PromiseResolve(realm, value); }
+            catch (JsThrowable ex)
+            {
+                StepAsyncGenerator(realm, g, ex.GetValue(realm), ResumeKind.Throw);
+                return;
+            }
+            g.Awaiting = true;
+            PromiseFunctions.PerformThenNative(realm, awaited, (v, rejected) =>
+            {
+                g.Awaiting = false;
+                StepAsyncGenerator(realm, g, v, rejected ? ResumeKind.Throw : ResumeKind.Return, returnValueAwaited: true);
+                DrainAsyncGenerator(realm, g);
+            });
+            return;
+        }
         JsValue result;
         bool suspended;
         try
