@@ -273,3 +273,20 @@ public class WithStatementTests
 
     [Fact] public void TypeofInsideWith() => Assert.Equal("number,undefined", TestHost.Run("with ({ n: 1 }) { [typeof n, typeof missing].join() }"));
 }
+
+public class ReferenceEdgeTests
+{
+    [Theory]
+    // A parenthesized optional chain used as a callee keeps its base as `this` (§13.3.6.1), and a short-circuited one
+    // makes the call throw; a parenthesized assignment target gives an anonymous function no name (IsIdentifierRef);
+    // a nullish base throws before its computed key is converted. Expected values from node.
+    [InlineData("const a = { b() { return this._b; }, _b: { c: 42 } }; [(a?.b)().c, (a.b)?.().c, (a?.b)?.().c, a?.b?.().c].join()", "42,42,42,42")]
+    [InlineData("const a = null; try { (a?.b)(); } catch (e) { e.constructor.name }", "TypeError")]
+    [InlineData("const a = null; String((a?.b)?.())", "undefined")]
+    [InlineData("const o = { t() { return this === o; } }; (o?.t)`x`", "true")]
+    [InlineData("var fn; (fn) = function () {}; var g; g = function () {}; JSON.stringify([fn.name, g.name])", "[\"\",\"g\"]")]
+    [InlineData("var f; [(f) = () => {}] = []; var h; [h = () => {}] = []; JSON.stringify([f.name, h.name])", "[\"\",\"h\"]")]
+    [InlineData("var base = null; var key = { toString() { throw new Error('key converted'); } }; try { base[key]; } catch (e) { e.constructor.name + ': ' + e.message }", "TypeError: Cannot read properties of null")]
+    [InlineData("var base; try { base['k']; } catch (e) { e.message }", "Cannot read properties of undefined (reading 'k')")]
+    public void ReferencesAndNames(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+}

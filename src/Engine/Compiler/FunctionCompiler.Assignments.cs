@@ -84,7 +84,7 @@ internal sealed partial class FunctionCompiler
             EmitLoadResolved(id.Name, reference);
             _referenceAt = -1;
             _b.EmitJump(jump, end, -1);
-            CompileNamedExpression(a.Right, id.Name);
+            CompileAssignedValue(a.Right, id);
             _b.Emit(OpCode.Dup, 1);
             _referenceAt = id.Start;
             EmitAssignResolved(id.Name, reference);
@@ -240,7 +240,7 @@ internal sealed partial class FunctionCompiler
         }
         int top = _b.RegisterTop;
         var reference = EmitResolveReference(id.Name);
-        if (a.Operator == AssignmentOperator.Assign) CompileNamedExpression(a.Right, id.Name);
+        if (a.Operator == AssignmentOperator.Assign) CompileAssignedValue(a.Right, id);
         else
         {
             _referenceAt = id.Start;
@@ -590,9 +590,20 @@ internal sealed partial class FunctionCompiler
         var skip = new Label();
         _b.EmitJump(OpCode.JumpIfNotUndefined, skip, 0);
         _b.Emit(OpCode.Pop, -1);
-        if (ap.Left is Identifier named) CompileNamedExpression(ap.Right, named.Name);
+        if (ap.Left is Identifier named) CompileAssignedValue(ap.Right, named);
         else CompileExpression(ap.Right);
         _b.Mark(skip);
+    }
+
+    /// <summary>
+    /// The value assigned to identifier <paramref name="target"/>: an anonymous function gets its name (NamedEvaluation)
+    /// only when the target is an IdentifierRef, not a parenthesized one (`(fn) = function () {}` keeps the name "",
+    /// §13.15.2 step 1.c: IsIdentifierRef of a ParenthesizedExpression is false).
+    /// </summary>
+    private void CompileAssignedValue(Expression value, Identifier target)
+    {
+        if (target.ParenthesizedCount == 0) CompileNamedExpression(value, target.Name);
+        else CompileExpression(value);
     }
 
     /// <summary>Whether a class expression occurs in <paramref name="node"/> (outside nested functions too: a conservative check).</summary>

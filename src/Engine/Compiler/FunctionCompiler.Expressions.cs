@@ -426,6 +426,21 @@ internal sealed partial class FunctionCompiler
     /// <summary>Pushes [function, this] for a call's callee (§13.3.6.1 EvaluateCall's thisValue rules).</summary>
     private void EmitCallee(Expression callee, (Label End, int Depth)? chain = null)
     {
+        if (callee is ChainExpression { Expression: MemberExpression { Object: not Super } inner })
+        {
+            // `(a?.b)()`: a parenthesized chain is still a property reference, whose base is the call's `this`
+            // (§13.3.6.1 step 1.a); when the chain short-circuits, both are undefined (and the call throws).
+            var shortCircuit = new Label();
+            var done = new Label();
+            int depth = _b.Depth;
+            EmitCallee(inner, (shortCircuit, depth));
+            _b.EmitJump(OpCode.Jump, done, 0);
+            _b.Depth = depth + 1;
+            _b.Mark(shortCircuit);
+            _b.Emit(OpCode.Undefined, 1);
+            _b.Mark(done);
+            return;
+        }
         if (callee is MemberExpression m)
         {
             if (m.Object is Super)

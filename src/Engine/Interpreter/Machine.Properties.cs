@@ -263,8 +263,12 @@ internal sealed partial class Machine
 
     internal static JsValue GetElemSlow(Realm realm, in JsValue obj, in JsValue keyValue)
     {
+        // GetValue's ToObject(base) comes before the key is converted (§6.2.5.5; §13.3.3 leaves the key as a value), so a
+        // nullish base throws without calling an object key's toString; the message names a primitive key only, as node's.
         if (obj.IsNullish)
-            Throw.TypeError($"Cannot read properties of {Conversions.ToString(obj)} (reading '{(keyValue.IsSymbol ? keyValue.AsSymbol().ToString() : Conversions.ToString(keyValue))}')");
+            Throw.TypeError(keyValue.IsObject
+                ? $"Cannot read properties of {Conversions.ToString(obj)}"
+                : $"Cannot read properties of {Conversions.ToString(obj)} (reading '{(keyValue.IsSymbol ? keyValue.AsSymbol().ToString() : Conversions.ToString(keyValue))}')");
         if (obj.IsString && Conversions.TryGetArrayIndex(keyValue, out uint index))
         {
             var s = obj.AsString();
