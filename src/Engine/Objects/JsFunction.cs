@@ -63,8 +63,27 @@ internal abstract class JsFunction : JsObject
     {
         var proto = newTarget.Get("prototype");
         if (proto.IsObject) return proto.AsObject();
-        var realm = newTarget is JsFunction f ? f.Realm : throw new InvalidOperationException("newTarget without realm");
-        return fallback(realm.Intrinsics);
+        return fallback(GetFunctionRealm(newTarget).Intrinsics);
+    }
+
+    /// <summary>
+    /// GetFunctionRealm (§7.3.24): a bound function's and a proxy's realm is its target's (recursively); a revoked
+    /// proxy throws TypeError.
+    /// </summary>
+    internal static Realm GetFunctionRealm(JsObject obj)
+    {
+        while (true)
+        {
+            switch (obj)
+            {
+                case BoundFunction b: obj = b.Target; continue;
+                case JsFunctionProxy p:
+                    obj = p.Core.Target ?? Throw.TypeError<JsObject>("Cannot perform 'GetFunctionRealm' on a proxy that has been revoked");
+                    continue;
+                case JsFunction f: return f.Realm;
+                default: throw new InvalidOperationException("newTarget without realm");
+            }
+        }
     }
 }
 

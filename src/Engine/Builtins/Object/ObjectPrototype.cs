@@ -82,9 +82,10 @@ internal static class ObjectPrototype
         if (thisValue.IsUndefined) return JsValue.FromString("[object Undefined]");
         if (thisValue.IsNull) return JsValue.FromString("[object Null]");
         var o = Conversions.ToObject(realm, thisValue);
-        string builtinTag = o switch
+        // IsArray (§7.2.2) sees through proxies (a revoked one throws) and runs before the @@toStringTag Get.
+        string builtinTag = ArrayConstructor.IsArray(JsValue.FromObject(o)) ? "Array" : o switch
         {
-            JsArray => "Array",
+            JsProxy => "Object", // a proxy has none of the internal slots below, whatever its target (its ClassName is the target's)
             JsArgumentsObject => "Arguments",
             JsFunction => "Function",
             JsErrorObject => "Error",

@@ -27,11 +27,11 @@ internal static class ProxyConstructor
         });
     }
 
-    /// <summary>ProxyCreate (§10.5.14).</summary>
+    /// <summary>ProxyCreate (§10.5.15): [[Call]] when the target is callable, [[Construct]] when it is a constructor.</summary>
     private static JsObject Create(Realm realm, in JsValue target, in JsValue handler)
     {
         if (!target.IsObject || !handler.IsObject) Throw.TypeError("Cannot create proxy with a non-object as target or handler");
         var core = new ProxyCore(target.AsObject(), handler.AsObject());
-        return target.IsCallable ? new JsFunctionProxy(realm, core) : new JsProxy(core);
+        return target._ref is JsFunction f ? new JsFunctionProxy(realm, core, f.IsConstructor) : new JsProxy(core);
     }
 }
