@@ -108,3 +108,14 @@ public class ProxyInvariantTests
     [InlineData("[Object.prototype.toString.call(new Proxy([], {})), Object.prototype.toString.call(new Proxy(new Proxy([], {}), {})), Object.prototype.toString.call(new Proxy(function () {}, {})), Object.prototype.toString.call(new Proxy(new Date(0), {})), Array.isArray(new Proxy([], {}))].join()", "[object Array],[object Array],[object Function],[object Object],true")]
     public void CallConstructAndToString(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 }
+
+public class ArraySpeciesThroughProxiesTests
+{
+    [Theory]
+    // ArraySpeciesCreate (§10.4.2.3) asks IsArray, which sees through a proxy: map/filter/slice/concat on a proxy of an
+    // array read its "constructor" (here a species returning a marked array); a revoked proxy throws. Expected values from node.
+    [InlineData("const seen = []; const arr = [1, 2]; arr.constructor = { [Symbol.species]: function (n) { seen.push(n); const a = []; a.marked = true; return a; } }; const p = new Proxy(arr, {}); [Array.prototype.map.call(p, x => x).marked, Array.prototype.filter.call(p, () => true).marked, Array.prototype.slice.call(p).marked, seen.join()].join()", "true,true,true,2,0,2")]
+    [InlineData("const { proxy, revoke } = Proxy.revocable([], {}); revoke(); try { Array.prototype.concat.call(proxy); } catch (e) { e.constructor.name }", "TypeError")]
+    [InlineData("Array.isArray(Array.prototype.map.call(new Proxy([1], {}), x => x))", "true")]
+    public void SpeciesCreateOnProxies(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+}

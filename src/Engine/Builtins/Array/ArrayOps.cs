@@ -79,10 +79,15 @@ internal static class ArrayOps
     /// <summary>ArraySpeciesCreate (§10.4.2.3).</summary>
     public static JsObject SpeciesCreate(Realm realm, JsObject original, long length)
     {
-        if (original is not JsArray) return ArrayCreate(realm, length);
+        // IsArray sees through proxies (a revoked one throws); a constructor from another realm that is that realm's %Array%
+        // (GetFunctionRealm follows bound functions and proxies) gives a plain array of this realm.
+        if (!ArrayConstructor.IsArray(JsValue.FromObject(original))) return ArrayCreate(realm, length);
         var c = original.Get("constructor");
-        if (c._ref is JsFunction cf && !ReferenceEquals(cf.Realm, realm) && ReferenceEquals(cf, cf.Realm.Intrinsics.ArrayConstructor))
-            c = JsValue.Undefined;
+        if (c._ref is JsFunction { IsConstructor: true } cf)
+        {
+            var realmC = JsFunction.GetFunctionRealm(cf);
+            if (!ReferenceEquals(realmC, realm) && ReferenceEquals(cf, realmC.Intrinsics.ArrayConstructor)) c = JsValue.Undefined;
+        }
         if (c.IsObject)
         {
             c = c.AsObject().Get(WellKnownSymbols.Species, c);
