@@ -34,3 +34,18 @@ public class ArgumentsTests
     [InlineData("function f(a) { arguments.length = 0; return [].slice.call(arguments).length + ':' + a; } f(1)", "0:1")]
     public void Arguments(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 }
+
+public class VarArgumentsTests
+{
+    [Theory]
+    // `var arguments` does not replace the arguments object (§10.2.11: only a parameter, function or lexical declaration
+    // of that name does); the var starts as the object and can be reassigned. Expected values from node.
+    [InlineData("function f() { return typeof arguments; var arguments = 1; } f(1)", "object")]
+    [InlineData("function f() { var arguments; return arguments.length; } f(1, 2)", "2")]
+    [InlineData("function f() { var arguments = 5; return arguments; } f()", "5")]
+    [InlineData("function f(a) { var arguments; arguments[0] = 9; return a; } f(1)", "9")]
+    [InlineData("function f() { function arguments() {} return typeof arguments; } f()", "function")]
+    [InlineData("function f(arguments) { var arguments; return arguments; } f('p')", "p")]
+    [InlineData("function f() { if (false) { var arguments; } return arguments[1]; } f(1, 'two')", "two")]
+    public void VarArgumentsStartsAsTheObject(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+}

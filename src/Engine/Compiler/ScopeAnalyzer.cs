@@ -89,8 +89,13 @@ internal sealed partial class ScopeAnalyzer
                 DeclareBlockFunctionVars(body.Body, bodyScope ?? scope, f.Params.SelectMany(BoundIdentifiers).Select(id => id.Name).ToList());
         }
         // Eval code may read `arguments` (§19.2.1.1), so a function that (transitively) contains an eval keeps one.
-        if (!arrow && (f.Flags & (FunctionFlags.UsesArguments | FunctionFlags.UsesEval)) != 0 && scope.Find("arguments") is null)
-            scope.Declare("arguments", BindingKind.Arguments);
+        if (!arrow && (f.Flags & (FunctionFlags.UsesArguments | FunctionFlags.UsesEval)) != 0)
+        {
+            // A `var arguments` does not stop the arguments object (§10.2.11 steps 15-18 and 27: only a parameter, a
+            // function declaration or a lexical declaration of that name does); the var starts as the object.
+            if (scope.Find("arguments") is null) scope.Declare("arguments", BindingKind.Arguments);
+            else if (scope.Find("arguments") is { Kind: BindingKind.Var } declaredVar) declaredVar.Kind = BindingKind.Arguments;
+        }
         // `var arguments` in a body with its own var environment starts as the arguments object (§10.2.11 step 28.f).
         if (bodyScope?.Find("arguments") is { Kind: BindingKind.Var } && scope.Find("arguments") is { Kind: BindingKind.Arguments })
             info.UsesArgumentsObject = true;
