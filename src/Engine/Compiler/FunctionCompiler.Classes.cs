@@ -135,7 +135,8 @@ internal sealed partial class FunctionCompiler
     {
         var kind = m.MethodKind switch { MethodKind.Get => FunctionKind.Getter, MethodKind.Set => FunctionKind.Setter, _ => FunctionKind.Method };
         string prefixed = m.MethodKind switch { MethodKind.Get => "get " + name, MethodKind.Set => "set " + name, _ => name };
-        EmitClosure(m.Value, m.Computed ? "" : prefixed, kind);
+        // The method's source text is the MethodDefinition without `static` (§15.7 ClassElement).
+        EmitClosure(m.Value, m.Computed ? "" : prefixed, kind, m.MethodStart);
     }
 
     /// <summary>[obj name fn] → [obj]: a private method is a read-only private field; accessors are private accessors.</summary>

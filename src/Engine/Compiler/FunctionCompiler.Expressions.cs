@@ -318,17 +318,18 @@ internal sealed partial class FunctionCompiler
             {
                 var fn = (FunctionExpression)prop.Value;
                 var kind = prop.PropertyKind switch { PropertyKind.Get => FunctionKind.Getter, PropertyKind.Set => FunctionKind.Setter, _ => FunctionKind.Method };
+                // The closure's source text is the whole MethodDefinition, from its first token (prop.Start).
                 if (prop.Computed)
                 {
                     CompileExpression(prop.Key);
                     _b.Emit(OpCode.ToPropertyKey, 0);
-                    EmitClosure(fn, "", kind);
+                    EmitClosure(fn, "", kind, prop.Start);
                 }
                 else
                 {
                     string name = StaticKey(prop.Key);
                     _b.Emit(OpCode.Const, 1, _b.Constant(JsValue.FromString(name)));
-                    EmitClosure(fn, name, kind);
+                    EmitClosure(fn, name, kind, prop.Start);
                 }
                 // [obj key fn]
                 if (prop.PropertyKind == PropertyKind.Init) _b.Emit(OpCode.DefineMethodElem, -2, 1);

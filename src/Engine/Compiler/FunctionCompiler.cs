@@ -74,8 +74,12 @@ internal sealed partial class FunctionCompiler
 
     private static Statement Unlabeled(Statement s) => s is LabeledStatement l ? Unlabeled(l.Body) : s;
 
-    /// <summary>Compiles a nested function and returns its code.</summary>
-    private FunctionCode CompileFunction(IFunction f, Node node, FunctionKind kind, string name)
+    /// <summary>
+    /// Compiles a nested function and returns its code. <paramref name="sourceStart"/> is where its source text starts
+    /// when that is before the function node: a method's text begins at its first token (`async`, `*`, `get`, `set` or
+    /// the key, §15.4 MethodDefinition), while the node starts at the parameters.
+    /// </summary>
+    private FunctionCode CompileFunction(IFunction f, Node node, FunctionKind kind, string name, int sourceStart = -1)
     {
         var info = _analysis.Functions[node];
         var code = new FunctionCode
@@ -87,7 +91,7 @@ internal sealed partial class FunctionCompiler
             IsGenerator = f.Generator,
             IsAsync = f.Async,
             Source = _source,
-            SourceStart = f.Start,
+            SourceStart = sourceStart >= 0 ? sourceStart : f.Start,
             SourceEnd = f.End,
             Length = ExpectedArgumentCount(f.Params),
             Module = _code.Module,
@@ -543,11 +547,12 @@ internal sealed partial class FunctionCompiler
             }
     }
 
-    private void EmitClosure(IFunction f, string? name = null, FunctionKind? kind = null)
+    /// <summary>[] → [closure]; <paramref name="sourceStart"/>: see <see cref="CompileFunction"/>.</summary>
+    private void EmitClosure(IFunction f, string? name = null, FunctionKind? kind = null, int sourceStart = -1)
     {
         var node = (Node)f;
         var k = kind ?? (node.Kind == NodeKind.ArrowFunctionExpression ? FunctionKind.Arrow : FunctionKind.Normal);
-        var code = CompileFunction(f, node, k, name ?? f.Id?.Name ?? "");
+        var code = CompileFunction(f, node, k, name ?? f.Id?.Name ?? "", sourceStart);
         if (_analysis.Functions[node].CopiedCapture is { } copied)
         {
             // The closure carries the binding's current value, from this function's register: the binding is

@@ -46,6 +46,12 @@ public sealed class MethodDefinition : Node
     public MethodKind MethodKind { get; set; }
     public bool Computed { get; set; }
     public bool Static { get; set; }
+    /// <summary>
+    /// Offset of the method's first token after `static` (`async`, `*`, `get`, `set` or the key): where the
+    /// MethodDefinition's source text starts (§15.7 ClassElement : static MethodDefinition), which
+    /// Function.prototype.toString returns. In JavaScript it equals Start when the method is not static.
+    /// </summary>
+    public int MethodStart { get; set; }
 }
 
 /// <summary>A class field `x = 1;`, `#y;`, `static z = 2;` (§15.7, FieldDefinition).</summary>

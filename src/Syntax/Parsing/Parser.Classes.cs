@@ -140,6 +140,7 @@ public sealed partial class Parser
         {
             if (isIndexSignature) return null;
         }
+        int methodStart = T.Start;
         bool isAsync = false, isGenerator = false;
         MethodKind kind = MethodKind.Method;
         if (IsContextual("async") && ModifierFollowedByName(forAsync: true) && PeekToken().Type != TokenType.LBrace)
@@ -184,7 +185,7 @@ public sealed partial class Parser
         if (Type == TokenType.LParen || (_ts && Type == TokenType.Lt))
         {
             // Method, accessor or constructor.
-            var md = At(new MethodDefinition { Key = key, Computed = computed, Static = isStatic }, m);
+            var md = At(new MethodDefinition { Key = key, Computed = computed, Static = isStatic, MethodStart = methodStart }, m);
             FnKind fnKind = FnKind.Method;
             bool isCtor = !isStatic && staticName == "constructor" && key is not PrivateIdentifier;
             if (isCtor)
