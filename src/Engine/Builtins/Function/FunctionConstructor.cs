@@ -1,4 +1,5 @@
 using System.Text;
+using DualEngine.Syntax.Parsing;
 
 namespace DualEngine.Engine.Builtins;
 
@@ -21,8 +22,38 @@ internal static class FunctionConstructor
             (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromBoolean(Operators.OrdinaryHasInstance(t, a.At(0))), PropertyFlags.None);
     }
 
-    /// <summary>CreateDynamicFunction (§20.2.1.1.1): parses "(function anonymous(params\n) {\nbody\n})" as a script.</summary>
-    private static JsValue Construct(Realm realm, in JsValue thisValue, ReadOnlySpan<JsValue> args, JsObject? newTarget)
+    /// <summary>
+    /// %GeneratorFunction%, %AsyncFunction% and %AsyncGeneratorFunction% (§27.3.1, §27.7.1, §27.4.1): not globals, reached
+    /// through their prototypes' "constructor". Runs after GeneratorPrototypes.Install has made those prototypes.
+    /// </summary>
+    public static void InstallDynamicFunctionConstructors(Realm realm)
+    {
+        var i = realm.Intrinsics;
+        DefineDynamicFunctionConstructor(realm, "GeneratorFunction", i.GeneratorFunctionPrototype, DynamicFunctionKind.Generator);
+        DefineDynamicFunctionConstructor(realm, "AsyncFunction", i.AsyncFunctionPrototype, DynamicFunctionKind.Async);
+        DefineDynamicFunctionConstructor(realm, "AsyncGeneratorFunction", i.AsyncGeneratorFunctionPrototype, DynamicFunctionKind.AsyncGenerator);
+    }
+
+    private static void DefineDynamicFunctionConstructor(Realm realm, string name, JsObject prototype, DynamicFunctionKind kind)
+    {
+        // [[Prototype]] is %Function% (§27.3.2 etc.); "prototype" is fixed, the prototype's "constructor" is configurable only.
+        var ctor = new BuiltinFunction(realm, name, 1,
+            (Realm r, in JsValue t, ReadOnlySpan<JsValue> a, JsObject? nt) => CreateDynamicFunction(r, a, nt, kind),
+            realm.Intrinsics.FunctionConstructor);
+        ctor.FastSet("prototype", JsValue.FromObject(prototype), PropertyFlags.None);
+        prototype.FastSet("constructor", JsValue.FromObject(ctor), PropertyFlags.Configurable);
+    }
+
+    private static JsValue Construct(Realm realm, in JsValue thisValue, ReadOnlySpan<JsValue> args, JsObject? newTarget) =>
+        CreateDynamicFunction(realm, args, newTarget, DynamicFunctionKind.Normal);
+
+    /// <summary>
+    /// CreateDynamicFunction (§20.2.1.1.1). The parameters (joined with ",") and the body are each parsed alone, then
+    /// the source text prefix + " anonymous(" + P + "\n) {\n" + body + "\n}" (Parser.ParseDynamicFunction); that text
+    /// is what Function.prototype.toString returns. The function is made in the global environment (evaluated as a
+    /// one-expression script) and has no binding of its own name; SetFunctionName gives it "anonymous".
+    /// </summary>
+    private static JsValue CreateDynamicFunction(Realm realm, ReadOnlySpan<JsValue> args, JsObject? newTarget, DynamicFunctionKind kind)
     {
         var parameters = new StringBuilder();
         for (int i = 0; i < args.Length - 1; i++)
@@ -31,17 +62,40 @@ internal static class FunctionConstructor
             parameters.Append(Conversions.ToString(args[i]));
         }
         string body = args.Length > 0 ? Conversions.ToString(args[^1]) : "";
-        string source = "(function anonymous(" + parameters + "\n) {\n" + body + "\n})";
-        Syntax.Ast.Program program;
+        DynamicFunction parsed;
         try
         {
-            program = Syntax.Parsing.Parser.ParseScript(source, new Syntax.ParserOptions { FileName = "<anonymous>" });
+            parsed = Parser.ParseDynamicFunction(parameters.ToString(), body, kind, "<anonymous>");
         }
         catch (Syntax.JsSyntaxException e)
         {
             return Throw.SyntaxErrorValue<JsValue>(e.Description);
         }
-        return realm.EvaluateProgram(program, "<anonymous>", source);
+        var fn = parsed.Function;
+        fn.Id = null;
+        var program = new Syntax.Ast.Program
+        {
+            SourceText = parsed.SourceText, FileName = "<anonymous>", Start = 0, End = parsed.SourceText.Length, Line = 1, Column = 1,
+        };
+        program.Body.Add(new Syntax.Ast.ExpressionStatement { Expression = fn, Start = fn.Start, End = fn.End, Line = fn.Line, Column = fn.Column });
+        var value = realm.EvaluateProgram(program, "<anonymous>", parsed.SourceText);
+        var closure = (JsClosure)value.AsObject();
+        closure.Code.Name = "anonymous"; // this code is the closure's alone and has just been compiled (for stack traces)
+        closure.FastSet("name", JsValue.FromString("anonymous"), PropertyFlags.Configurable);
+        // GetPrototypeFromConstructor (step 26); without new, newTarget is the constructor itself, whose fixed
+        // "prototype" is the default the closure already has.
+        if (newTarget is not null)
+        {
+            var proto = JsFunction.GetPrototypeFromConstructor(newTarget, kind switch
+            {
+                DynamicFunctionKind.Generator => static i => i.GeneratorFunctionPrototype,
+                DynamicFunctionKind.Async => static i => i.AsyncFunctionPrototype,
+                DynamicFunctionKind.AsyncGenerator => static i => i.AsyncGeneratorFunctionPrototype,
+                _ => static i => i.FunctionPrototype,
+            });
+            closure.SetPrototypeOf(proto);
+        }
+        return value;
     }
 
     private static JsFunction ThisFunction(in JsValue thisValue, string method) =>

@@ -21,6 +21,7 @@ internal static class GlobalSetup
         JsonObject.Install(realm);
         PromiseConstructor.Install(realm);
         GeneratorPrototypes.Install(realm);
+        FunctionConstructor.InstallDynamicFunctionConstructors(realm);
         MapConstructor.Install(realm);
         SetConstructor.Install(realm);
         WeakMapConstructor.Install(realm);
