@@ -20,7 +20,8 @@ public sealed class Frontmatter
         int start = source.IndexOf("/*---", StringComparison.Ordinal);
         int end = start < 0 ? -1 : source.IndexOf("---*/", start, StringComparison.Ordinal);
         if (start < 0 || end < 0) return result;
-        var lines = source[(start + 5)..end].Split('\n');
+        // Any line terminator: a few tests (line-terminator-normalisation-CR.js) use CR alone.
+        var lines = source[(start + 5)..end].Split(["\r\n", "\n", "\r"], StringSplitOptions.None);
         string? parent = null;      // a top-level key whose value is on the following lines
         for (int i = 0; i < lines.Length; i++)
         {
