@@ -296,3 +296,19 @@ public class PromiseBuiltinsTests
         Promise.reject(new Error('x')).finally(() => {}).then(null, () => { Promise.prototype.then = then; result = counts.join(); });
         """));
 }
+
+public class StringCaseMappingTests
+{
+    [Theory]
+    // Full case mappings (SpecialCasing.g.cs, generated from node's ICU by tools/unicode/special-casing.js), Final_Sigma
+    // with case-ignorable characters around it, astral letters, and IsRegExp for startsWith/endsWith/includes (@@match
+    // decides, its getter may throw). Expected values from node.
+    [InlineData("['ß'.toUpperCase(), 'ﬁ'.toUpperCase(), 'straße'.toUpperCase(), 'ŉ'.toUpperCase()].join()", "SS,FI,STRASSE,ʼN")]
+    [InlineData("['İ'.toLowerCase().length, 'İstanbul'.toLowerCase()].join()", "2,i̇stanbul")]
+    [InlineData("['ΟΔΟΣ'.toLowerCase(), 'Σ'.toLowerCase(), 'AΣ'.toLowerCase(), 'AΣb'.toLowerCase(), 'A\\u180EΣ'.toLowerCase(), 'AΣ.'.toLowerCase(), \"A'Σ\".toLowerCase()].join()", "οδος,σ,aς,aσb,a᠎ς,aς.,a'ς")]
+    [InlineData("['abc'.toUpperCase(), 'ÀÉ'.toLowerCase(), '𐐨'.toUpperCase() === '𐐀', 'ß'.toLocaleUpperCase()].join()", "ABC,àé,true,SS")]
+    [InlineData("var re = /x/; re[Symbol.match] = false; ['/x/'.startsWith(re), 'a'.includes({ [Symbol.match]: 0, toString() { return 'a'; } })].join()", "true,true")]
+    [InlineData("try { 'a'.endsWith({ [Symbol.match]: true }); } catch (e) { e.constructor.name }", "TypeError")]
+    [InlineData("try { 'a'.includes({ get [Symbol.match]() { throw new RangeError('getter'); } }); } catch (e) { e.constructor.name }", "RangeError")]
+    public void CaseMappingAndIsRegExp(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
+}

@@ -134,10 +134,10 @@ internal static class StringPrototype
             long end = (long)Math.Min(start + Math.Max(len, 0), s.Length);
             return start >= end ? JsValue.EmptyString : JsValue.FromString(s.Substring((int)start, (int)(end - start)));
         });
-        proto.DefineMethod(realm, "toLowerCase", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromString(This(t, "toLowerCase").ToLowerInvariant()));
-        proto.DefineMethod(realm, "toUpperCase", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromString(This(t, "toUpperCase").ToUpperInvariant()));
-        proto.DefineMethod(realm, "toLocaleLowerCase", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromString(This(t, "toLocaleLowerCase").ToLowerInvariant()));
-        proto.DefineMethod(realm, "toLocaleUpperCase", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromString(This(t, "toLocaleUpperCase").ToUpperInvariant()));
+        proto.DefineMethod(realm, "toLowerCase", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromString(CaseMapping.ToLower(This(t, "toLowerCase"))));
+        proto.DefineMethod(realm, "toUpperCase", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromString(CaseMapping.ToUpper(This(t, "toUpperCase"))));
+        proto.DefineMethod(realm, "toLocaleLowerCase", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromString(CaseMapping.ToLower(This(t, "toLocaleLowerCase"))));
+        proto.DefineMethod(realm, "toLocaleUpperCase", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromString(CaseMapping.ToUpper(This(t, "toLocaleUpperCase"))));
         proto.DefineMethod(realm, "toString", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => ThisStringValue(t, "toString"));
         proto.DefineMethod(realm, "valueOf", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => ThisStringValue(t, "valueOf"));
         proto.DefineMethod(realm, "trim", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JsValue.FromString(Conversions.TrimJsWhitespace(This(t, "trim"))));
@@ -246,11 +246,20 @@ internal static class StringPrototype
         return Throw.TypeError<JsValue>($"String.prototype.{method} requires that 'this' be a String");
     }
 
+    /// <summary>startsWith/endsWith/includes step 3-4: IsRegExp(searchString) must be false, then ToString.</summary>
     private static string SearchString(in JsValue v, string method)
     {
-        if (v._ref is JsObject o && o.ClassName == "RegExp")
-            Throw.TypeError($"First argument to String.prototype.{method} must not be a regular expression");
+        if (IsRegExp(v)) Throw.TypeError($"First argument to String.prototype.{method} must not be a regular expression");
         return Conversions.ToString(v);
+    }
+
+    /// <summary>IsRegExp (§7.2.8): an object's @@match decides when it is not undefined (its getter may throw); else [[RegExpMatcher]].</summary>
+    private static bool IsRegExp(in JsValue v)
+    {
+        if (v._ref is not JsObject o) return false;
+        var matcher = o.Get(WellKnownSymbols.Match, v);
+        if (!matcher.IsUndefined) return Conversions.ToBoolean(matcher);
+        return o is JsRegExp;
     }
 
     private static JsValue Pad(in JsValue thisValue, ReadOnlySpan<JsValue> args, bool atStart)
