@@ -240,6 +240,12 @@ internal sealed partial class FunctionCompiler
         }
         int top = _b.RegisterTop;
         var reference = EmitResolveReference(id.Name);
+        if (reference is null && a.Operator == AssignmentOperator.Assign && MayBeUnresolvable(id.Name) && !RunsNoCode(a.Right))
+        {
+            CompileUnresolvableAssignment(a, id, keepValue);
+            _b.ReleaseTo(top);
+            return;
+        }
         if (a.Operator == AssignmentOperator.Assign) CompileAssignedValue(a.Right, id);
         else
         {
@@ -256,6 +262,38 @@ internal sealed partial class FunctionCompiler
         EmitAssignResolved(id.Name, reference);
         _referenceAt = -1;
         _b.ReleaseTo(top);
+    }
+
+    /// <summary>
+    /// In strict code, a name that no scope declares, not even this script's top level: the global environment
+    /// may not have it, and then the assignment throws even if the right-hand side creates it.
+    /// </summary>
+    private bool MayBeUnresolvable(string name) =>
+        Strict && Lookup(name, out _) is null && !_analysis.ScriptGlobals.Contains(name);
+
+    /// <summary>An expression whose evaluation cannot run user code (so cannot create a global binding).</summary>
+    private static bool RunsNoCode(Expression e) => e is Literal or FunctionExpression or ArrowFunctionExpression or ThisExpression
+        || e is TemplateLiteral { Expressions.Count: 0 };
+
+    /// <summary>
+    /// `x = v` in strict code where x may be unresolvable: the reference is resolved before v is evaluated
+    /// (§13.15.2 step 1.a), and PutValue of an unresolvable reference throws a ReferenceError (§6.2.5.6 step 3.a)
+    /// even when v created a global property named x in between.
+    /// </summary>
+    private void CompileUnresolvableAssignment(AssignmentExpression a, Identifier id, bool keepValue)
+    {
+        int resolved = _b.AllocRegister();
+        _b.Emit(OpCode.HasGlobalBinding, 1, _b.Name(id.Name));
+        _b.Emit(OpCode.StoreReg, -1, resolved);
+        CompileAssignedValue(a.Right, id);
+        if (keepValue) _b.Emit(OpCode.Dup, 1);
+        _b.Position(a);
+        var store = new Label();
+        _b.Emit(OpCode.LoadReg, 1, resolved);
+        _b.EmitJump(OpCode.JumpIfTrue, store, -1);
+        _b.Emit(OpCode.ThrowError, 0, (int)ErrorType.ReferenceError, _b.Name(id.Name + " is not defined"));
+        _b.Mark(store);
+        EmitAssignStatic(id.Name);
     }
 
     /// <summary>
@@ -450,11 +488,15 @@ internal sealed partial class FunctionCompiler
         {
             if (node is RestElement rest)
             {
+                // The target reference comes before the copy (§13.15.5.4 step 1).
+                int restTop = _b.RegisterTop;
+                var restTarget = EvaluateTargetEarly(rest, initialize);
                 _b.Emit(OpCode.NewObject, 1);
                 _b.Emit(OpCode.LoadReg, 1, srcReg);
                 foreach (var k in keyRegs) _b.Emit(OpCode.LoadReg, 1, k);
                 _b.Emit(OpCode.CopyDataPropertiesExcluding, -1 - keyRegs.Count, keyRegs.Count);
-                CompileBindingTarget(rest.Argument, initialize);
+                StoreTarget(rest, restTarget, initialize);
+                _b.ReleaseTo(restTop);
                 continue;
             }
             var prop = (Property)node;
@@ -470,21 +512,26 @@ internal sealed partial class FunctionCompiler
                     _b.Emit(OpCode.Dup, 1);
                     _b.Emit(OpCode.StoreReg, -1, kr);
                 }
-                _b.Emit(OpCode.GetElem, -1);
             }
-            else
+            string? staticKey = null;
+            if (!prop.Computed)
             {
-                string key = StaticKey(prop.Key);
+                staticKey = StaticKey(prop.Key);
                 if (hasRest)
                 {
                     int kr = _b.AllocRegister();
                     keyRegs.Add(kr);
-                    _b.Emit(OpCode.Const, 1, _b.Constant(JsValue.FromString(key)));
+                    _b.Emit(OpCode.Const, 1, _b.Constant(JsValue.FromString(staticKey)));
                     _b.Emit(OpCode.StoreReg, -1, kr);
                 }
-                _b.Emit(OpCode.GetNamed, 0, _b.Name(key), _b.NewCache());
             }
-            CompileBindingTarget(prop.Value, initialize);
+            // The property key, then the target reference, then GetV (§13.15.5.6 steps 1-2, §14.3.3.3 step 2).
+            int targetTop = _b.RegisterTop;
+            var target = EvaluateTargetEarly(prop.Value, initialize);
+            if (staticKey is null) _b.Emit(OpCode.GetElem, -1);
+            else _b.Emit(OpCode.GetNamed, 0, _b.Name(staticKey), _b.NewCache());
+            StoreTarget(prop.Value, target, initialize);
+            _b.ReleaseTo(targetTop);
         }
         _b.ReleaseTo(top);
     }
@@ -510,26 +557,19 @@ internal sealed partial class FunctionCompiler
         var region = PushRegion(() => _b.Emit(OpCode.IteratorCloseIfNotDone, 0, iterReg));
         foreach (var el in p.Elements)
         {
-            // A member target of an assignment pattern is evaluated before the iterator steps (§13.15.5.5 step 1).
-            var member = initialize ? null : MemberTargetOf(el);
+            // A target reference is evaluated before the iterator steps (§13.15.5.5 step 1, §8.6.3 ResolveBinding first).
             int targetTop = _b.RegisterTop;
-            var target = member is null ? default : EvaluateMemberTarget(member);
+            var target = EvaluateTargetEarly(el, initialize);
             if (el is RestElement rest)
             {
                 _b.Emit(OpCode.IteratorRestArray, 1, iterReg);
-                if (member is null) CompileBindingTarget(rest.Argument, initialize);
-                else StoreMemberTarget(member, target);
+                StoreTarget(rest, target, initialize);
             }
             else
             {
                 _b.Emit(OpCode.IteratorStepValue, 1, iterReg);
                 if (el is null) _b.Emit(OpCode.Pop, -1);
-                else if (member is null) CompileBindingTarget(el, initialize);
-                else
-                {
-                    if (el is AssignmentPattern ap) EmitDefaultValue(ap);
-                    StoreMemberTarget(member, target);
-                }
+                else StoreTarget(el, target, initialize);
             }
             _b.ReleaseTo(targetTop);
         }
@@ -557,6 +597,45 @@ internal sealed partial class FunctionCompiler
         RestElement { Argument: MemberExpression { Object: not Super } m } => m,
         _ => null,
     };
+
+    /// <summary>
+    /// A pattern element's target reference, evaluated before its value is fetched: a member's object and key, or an
+    /// identifier's reference when a with-object or eval var object may hold it (default: nothing evaluated early).
+    /// </summary>
+    private readonly record struct EarlyTarget(MemberExpression? Member, (int Object, int Key) Reference, Identifier? Id, int? Resolved);
+
+    /// <summary>
+    /// Evaluates the target of a pattern element (`t`, `t = d`, `...t`) up front when it is a reference: §13.15.5.5
+    /// step 1 and §13.15.5.6 step 1 (assignment patterns), §8.6.3 SingleNameBinding step 2 ResolveBinding (a var,
+    /// whose name may be a with-object's property). Declarations of let/const/parameters (initialize) resolve statically.
+    /// </summary>
+    private EarlyTarget EvaluateTargetEarly(Node? element, bool initialize)
+    {
+        if (initialize) return default;
+        if (MemberTargetOf(element) is { } member) return new EarlyTarget(member, EvaluateMemberTarget(member), null, null);
+        var id = element switch
+        {
+            Identifier i => i,
+            AssignmentPattern { Left: Identifier i } => i,
+            RestElement { Argument: Identifier i } => i,
+            _ => null,
+        };
+        if (id is not null && EmitResolveReference(id.Name) is int reference) return new EarlyTarget(null, default, id, reference);
+        return default;
+    }
+
+    /// <summary>Stores the element's value on the stack (consumed) through <paramref name="target"/>, after its default.</summary>
+    private void StoreTarget(Node element, EarlyTarget target, bool initialize)
+    {
+        if (target.Member is null && target.Id is null)
+        {
+            CompileBindingTarget(element is RestElement r ? r.Argument : element, initialize);
+            return;
+        }
+        if (element is AssignmentPattern ap) EmitDefaultValue(ap);
+        if (target.Member is not null) StoreMemberTarget(target.Member, target.Reference);
+        else EmitAssignResolved(target.Id!.Name, target.Resolved);
+    }
 
     /// <summary>Evaluates a member target's object (and key) into registers: the reference, kept for the store.</summary>
     private (int Object, int Key) EvaluateMemberTarget(MemberExpression m)

@@ -193,8 +193,12 @@ internal sealed partial class FunctionCompiler
             int scopeTop = EnterBlockScope(scope);
             if (h.Param is not null) CompileBindingTarget(h.Param, initialize: true);
             else _b.Emit(OpCode.Pop, -1);
-            EmitHoistedFunctions(h.Body.Body);
-            foreach (var s in h.Body.Body) CompileStatement(s);
+            if (h.Param is null or Identifier)
+            {
+                EmitHoistedFunctions(h.Body.Body);
+                foreach (var s in h.Body.Body) CompileStatement(s);
+            }
+            else CompileBlock(h.Body); // its own scope (see ScopeAnalyzer)
             ExitBlockScope(scope, scopeTop);
             _b.Mark(after);
         }
@@ -227,7 +231,8 @@ internal sealed partial class FunctionCompiler
 
     /// <summary>
     /// A finally block: its normal completion does not replace the try statement's completion value
-    /// (§14.15.3: F is normal → the result is B's), so scripts and eval keep the value from before it.
+    /// (§14.15.3: F is normal → the result is B's), so scripts and eval keep the value from before it; an abrupt
+    /// one (break, continue) carries the finally's value or undefined.
     /// </summary>
     private void CompileFinally(BlockStatement finalizer)
     {
@@ -240,6 +245,10 @@ internal sealed partial class FunctionCompiler
         int saved = _b.AllocRegister();
         _b.Emit(OpCode.LoadReg, 1, _completionRegister);
         _b.Emit(OpCode.StoreReg, -1, saved);
+        // A break or continue out of the finally block completes the try statement with the finally's own value,
+        // undefined when it produced none (UpdateEmpty(F, undefined)), not with the try block's.
+        _b.Emit(OpCode.Undefined, 1);
+        _b.Emit(OpCode.StoreReg, -1, _completionRegister);
         CompileBlock(finalizer);
         _b.Emit(OpCode.LoadReg, 1, saved);
         _b.Emit(OpCode.StoreReg, -1, _completionRegister);

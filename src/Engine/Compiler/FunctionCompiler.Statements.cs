@@ -179,7 +179,18 @@ internal sealed partial class FunctionCompiler
                 CompileBindingTarget(d.Id, initialize: true);
                 continue;
             }
-            if (d.Id is Identifier id) CompileNamedExpression(d.Init, id.Name);
+            if (d.Id is Identifier id && v.DeclarationKind == VariableKind.Var)
+            {
+                // ResolveBinding before the initializer runs (§14.3.2.1 step 2): inside `with` the reference may be the
+                // with-object's property even if the initializer deletes it. No `with` or eval object: a plain store.
+                int top = _b.RegisterTop;
+                var reference = EmitResolveReference(id.Name);
+                CompileNamedExpression(d.Init, id.Name);
+                EmitAssignResolved(id.Name, reference);
+                _b.ReleaseTo(top);
+                continue;
+            }
+            if (d.Id is Identifier named) CompileNamedExpression(d.Init, named.Name);
             else CompileExpression(d.Init);
             CompileBindingTarget(d.Id, initialize: v.DeclarationKind != VariableKind.Var);
         }
@@ -271,6 +282,8 @@ internal sealed partial class FunctionCompiler
             CompileExpression(init);
             _b.Emit(OpCode.Pop, -1);
         }
+        // Closures made by the init keep its environment; the first iteration runs in a copy (§14.7.4.2 step 2).
+        if (scope is not null && scope.HasEnv && _analysis.ForInitClosures.Contains(f)) _b.Emit(OpCode.CopyEnv, 0);
         var start = new Label();
         var cont = new Label();
         var brk = new Label();

@@ -229,4 +229,6 @@ internal enum OpCode
     // ---- super() binding `this` (appended; §13.3.7.1 steps 8-11) ----
     CheckThisUnbound,   // [this] →   ReferenceError unless the derived constructor's `this` is still unbound (BindThisValue, §9.1.1.3.1)
     InitializeInstanceElements, // [obj F] → [obj]   F's fields and private methods on obj (§7.3.34), after super() bound `this`
+    // ---- strict assignment to an undeclared name (appended; §13.15.2 step 1.a) ----
+    HasGlobalBinding,   // n → [bool]     HasBinding of the global environment (§9.1.1.4.1): a global let/const/class or a property of the global object
 }

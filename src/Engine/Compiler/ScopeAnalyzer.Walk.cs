@@ -48,8 +48,11 @@ internal sealed partial class ScopeAnalyzer
                     DeclarePattern(f.Init!, ((VariableDeclaration)f.Init!).DeclarationKind == VariableKind.Const ? BindingKind.Const : BindingKind.Let);
                     MarkInitializedAt(f.Init!, _scope, f.Init!.End);
                 }
+                int closuresBefore = _result.Functions.Count + _result.ClassInits.Count + _evalScopes.Count;
                 if (f.Init is Statement initStatement) VisitStatement(initStatement);
                 else if (f.Init is Expression initExpression) VisitExpression(initExpression);
+                if (lexicalInit && _result.Functions.Count + _result.ClassInits.Count + _evalScopes.Count != closuresBefore)
+                    _result.ForInitClosures.Add(f);
                 VisitExpression(f.Test);
                 VisitExpression(f.Update);
                 VisitStatement(f.Body);
@@ -65,9 +68,20 @@ internal sealed partial class ScopeAnalyzer
                 {
                     PushScope(h, ScopeKind.Catch);
                     if (h.Param is not null) DeclarePattern(h.Param, BindingKind.CatchParameter);
-                    DeclareLexical(h.Body.Body, _scope);
-                    if (h.Param is not null) VisitPattern(h.Param);
-                    VisitStatements(h.Body.Body);
+                    if (h.Param is null or Identifier)
+                    {
+                        // One scope: the block cannot redeclare a simple parameter lexically (§14.15.1), so none is observable.
+                        DeclareLexical(h.Body.Body, _scope);
+                        if (h.Param is not null) VisitPattern(h.Param);
+                        VisitStatements(h.Body.Body);
+                    }
+                    else
+                    {
+                        // A destructuring parameter's initializers may close over names the block then shadows: the block
+                        // has its own environment (§14.15.7 CatchClauseEvaluation step 8, Block evaluation).
+                        VisitPattern(h.Param);
+                        VisitStatement(h.Body);
+                    }
                     PopScope();
                 }
                 VisitStatement(t.Finalizer);

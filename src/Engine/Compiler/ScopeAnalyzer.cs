@@ -16,6 +16,32 @@ internal sealed class ScopeAnalysis
     public readonly Dictionary<Node, Binding?> BlockFunctionVars = new(ReferenceEqualityComparer.Instance);
     /// <summary>The block each function declaration that is an if clause is compiled in (B.3.4).</summary>
     public readonly Dictionary<Node, BlockStatement> ClauseBlocks = new(ReferenceEqualityComparer.Instance);
+    /// <summary>
+    /// for(let ...;;) statements whose init can create closures (a function, class or direct eval in it): those keep the
+    /// init's environment, so the loop copies it once before the first test (§14.7.4.2 step 2, CreatePerIterationEnvironment).
+    /// </summary>
+    public readonly HashSet<Node> ForInitClosures = new(ReferenceEqualityComparer.Instance);
+    /// <summary>A script's program (null for eval and module code): its top-level declarations are global bindings.</summary>
+    public Syntax.Ast.Program? Script;
+    private HashSet<string>? _scriptGlobals;
+
+    /// <summary>The names a script declares at its top level (§16.1.7): global bindings from before it runs, never deleted.</summary>
+    public HashSet<string> ScriptGlobals
+    {
+        get
+        {
+            if (_scriptGlobals is not null) return _scriptGlobals;
+            _scriptGlobals = new HashSet<string>();
+            if (Script is not null)
+            {
+                var (vars, _, lexicals, blockFunctions) = ScopeAnalyzer.CollectGlobalDeclarations(Script);
+                _scriptGlobals.UnionWith(vars);
+                foreach (var (name, _) in lexicals) _scriptGlobals.Add(name);
+                _scriptGlobals.UnionWith(blockFunctions);
+            }
+            return _scriptGlobals;
+        }
+    }
 }
 
 /// <summary>
@@ -33,6 +59,7 @@ internal sealed partial class ScopeAnalyzer
     public static ScopeAnalysis Analyze(Syntax.Ast.Program program)
     {
         var analyzer = new ScopeAnalyzer();
+        analyzer._result.Script = program;
         analyzer.VisitProgram(program);
         analyzer.CaptureForEval();
         analyzer.CopyImmutableCaptures();

@@ -42,7 +42,9 @@ internal sealed partial class Machine
             var key = fcode.Names[code[pc + 1]];
             if (WithHas(obj, key))
             {
-                regs[sp - 1] = obj.Get(key, JsValue.FromObject(obj));
+                // GetBindingValue (§9.1.1.2.6) asks HasProperty again: the unscopables getter may have deleted it.
+                frame.Sp = sp;
+                regs[sp - 1] = WithGetBindingValue(obj, key, fcode.Strict);
                 pc = code[pc];
             }
             else
@@ -69,8 +71,7 @@ internal sealed partial class Machine
             var key = fcode.Names[code[pc++]];
             frame.Sp = sp;
             // GetBindingValue of an object environment (§9.1.1.2.6): gone since resolution → ReferenceError in strict code.
-            if (fcode.Strict && !obj.HasProperty(key)) Throw.ReferenceError(key + " is not defined");
-            regs[sp - 1] = obj.Get(key, JsValue.FromObject(obj));
+            regs[sp - 1] = WithGetBindingValue(obj, key, fcode.Strict);
             break;
         }
         case OpCode.WithRefSet:
@@ -80,9 +81,7 @@ internal sealed partial class Machine
             bool strict = code[pc + 1] == 1;
             pc += 2;
             frame.Sp = sp;
-            if (strict && !obj.HasProperty(key)) Throw.ReferenceError(key + " is not defined");
-            if (!obj.Set(key, regs[sp - 2], JsValue.FromObject(obj)) && strict)
-                Throw.TypeError($"Cannot assign to read only property '{key}' of object");
+            WithSetMutableBinding(obj, key, regs[sp - 2], strict);
             sp -= 2;
             break;
         }
@@ -108,8 +107,8 @@ internal sealed partial class Machine
             var key = fcode.Names[code[pc + 1]];
             if (WithHas(obj, key))
             {
-                if (!obj.Set(key, regs[sp - 2], JsValue.FromObject(obj)) && fcode.Strict)
-                    Throw.TypeError($"Cannot assign to read only property '{key}' of object");
+                frame.Sp = sp;
+                WithSetMutableBinding(obj, key, regs[sp - 2], fcode.Strict);
                 sp -= 2;
                 pc = code[pc];
             }
@@ -141,6 +140,13 @@ internal sealed partial class Machine
             regs[sp - 2] = JsValue.FromObject(Modules.DynamicImport.Import(frame.Realm, fcode, regs[sp - 2], regs[sp - 1]));
             sp--;
             break;
+        case OpCode.HasGlobalBinding:
+        {
+            var key = fcode.Names[code[pc++]];
+            frame.Sp = sp;
+            regs[sp++] = JsValue.FromBoolean(frame.Realm.GlobalLexicals.ContainsKey(key.Name) || frame.Realm.GlobalObject.HasProperty(key));
+            break;
+        }
         case OpCode.DeleteGlobal:
             regs[sp++] = JsValue.FromBoolean(frame.Realm.GlobalObject.Delete(fcode.Names[code[pc++]]));
             break;

@@ -88,6 +88,25 @@ internal sealed partial class Machine
         return !(unscopables.IsObject && Conversions.ToBoolean(unscopables.AsObject().Get(key)));
     }
 
+    /// <summary>GetBindingValue of an object environment (§9.1.1.2.6): HasProperty, then Get (undefined or ReferenceError when gone).</summary>
+    private static JsValue WithGetBindingValue(JsObject obj, in PropertyKey key, bool strict)
+    {
+        if (!obj.HasProperty(key))
+        {
+            if (strict) Throw.ReferenceError(key + " is not defined");
+            return JsValue.Undefined;
+        }
+        return obj.Get(key, JsValue.FromObject(obj));
+    }
+
+    /// <summary>SetMutableBinding of an object environment (§9.1.1.2.5): HasProperty (ReferenceError when gone in strict code), then Set.</summary>
+    private static void WithSetMutableBinding(JsObject obj, in PropertyKey key, in JsValue value, bool strict)
+    {
+        if (!obj.HasProperty(key) && strict) Throw.ReferenceError(key + " is not defined");
+        if (!obj.Set(key, value, JsValue.FromObject(obj)) && strict)
+            Throw.TypeError($"Cannot assign to read only property '{key}' of object");
+    }
+
     // ---- named and keyed access ----
 
     /// <summary>The prototype used for property lookups on a primitive (§7.1.18 ToObject without allocating a wrapper).</summary>
