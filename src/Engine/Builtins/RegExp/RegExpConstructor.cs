@@ -144,19 +144,21 @@ internal static class RegExpConstructor
         if (global || sticky) re.Set("lastIndex", JsValue.FromNumber(m.Index + m.Length), self);
         var arr = realm.NewArray();
         arr.Push(JsValue.FromString(m.Value));
-        JsObject? groups = null;
-        var names = re.Regex.GetGroupNames();
-        for (int g = 1; g < m.Groups.Count; g++)
+        var translation = re.Translation;
+        for (int g = 1; g <= translation.GroupCount; g++)
         {
             var group = m.Groups[g];
             arr.Push(group.Success ? JsValue.FromString(group.Value) : JsValue.Undefined);
         }
-        foreach (var name in names)
+        // groups: one property per distinct name in source order; with duplicate names, the group that participated.
+        JsObject? groups = null;
+        foreach (var (name, numbers) in translation.Names)
         {
-            if (int.TryParse(name, out _)) continue;
             groups ??= new JsObject(null);
-            var group = m.Groups[name];
-            groups.FastSet(name, group.Success ? JsValue.FromString(group.Value) : JsValue.Undefined);
+            var value = JsValue.Undefined;
+            foreach (int n in numbers)
+                if (m.Groups[n].Success) { value = JsValue.FromString(m.Groups[n].Value); break; }
+            groups.FastSet(name, value);
         }
         arr.FastSet("index", JsValue.FromNumber(m.Index));
         arr.FastSet("input", JsValue.FromString(s));
@@ -284,7 +286,7 @@ internal static class RegExpConstructor
             if (m.Length == 0 && m.Index == p) { q = m.Index + 1; continue; }
             result.Push(JsValue.FromString(s[p..m.Index]));
             if (result.Length == limit) return JsValue.FromObject(result);
-            for (int g = 1; g < m.Groups.Count; g++)
+            for (int g = 1; g <= re.Translation.GroupCount; g++)
             {
                 result.Push(m.Groups[g].Success ? JsValue.FromString(m.Groups[g].Value) : JsValue.Undefined);
                 if (result.Length == limit) return JsValue.FromObject(result);
