@@ -24,7 +24,9 @@ public sealed partial class Realm
         GlobalObject = new JsObject(objectPrototype);
         Intrinsics.ThrowTypeError = new BuiltinFunction(this, "", 0, static (Realm _, in JsValue _, ReadOnlySpan<JsValue> _) =>
             Throw.TypeError<JsValue>("'caller', 'callee', and 'arguments' properties may not be accessed on strict mode functions or the arguments objects for calls to them"));
-        Intrinsics.ThrowTypeError.PreventExtensions();
+        // %ThrowTypeError% (§10.2.4.1): "length" and "name" are non-configurable and the function is frozen
+        // (non-extensible, every own property non-configurable and non-writable).
+        ObjectConstructorFunctions.SetIntegrityLevel(Intrinsics.ThrowTypeError, frozen: true);
         GlobalSetup.Install(this);
     }
 

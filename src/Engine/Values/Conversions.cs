@@ -321,6 +321,32 @@ internal static class Conversions
         return negative ? -value : value;
     }
 
+    /// <summary>
+    /// 𝔽(ℝ(bigint)) (§21.1.1.1 Number(value), §6.1.6.1): the Number nearest the BigInt's value, ties to even.
+    /// (.NET's (double)BigInteger truncates the bits past the 53rd instead of rounding.)
+    /// </summary>
+    public static double BigIntToDouble(BigInteger value)
+    {
+        if (value.IsZero) return 0;
+        bool negative = value.Sign < 0;
+        var magnitude = BigInteger.Abs(value);
+        long bitLength = (long)magnitude.GetBitLength();
+        double result;
+        if (bitLength <= 53) result = (double)(long)magnitude;
+        else if (bitLength > 1024) result = double.PositiveInfinity;
+        else
+        {
+            // Keep 54 bits: the 53 of the significand and the rounding bit; any lower 1 bit is "sticky".
+            int shift = (int)(bitLength - 54);
+            long top = (long)(magnitude >> shift);
+            bool sticky = shift > 0 && BigInteger.TrailingZeroCount(magnitude) < shift;
+            long significand = top >> 1;
+            if ((top & 1) != 0 && (sticky || (significand & 1) != 0)) significand++;
+            result = Math.ScaleB(significand, shift + 1); // 2^1024 overflows to Infinity
+        }
+        return negative ? -result : result;
+    }
+
     /// <summary>ToBigInt (§7.1.13).</summary>
     public static BigInteger ToBigInt(in JsValue v)
     {

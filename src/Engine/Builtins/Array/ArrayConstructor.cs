@@ -74,13 +74,14 @@ internal static class ArrayConstructor
             long k = 0;
             while (rec.Step(out var next))
             {
-                var v = next;
-                if (mapFn is not null)
+                // §23.1.2.1 step 5.e.vi-ix: an abrupt mapfn call or CreateDataPropertyOrThrow closes the iterator.
+                try
                 {
-                    try { v = mapFn.Call(thisArg, [next, JsValue.FromNumber(k)]); }
-                    catch (JsThrowable) { rec.CloseQuietly(); throw; }
+                    var v = mapFn is not null ? mapFn.Call(thisArg, [next, JsValue.FromNumber(k)]) : next;
+                    ArrayOps.Create(a, k, v);
                 }
-                ArrayOps.Create(a, k++, v);
+                catch (JsThrowable) { rec.CloseQuietly(); throw; }
+                k++;
             }
             ArrayOps.SetLength(a, k);
             return JsValue.FromObject(a);

@@ -37,7 +37,7 @@ internal static partial class ArrayPrototype
         proto.DefineMethod(realm, "some", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => Iterate(r, t, a, IterateKind.Some));
         proto.DefineMethod(realm, "sort", 1, Sort);
         proto.DefineMethod(realm, "splice", 2, Splice);
-        proto.DefineMethod(realm, "toLocaleString", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JoinWith(r, t, ",", locale: true));
+        proto.DefineMethod(realm, "toLocaleString", 0, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) => JoinWith(r, t, JsValue.Undefined, locale: true));
         proto.DefineMethod(realm, "toReversed", 0, ToReversed);
         proto.DefineMethod(realm, "toSorted", 1, ToSorted);
         proto.DefineMethod(realm, "toSpliced", 2, ToSpliced);
@@ -258,21 +258,23 @@ internal static partial class ArrayPrototype
     }
 
     private static JsValue Join(Realm realm, in JsValue thisValue, ReadOnlySpan<JsValue> args) =>
-        JoinWith(realm, thisValue, args.At(0).IsUndefined ? "," : Conversions.ToString(args.At(0)), locale: false);
+        JoinWith(realm, thisValue, args.At(0), locale: false);
 
     [ThreadStatic] private static HashSet<JsObject>? t_joinCycle;
 
     /// <summary>Array.prototype.join (§23.1.3.18); cyclic arrays join as "" like every engine does.</summary>
-    private static JsValue JoinWith(Realm realm, in JsValue thisValue, string separator, bool locale)
+    private static JsValue JoinWith(Realm realm, in JsValue thisValue, in JsValue separatorArg, bool locale)
     {
+        // Steps 1-4: ToObject(this value), LengthOfArrayLike, and only then ToString(separator) (undefined is ",").
         var o = This(realm, thisValue);
+        long len = ArrayOps.Length(o);
+        string separator = separatorArg.IsUndefined ? "," : Conversions.ToString(separatorArg);
         var cycle = t_joinCycle ??= new HashSet<JsObject>(ReferenceEqualityComparer.Instance);
-        if (!locale && o is JsArray { IsDense: true } dense && (cycle.Count == 0 || !cycle.Contains(o)) && TryJoinDense(dense, separator) is { } joined)
+        if (!locale && o is JsArray { IsDense: true } dense && dense.Length == len && (cycle.Count == 0 || !cycle.Contains(o)) && TryJoinDense(dense, separator) is { } joined)
             return JsValue.FromString(joined);
         if (!cycle.Add(o)) return JsValue.EmptyString;
         try
         {
-            long len = ArrayOps.Length(o);
             var sb = new StringBuilder();
             for (long k = 0; k < len; k++)
             {
@@ -455,8 +457,11 @@ internal static partial class ArrayPrototype
         long len = ArrayOps.Length(o);
         for (long lower = 0, upper = len - 1; lower < upper; lower++, upper--)
         {
-            bool lowerExists = ArrayOps.Has(o, lower), upperExists = ArrayOps.Has(o, upper);
+            // §23.1.3.26 step 5: HasProperty(lower), Get(lower), then HasProperty(upper), Get(upper) — a getter
+            // on lower may delete upper.
+            bool lowerExists = ArrayOps.Has(o, lower);
             var lowerValue = lowerExists ? ArrayOps.Get(o, lower) : default;
+            bool upperExists = ArrayOps.Has(o, upper);
             var upperValue = upperExists ? ArrayOps.Get(o, upper) : default;
             if (upperExists) ArrayOps.Set(o, lower, upperValue); else if (lowerExists) ArrayOps.Delete(o, lower);
             if (lowerExists) ArrayOps.Set(o, upper, lowerValue); else if (upperExists) ArrayOps.Delete(o, upper);

@@ -70,10 +70,55 @@ internal static class DateConstructor
         "MMM d, yyyy", "MMMM d, yyyy", "M/d/yyyy", "M/d/yyyy HH:mm:ss", "yyyy/MM/dd", "yyyy/MM/dd HH:mm:ss",
     ];
 
+    /// <summary>The Date Time String Format (§21.4.1.32), expanded years (§21.4.1.32.2) included.</summary>
+    private static readonly System.Text.RegularExpressions.Regex IsoFormat = new(
+        @"^([+-]\d{6}|\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2})?)?$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Date.parse of a string in the Date Time String Format (§21.4.1.32), computed with MakeDay/MakeTime and
+    /// TimeClip so the whole ±8.64e15 ms range works (DateTimeOffset stops at years 1..9999). Out-of-range fields
+    /// (DD is 01..31 whatever the month, so "2019-02-30" is March 2 as in V8) and "-000000" are not the format: NaN. Date-only forms are UTC, date-time forms without an offset local.
+    /// False when the string does not have the format's shape (the caller tries the other forms).
+    /// </summary>
+    private static bool TryParseIso(string s, out double result)
+    {
+        result = double.NaN;
+        var m = IsoFormat.Match(s);
+        if (!m.Success) return false;
+        var g = m.Groups;
+        if (g[1].Value == "-000000") return true;
+        double year = int.Parse(g[1].ValueSpan, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        int month = g[2].Success ? int.Parse(g[2].ValueSpan, CultureInfo.InvariantCulture) : 1;
+        int day = g[3].Success ? int.Parse(g[3].ValueSpan, CultureInfo.InvariantCulture) : 1;
+        int hour = g[4].Success ? int.Parse(g[4].ValueSpan, CultureInfo.InvariantCulture) : 0;
+        int minute = g[5].Success ? int.Parse(g[5].ValueSpan, CultureInfo.InvariantCulture) : 0;
+        int second = g[6].Success ? int.Parse(g[6].ValueSpan, CultureInfo.InvariantCulture) : 0;
+        // sss: milliseconds; extra digits (accepted as V8 does) are truncated.
+        int ms = g[7].Success ? int.Parse(g[7].ValueSpan[..Math.Min(3, g[7].Length)], CultureInfo.InvariantCulture) * (g[7].Length == 1 ? 100 : g[7].Length == 2 ? 10 : 1) : 0;
+        if (month is < 1 or > 12 || day is < 1 or > 31 || hour > 24 || minute > 59 || second > 59) return true;
+        if (hour == 24 && (minute != 0 || second != 0 || ms != 0)) return true;
+        double t = DateMath.MakeDate(DateMath.MakeDay(year, month - 1, day), DateMath.MakeTime(hour, minute, second, ms));
+        if (g[8].Success)
+        {
+            var zone = g[8].Value;
+            if (zone != "Z")
+            {
+                int zh = int.Parse(zone.AsSpan(1, 2), CultureInfo.InvariantCulture), zm = int.Parse(zone.AsSpan(4, 2), CultureInfo.InvariantCulture);
+                if (zh > 23 || zm > 59) return true;
+                t -= (zone[0] == '-' ? -1 : 1) * (zh * 60 + zm) * 60000.0;
+            }
+        }
+        else if (g[4].Success) t = DateMath.Utc(t);
+        result = DateMath.TimeClip(t);
+        return true;
+    }
+
     /// <summary>Date.parse (§21.4.3.2): the ISO format (§21.4.1.32) plus the toString/toUTCString forms.</summary>
     public static double Parse(string s)
     {
         s = s.Trim();
+        if (TryParseIso(s, out double iso)) return iso;
         // ISO date-only forms are UTC; date-time forms without offset are local time.
         bool dateOnly = s.Length <= 10 && !s.Contains(' ') && !s.Contains('T') && (s.Length == 4 || s.Contains('-'));
         var tzMatch = System.Text.RegularExpressions.Regex.Match(s, @" GMT([+-]\d{4})( \(.*\))?$");

@@ -152,7 +152,8 @@ internal static class DatePrototype
         return JsValue.FromNumber(d.Time);
     }
 
-    private static string YearString(double y) => y >= 0 ? ((int)y).ToString("0000", CultureInfo.InvariantCulture) : "-" + ((int)-y).ToString("000000", CultureInfo.InvariantCulture);
+    /// <summary>The year of DateString (§21.4.4.41.2) and toUTCString (§21.4.4.43): "-" for a negative year, then at least 4 digits.</summary>
+    private static string YearString(double y) => y >= 0 ? ((int)y).ToString("0000", CultureInfo.InvariantCulture) : "-" + ((int)-y).ToString("0000", CultureInfo.InvariantCulture);
 
     private static string TimeString(double t) =>
         $"{DateMath.HourFromTime(t):00}:{DateMath.MinFromTime(t):00}:{DateMath.SecFromTime(t):00}";

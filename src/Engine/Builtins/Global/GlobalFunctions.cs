@@ -122,8 +122,11 @@ internal static class GlobalFunctions
             byte b = 0;
             while (i < s.Length && s[i] == '%')
             {
-                if (i + 2 >= s.Length || !byte.TryParse(s.AsSpan(i + 1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out b))
+                // §19.2.6.6 step 4.c.ii: the two code units after '%' must be hex digits (byte.TryParse with
+                // NumberStyles.HexNumber would also accept surrounding white space, as in "% 1").
+                if (i + 2 >= s.Length || !char.IsAsciiHexDigit(s[i + 1]) || !char.IsAsciiHexDigit(s[i + 2]))
                     Throw.Error(ErrorType.URIError, "URI malformed");
+                b = byte.Parse(s.AsSpan(i + 1, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
                 bytes.Add(b);
                 i += 3;
                 if (bytes[0] < 0x80) break;

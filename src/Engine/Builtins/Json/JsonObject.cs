@@ -37,8 +37,12 @@ internal static class JsonObject
             }
             else
             {
+                // Step 2.c.i: EnumerableOwnProperties(val, key) is taken whole before any reviver call, so a key
+                // the reviver deletes later is still visited (its value then comes from [[Get]], prototypes included).
+                var keys = new List<PropertyKey>();
                 foreach (var key in o.OwnPropertyKeys())
-                    if (!key.IsSymbol && o.GetOwnProperty(key, out var d) && d.Enumerable) Revive(realm, o, key, reviver);
+                    if (!key.IsSymbol && o.GetOwnProperty(key, out var d) && d.Enumerable) keys.Add(key);
+                foreach (var key in keys) Revive(realm, o, key, reviver);
             }
         }
         return reviver.Call(JsValue.FromObject(holder), [name.ToJsValue(), val]);

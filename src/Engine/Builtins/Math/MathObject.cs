@@ -30,19 +30,23 @@ internal static class MathObject
         Unary(realm, math, "cos", Math.Cos);
         Unary(realm, math, "cosh", Math.Cosh);
         Unary(realm, math, "exp", Math.Exp);
-        Unary(realm, math, "expm1", x => Math.Abs(x) < 1e-5 ? x + x * x / 2 + x * x * x / 6 : Math.Exp(x) - 1);
+        // Math.expm1 (§21.3.2.15): ±0 gives ±0 (the series below would turn -0 into +0).
+        Unary(realm, math, "expm1", x => x == 0 ? x : Math.Abs(x) < 1e-5 ? x + x * x / 2 + x * x * x / 6 : Math.Exp(x) - 1);
         Unary(realm, math, "floor", Math.Floor);
         Unary(realm, math, "fround", x => (double)(float)x);
         Unary(realm, math, "log", Math.Log);
         Unary(realm, math, "log1p", x => Math.Abs(x) < 1e-5 ? x - x * x / 2 + x * x * x / 3 : Math.Log(1 + x));
         Unary(realm, math, "log10", Math.Log10);
         Unary(realm, math, "log2", Math.Log2);
-        // Math.round (§21.3.2.28): halves round toward +Infinity; -0 and (-0.5, 0) give -0.
+        // Math.round (§21.3.2.28): halves round toward +Infinity; (0, 0.5) gives +0 and [-0.5, -0] gives -0.
+        // Not floor(x + 0.5): that sum rounds for 0.5 - 2^-54 and for odd integers near 2^52. The fraction
+        // x - floor(x) is exact for every non-integral double, so compare it with 0.5 instead.
         Unary(realm, math, "round", x =>
         {
             if (!double.IsFinite(x) || x == Math.Floor(x)) return x;
             if (x < 0 && x >= -0.5) return -0.0;
-            return Math.Floor(x + 0.5);
+            double floor = Math.Floor(x);
+            return x - floor >= 0.5 ? floor + 1 : floor;
         });
         Unary(realm, math, "sign", x => double.IsNaN(x) || x == 0 ? x : Math.Sign(x));
         Unary(realm, math, "sin", Math.Sin);

@@ -43,14 +43,14 @@ internal static class NumberConstructor
 
     private static bool IsIntegral(in JsValue v) => v.IsNumber && double.IsFinite(v.AsNumber()) && Math.Truncate(v.AsNumber()) == v.AsNumber();
 
-    /// <summary>Number(value) (§21.1.1.1): BigInts convert exactly.</summary>
+    /// <summary>Number(value) (§21.1.1.1): a BigInt becomes the nearest Number (ties to even).</summary>
     private static JsValue Construct(Realm realm, in JsValue thisValue, ReadOnlySpan<JsValue> args, JsObject? newTarget)
     {
         double n = 0;
         if (args.Length > 0)
         {
             var prim = Conversions.ToNumeric(args[0]);
-            n = prim.IsBigInt ? (double)prim.AsBigInt().Value : prim.AsNumber();
+            n = prim.IsBigInt ? Conversions.BigIntToDouble(prim.AsBigInt().Value) : prim.AsNumber();
         }
         if (newTarget is null) return JsValue.FromNumber(n);
         var proto = JsFunction.GetPrototypeFromConstructor(newTarget, static i => i.NumberPrototype);
@@ -136,20 +136,64 @@ internal static class NumberConstructor
         double f = Conversions.ToIntegerOrInfinity(args.At(0));
         if (!double.IsFinite(x)) return JsValue.FromString(NumberFormatting.ToJsString(x));
         if (f < 0 || f > 100) Throw.RangeError("toExponential() argument must be between 0 and 100");
-        string s;
-        if (args.At(0).IsUndefined)
+        // Steps 7-9: the sign is taken from x < 0, so -0 prints like +0 ("0e+0").
+        string sign = x < 0 ? "-" : "";
+        x = Math.Abs(x);
+        string digits;
+        int e;
+        if (x == 0)
         {
-            s = x.ToString("R", CultureInfo.InvariantCulture);
-            var r = double.Parse(s, CultureInfo.InvariantCulture).ToString("E16", CultureInfo.InvariantCulture);
-            // shortest digits: strip trailing zeros of the mantissa
-            var parts0 = r.Split('E');
-            var mant0 = parts0[0].Contains('.') ? parts0[0].TrimEnd('0').TrimEnd('.') : parts0[0];
-            int exp0 = int.Parse(parts0[1], CultureInfo.InvariantCulture);
-            return JsValue.FromString(mant0 + "e" + (exp0 >= 0 ? "+" : "-") + Math.Abs(exp0));
+            digits = new string('0', args.At(0).IsUndefined ? 1 : (int)f + 1);
+            e = 0;
         }
-        s = x.ToString("E" + (int)f, CultureInfo.InvariantCulture);
-        var parts = s.Split('E');
-        int exp = int.Parse(parts[1], CultureInfo.InvariantCulture);
-        return JsValue.FromString(parts[0] + "e" + (exp >= 0 ? "+" : "-") + Math.Abs(exp));
+        else if (args.At(0).IsUndefined)
+        {
+            // Step 10.a: the shortest digits that round-trip (those of Number::toString).
+            // "R" is .NET's shortest round-trip form, e.g. "0.00012", "123.45" or "1.2345E+21".
+            var shortest = x.ToString("R", CultureInfo.InvariantCulture).Split('E');
+            int pointExponent = shortest.Length > 1 ? int.Parse(shortest[1], CultureInfo.InvariantCulture) : 0;
+            var halves = shortest[0].Split('.');
+            var all = halves.Length > 1 ? halves[0] + halves[1] : halves[0];
+            int leadingZeros = all.Length - all.TrimStart('0').Length;
+            digits = all.Trim('0');
+            e = halves[0].Length - leadingZeros - 1 + pointExponent;
+        }
+        else
+        {
+            // Step 10.b: n with 10^f ≤ n < 10^(f+1) and n × 10^(e-f) nearest x's exact value; on a tie the larger n.
+            (digits, e) = ExponentialDigits(x, (int)f);
+        }
+        string mantissa = digits.Length == 1 ? digits : digits[..1] + "." + digits[1..];
+        return JsValue.FromString(sign + mantissa + "e" + (e >= 0 ? "+" : "-") + Math.Abs(e));
+    }
+
+    /// <summary>
+    /// The f+1 digits n and the exponent e of Number.prototype.toExponential step 10.b (§21.1.3.2), computed on
+    /// the exact binary value of x (finite, positive): the decimal nearest to x, ties rounding up.
+    /// </summary>
+    private static (string Digits, int Exponent) ExponentialDigits(double x, int f)
+    {
+        var (mantissa, binaryExponent) = Decompose(x);
+        System.Numerics.BigInteger num = mantissa, den = System.Numerics.BigInteger.One;
+        if (binaryExponent >= 0) num <<= binaryExponent;
+        else den <<= -binaryExponent;
+        int e = (int)Math.Floor(Math.Log10(x));
+        var low = System.Numerics.BigInteger.Pow(10, f);
+        var high = low * 10;
+        System.Numerics.BigInteger n, rem, divisor;
+        while (true)
+        {
+            // q = x × 10^(f-e) = scaledNum / divisor; pick e so that 10^f ≤ q < 10^(f+1).
+            int k = f - e;
+            var scaledNum = k >= 0 ? num * System.Numerics.BigInteger.Pow(10, k) : num;
+            divisor = k >= 0 ? den : den * System.Numerics.BigInteger.Pow(10, -k);
+            n = System.Numerics.BigInteger.DivRem(scaledNum, divisor, out rem);
+            if (n < low) { e--; continue; }
+            if (n >= high) { e++; continue; }
+            break;
+        }
+        if (rem * 2 >= divisor) n += 1;
+        if (n == high) { n = low; e++; }
+        return (n.ToString(CultureInfo.InvariantCulture), e);
     }
 }

@@ -227,15 +227,21 @@ internal static class ObjectConstructor
         var rec = Interpreter.IteratorRecord.From(realm, args.At(0));
         while (rec.Step(out var entry))
         {
-            if (!entry.IsObject)
+            // AddEntriesFromIterable (§24.1.1.2) with CreateDataPropertyOnObject: a non-object entry, a throwing
+            // Get of "0"/"1" or a throwing ToPropertyKey closes the iterator before the error propagates.
+            try
+            {
+                if (!entry.IsObject) Throw.TypeError("Iterator value " + Conversions.ToDisplay(entry) + " is not an entry object");
+                var e = entry.AsObject();
+                var k = e.Get(PropertyKey.FromIndex(0));
+                var v = e.Get(PropertyKey.FromIndex(1));
+                obj.DefineOwnProperty(Conversions.ToPropertyKey(k), PropertyDescriptor.Data(v));
+            }
+            catch (JsThrowable)
             {
                 rec.CloseQuietly();
-                Throw.TypeError("Iterator value " + Conversions.ToDisplay(entry) + " is not an entry object");
+                throw;
             }
-            var e = entry.AsObject();
-            var k = e.Get(PropertyKey.FromIndex(0));
-            var v = e.Get(PropertyKey.FromIndex(1));
-            obj.DefineOwnProperty(Conversions.ToPropertyKey(k), PropertyDescriptor.Data(v));
         }
         return JsValue.FromObject(obj);
     }

@@ -65,8 +65,10 @@ internal static class ObjectPrototype
 
     private static JsValue LookupLegacyAccessor(Realm realm, in JsValue thisValue, in JsValue keyValue, bool getter)
     {
+        // §B.2.2.4 / §B.2.2.5: ToObject(this value) (step 1) comes before ToPropertyKey(P) (step 2).
+        var start = Conversions.ToObject(realm, thisValue);
         var key = Conversions.ToPropertyKey(keyValue);
-        for (JsObject? o = Conversions.ToObject(realm, thisValue); o is not null; o = o.GetPrototypeOf())
+        for (JsObject? o = start; o is not null; o = o.GetPrototypeOf())
         {
             if (!o.GetOwnProperty(key, out var desc)) continue;
             if (!desc.IsAccessor) return JsValue.Undefined;

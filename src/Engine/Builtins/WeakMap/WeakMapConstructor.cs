@@ -22,8 +22,9 @@ internal static class WeakMapConstructor
         var proto = new JsObject(realm.Intrinsics.ObjectPrototype);
         realm.Intrinsics.WeakMapPrototype = proto;
         ObjectBuilding.DefineConstructor(realm, "WeakMap", 0, Construct, proto);
+        // get/has/delete (§24.3.3.2-4) check [[WeakMapData]] (step 2) before looking at the key.
         proto.DefineMethod(realm, "get", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
-            JsWeakCollection.WeakKey(a.At(0)) is { } k && This(t, "get").Table.TryGetValue(k, out var box) ? box.Value : JsValue.Undefined);
+            This(t, "get") is var map && JsWeakCollection.WeakKey(a.At(0)) is { } k && map.Table.TryGetValue(k, out var box) ? box.Value : JsValue.Undefined);
         proto.DefineMethod(realm, "set", 2, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
         {
             var map = This(t, "set");
@@ -32,9 +33,9 @@ internal static class WeakMapConstructor
             return t;
         });
         proto.DefineMethod(realm, "has", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
-            JsValue.FromBoolean(JsWeakCollection.WeakKey(a.At(0)) is { } k && This(t, "has").Table.TryGetValue(k, out _)));
+            JsValue.FromBoolean(This(t, "has") is var map && JsWeakCollection.WeakKey(a.At(0)) is { } k && map.Table.TryGetValue(k, out _)));
         proto.DefineMethod(realm, "delete", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
-            JsValue.FromBoolean(JsWeakCollection.WeakKey(a.At(0)) is { } k && This(t, "delete").Table.Remove(k)));
+            JsValue.FromBoolean(This(t, "delete") is var map && JsWeakCollection.WeakKey(a.At(0)) is { } k && map.Table.Remove(k)));
         proto.FastSet(WellKnownSymbols.ToStringTag, JsValue.FromString("WeakMap"), PropertyFlags.Configurable);
     }
 
@@ -50,8 +51,19 @@ internal static class WeakMapConstructor
         var rec = Interpreter.IteratorRecord.From(realm, args.At(0));
         while (rec.Step(out var entry))
         {
-            if (!entry.IsObject) { rec.CloseQuietly(); Throw.TypeError("Iterator value is not an entry object"); }
-            add.Call(JsValue.FromObject(map), [entry.AsObject().Get(PropertyKey.FromIndex(0)), entry.AsObject().Get(PropertyKey.FromIndex(1))]);
+            // AddEntriesFromIterable (§24.1.1.2): a non-object entry, a throwing Get of "0"/"1" or a throwing
+            // adder closes the iterator (IfAbruptCloseIterator) before the error propagates.
+            try
+            {
+                if (!entry.IsObject) Throw.TypeError("Iterator value " + Conversions.ToDisplay(entry) + " is not an entry object");
+                var e = entry.AsObject();
+                add.Call(JsValue.FromObject(map), [e.Get(PropertyKey.FromIndex(0)), e.Get(PropertyKey.FromIndex(1))]);
+            }
+            catch (JsThrowable)
+            {
+                rec.CloseQuietly();
+                throw;
+            }
         }
         return JsValue.FromObject(map);
     }

@@ -18,9 +18,9 @@ internal static class WeakSetConstructor
             return t;
         });
         proto.DefineMethod(realm, "has", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
-            JsValue.FromBoolean(JsWeakCollection.WeakKey(a.At(0)) is { } k && This(t, "has").Table.TryGetValue(k, out _)));
+            JsValue.FromBoolean(This(t, "has") is var set && JsWeakCollection.WeakKey(a.At(0)) is { } k && set.Table.TryGetValue(k, out _)));
         proto.DefineMethod(realm, "delete", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
-            JsValue.FromBoolean(JsWeakCollection.WeakKey(a.At(0)) is { } k && This(t, "delete").Table.Remove(k)));
+            JsValue.FromBoolean(This(t, "delete") is var set && JsWeakCollection.WeakKey(a.At(0)) is { } k && set.Table.Remove(k)));
         proto.FastSet(WellKnownSymbols.ToStringTag, JsValue.FromString("WeakSet"), PropertyFlags.Configurable);
     }
 
@@ -34,7 +34,16 @@ internal static class WeakSetConstructor
         if (args.At(0).IsNullish) return JsValue.FromObject(set);
         var add = set.Get("add")._ref as JsFunction ?? Throw.TypeError<JsFunction>("WeakSet.prototype.add is not a function");
         var rec = Interpreter.IteratorRecord.From(realm, args.At(0));
-        while (rec.Step(out var v)) add.Call(JsValue.FromObject(set), [v]);
+        while (rec.Step(out var v))
+        {
+            // §24.4.1.1 step 7.c: an abrupt adder call closes the iterator (IfAbruptCloseIterator).
+            try { add.Call(JsValue.FromObject(set), [v]); }
+            catch (JsThrowable)
+            {
+                rec.CloseQuietly();
+                throw;
+            }
+        }
         return JsValue.FromObject(set);
     }
 }
