@@ -62,11 +62,12 @@ public class BuiltinsConformanceTests
     [InlineData("Object.prototype.b = 3; var o = JSON.parse('{\"a\": 1, \"b\": 2}', function (k, v) { if (k === 'a') delete this.b; return v; }); delete Object.prototype.b; [o.a, o.hasOwnProperty('b'), o.b].join()", "1,true,3")]
     public void Json(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 
-    // join (§23.1.3.18) reads length before ToString(separator) and throws for an undefined this first; reverse (§23.1.3.26) interleaves HasProperty/Get per index; Array.from (§23.1.2.1) closes the iterator when defining an element fails.
+    // join (§23.1.3.18) reads length before ToString(separator) and throws for an undefined this first; reverse (§23.1.3.26) interleaves HasProperty/Get per index; Array.from (§23.1.2.1) closes the iterator when defining an element fails; toSorted (§23.1.3.34) throws the RangeError of ArrayCreate before reading elements.
     [Theory]
     [InlineData("var log = []; var sep = { toString() { log.push('sep'); return '-'; } }; var o = { get length() { log.push('length'); return 2; }, 0: 'a', 1: 'b' }; log.push(Array.prototype.join.call(o, sep)); log.join()", "length,sep,a-b")]
     [InlineData("var join = Array.prototype.join; try { join({ toString() { throw new Error('sep'); } }); } catch (e) { e.name }", "TypeError")]
     [InlineData("var a = [0, 1, 2]; Object.defineProperty(a, 0, { get() { delete a[2]; return 'x'; }, configurable: true }); a.reverse(); [0 in a, 2 in a, a[2]].join()", "false,true,x")]
     [InlineData("var closed = 0; var it = { [Symbol.iterator]() { return { next() { return { value: 1, done: false }; }, return() { closed++; return {}; } }; } }; var C = function () { return Object.freeze({}); }; try { Array.from.call(C, it); } catch (e) { closed + e.name }", "1TypeError")]
+    [InlineData("try { Array.prototype.toSorted.call({ get 0() { throw new Error('read'); }, length: 2 ** 32 }); } catch (e) { e.name }", "RangeError")]
     public void Array(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 }

@@ -77,6 +77,8 @@ internal static partial class ArrayPrototype
         var cmp = Comparator(args.At(0));
         var o = This(realm, thisValue);
         long len = ArrayOps.Length(o);
+        // §23.1.3.34 step 4: ArrayCreate(len) throws a RangeError past 2^32 - 1, before any element is read.
+        if (len > uint.MaxValue) Throw.RangeError("Invalid array length");
         var (items, count) = SortedValues(o, len, cmp, skipHoles: false);
         return JsValue.FromObject(new JsArray(realm.Intrinsics.ArrayPrototype, items, count));
     }
