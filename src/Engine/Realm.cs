@@ -16,7 +16,7 @@ public sealed partial class Realm
     {
         Engine = engine;
         Intrinsics = new Intrinsics();
-        var objectPrototype = new JsObject(null);
+        var objectPrototype = new JsObject(null) { _immutablePrototype = true };
         Intrinsics.ObjectPrototype = objectPrototype;
         var functionPrototype = new BuiltinFunction(this, objectPrototype, static (Realm _, in JsValue _, ReadOnlySpan<JsValue> _) => JsValue.Undefined);
         functionPrototype.InitLengthAndName(0, "");

@@ -71,3 +71,20 @@ public class BuiltinsConformanceTests
     [InlineData("try { Array.prototype.toSorted.call({ get 0() { throw new Error('read'); }, length: 2 ** 32 }); } catch (e) { e.name }", "RangeError")]
     public void Array(string source, string expected) => Assert.Equal(expected, TestHost.Run(source));
 }
+
+public class ImmutablePrototypeAndArrayLengthTests
+{
+    [Fact]
+    // %Object.prototype% is an immutable prototype exotic object (§10.4.7): only its current prototype (null) can be
+    // set; ArraySetLength converts and range-checks the value before the attribute checks (§10.4.2.4). Values from node.
+    public void ObjectPrototypeKeepsItsPrototypeAndLengthIsCheckedFirst() => Assert.Equal("TypeError,false,true,TypeError,,RangeError,SyntaxError", TestHost.Run("""
+        const r = [];
+        try { Object.setPrototypeOf(Object.prototype, {}); r.push('no'); } catch (e) { r.push(e.constructor.name); }
+        r.push(Reflect.setPrototypeOf(Object.prototype, Object.create(null)), Reflect.setPrototypeOf(Object.prototype, null));
+        try { Object.prototype.__proto__ = {}; r.push('no'); } catch (e) { r.push(e.constructor.name); }
+        Object.prototype.__proto__ = null; r.push(Object.getPrototypeOf(Object.prototype));
+        try { Object.defineProperty([], 'length', { value: -1, configurable: true }); } catch (e) { r.push(e.constructor.name); }
+        try { Object.defineProperty([], 'length', { value: { valueOf() { throw new SyntaxError('v'); } }, configurable: true }); } catch (e) { r.push(e.constructor.name); }
+        r.join()
+        """));
+}

@@ -246,6 +246,15 @@ internal sealed class JsArray : JsObject
     /// <summary>ArraySetLength (§10.4.2.4).</summary>
     private bool ArraySetLength(in PropertyDescriptor desc)
     {
+        // Steps 3-5 come before OrdinaryDefineOwnProperty's attribute checks: a bad length value is a RangeError even in
+        // a descriptor that would be rejected anyway (`{ value: -1, configurable: true }`).
+        uint newLen = 0;
+        if (desc.HasValue)
+        {
+            newLen = Conversions.ToUint32(desc.Value);
+            double numberLen = Conversions.ToNumber(desc.Value);
+            if (newLen != numberLen) Throw.RangeError("Invalid array length");
+        }
         if (desc.IsAccessor) return false;
         if (desc.HasConfigurable && desc.Configurable) return false;
         if (desc.HasEnumerable && desc.Enumerable) return false;
@@ -258,9 +267,6 @@ internal sealed class JsArray : JsObject
             }
             return true;
         }
-        uint newLen = Conversions.ToUint32(desc.Value);
-        double numberLen = Conversions.ToNumber(desc.Value);
-        if (newLen != numberLen) Throw.RangeError("Invalid array length");
         if (!_lengthWritable)
             return newLen == _length && !(desc.HasWritable && desc.Writable);
         bool ok = Truncate(newLen);

@@ -20,6 +20,11 @@ internal partial class JsObject
     /// other write path below calls <see cref="EnsureOwnSlots"/>.
     /// </summary>
     private protected bool _sharedSlots;
+    /// <summary>
+    /// An immutable prototype exotic object (§10.4.7, %Object.prototype%): [[SetPrototypeOf]] succeeds only with the
+    /// prototype it already has (SetImmutablePrototype).
+    /// </summary>
+    internal bool _immutablePrototype;
 
     /// <summary>
     /// Could this object have integer-keyed properties? Arrays' fast element writes must not skip a setter
@@ -70,7 +75,7 @@ internal partial class JsObject
     public virtual bool SetPrototypeOf(JsObject? proto)
     {
         if (ReferenceEquals(proto, _prototype)) return true;
-        if (!_extensible) return false;
+        if (!_extensible || _immutablePrototype) return false;
         for (var p = proto; p is not null; p = p._prototype)
         {
             if (ReferenceEquals(p, this)) return false;
