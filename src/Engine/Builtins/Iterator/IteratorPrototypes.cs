@@ -109,46 +109,39 @@ internal static class AsyncFromSyncIteratorPrototype
     }
 
     /// <summary>%AsyncFromSyncIteratorPrototype%.return (§27.1.6.2.2): a missing return method gives { value, done: true }.</summary>
-    private static JsValue Return(Realm realm, in JsValue thisValue, ReadOnlySpan<JsValue> args)
-    {
-        var it = (Interpreter.AsyncFromSyncIterator)thisValue.AsObject();
-        var promise = PromiseFunctions.NewPromise(realm);
-        JsObject result;
-        try
-        {
-            var method = Interpreter.Machine.GetNamedSlow(realm, JsValue.FromObject(it.Sync.Iterator!), "return", null);
-            if (method.IsNullish)
-            {
-                promise.Fulfill(realm, Interpreter.Machine.CreateIterResult(realm, args.At(0), true));
-                return JsValue.FromObject(promise);
-            }
-            result = CallSyncMethod(it, method, args);
-        }
-        catch (JsThrowable ex) { return Rejected(realm, promise, ex); }
-        return Continuation(realm, it, result, promise, closeOnRejection: false);
-    }
+    private static JsValue Return(Realm realm, in JsValue thisValue, ReadOnlySpan<JsValue> args) => Forward(realm, thisValue, args, "return");
 
     /// <summary>
     /// %AsyncFromSyncIteratorPrototype%.throw (§27.1.6.2.3): without a throw method the sync iterator is closed (an error
     /// of its return rejects) and the promise rejects with a TypeError.
     /// </summary>
-    private static JsValue ThrowMethod(Realm realm, in JsValue thisValue, ReadOnlySpan<JsValue> args)
+    private static JsValue ThrowMethod(Realm realm, in JsValue thisValue, ReadOnlySpan<JsValue> args) => Forward(realm, thisValue, args, "throw");
+
+    /// <summary>return and throw: the sync iterator's method of that name, called with the argument only when one was passed.</summary>
+    private static JsValue Forward(Realm realm, in JsValue thisValue, ReadOnlySpan<JsValue> args, string name)
     {
         var it = (Interpreter.AsyncFromSyncIterator)thisValue.AsObject();
         var promise = PromiseFunctions.NewPromise(realm);
+        bool isReturn = name == "return";
         JsObject result;
         try
         {
-            var method = Interpreter.Machine.GetNamedSlow(realm, JsValue.FromObject(it.Sync.Iterator!), "throw", null);
+            var method = Interpreter.Machine.GetNamedSlow(realm, JsValue.FromObject(it.Sync.Iterator!), name, null);
             if (method.IsNullish)
             {
+                if (isReturn)
+                {
+                    promise.Fulfill(realm, Interpreter.Machine.CreateIterResult(realm, args.At(0), true));
+                    return JsValue.FromObject(promise);
+                }
                 it.Sync.Close();
                 Throw.TypeError("The iterator does not provide a 'throw' method");
             }
             result = CallSyncMethod(it, method, args);
         }
         catch (JsThrowable ex) { return Rejected(realm, promise, ex); }
-        return Continuation(realm, it, result, promise, closeOnRejection: true);
+        // return's continuation does not close the iterator on a rejected value (closeOnRejection false, step 12).
+        return Continuation(realm, it, result, promise, closeOnRejection: !isReturn);
     }
 
     private static JsObject CallSyncMethod(Interpreter.AsyncFromSyncIterator it, in JsValue method, ReadOnlySpan<JsValue> args)
