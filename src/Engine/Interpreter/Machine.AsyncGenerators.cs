@@ -49,24 +49,14 @@ internal sealed partial class Machine
                 {
                     // AsyncGeneratorAwaitReturn (§27.6.3.9): the value is awaited before the request settles, and
                     // later requests wait for it; a value that cannot be made a promise rejects the request.
-                    JsPromise awaited;
-                    try { awaited = PromiseFunctions.PromiseResolve(realm, value); }
-                    catch (JsThrowable ex)
+                    var request = promise;
+                    if (AwaitThen(realm, g, value, (v, rejected) =>
                     {
                         g.Queue.Dequeue();
-                        promise.Reject(realm, ex.GetValue(realm));
-                        continue;
-                    }
-                    g.Awaiting = true;
-                    PromiseFunctions.PerformThenNative(realm, awaited, (v, rejected) =>
-                    {
-                        g.Awaiting = false;
-                        g.Queue.Dequeue();
-                        if (rejected) promise.Reject(realm, v);
-                        else promise.Fulfill(realm, CreateIterResult(realm, v, true));
-                        DrainAsyncGenerator(realm, g);
-                    });
-                    return;
+                        if (rejected) request.Reject(realm, v);
+                        else request.Fulfill(realm, CreateIterResult(realm, v, true));
+                    })) return;
+                    continue;
                 }
                 g.Queue.Dequeue();
                 if (kind == ResumeKind.Throw) promise.Reject(realm, value);
@@ -77,6 +67,35 @@ internal sealed partial class Machine
         }
     }
 
+    /// <summary>
+    /// Await(<paramref name="value"/>) for the generator's queue: requests wait (Awaiting) while the promise settles, then
+    /// <paramref name="resumed"/> gets the value or the rejection reason, and the queue drains. When the value cannot be
+    /// made a promise (PromiseResolve throws), <paramref name="resumed"/> gets the error at once, as a rejection, and the
+    /// result is false; true when the await is pending.
+    /// </summary>
+    private bool AwaitThen(Realm realm, JsAsyncGenerator g, in JsValue value, Action<JsValue, bool> resumed)
+    {
+        g.Awaiting = true;
+        JsPromise awaited;
+        try
+        {
+            awaited = PromiseFunctions.PromiseResolve(realm, value);
+        }
+        catch (JsThrowable ex)
+        {
+            g.Awaiting = false;
+            resumed(ex.GetValue(realm), true);
+            return false;
+        }
+        PromiseFunctions.PerformThenNative(realm, awaited, (v, rejected) =>
+        {
+            g.Awaiting = false;
+            resumed(v, rejected);
+            DrainAsyncGenerator(realm, g);
+        });
+        return true;
+    }
+
     private void StepAsyncGenerator(Realm realm, JsAsyncGenerator g, JsValue value, ResumeKind kind, bool returnValueAwaited = false)
     {
         var state = g.Frame.Generator!;
@@ -84,20 +103,8 @@ internal sealed partial class Machine
         {
             // A return request at a yield (AsyncGeneratorUnwrapYieldResumption, §27.6.3.7): the value is awaited first;
             // if that throws (a broken or rejected promise), the throw happens at the yield, where the body may catch it.
-            JsPromise awaited;
-            try { awaited = PromiseFunctions.PromiseResolve(realm, value); }
-            catch (JsThrowable ex)
-            {
-                StepAsyncGenerator(realm, g, ex.GetValue(realm), ResumeKind.Throw);
-                return;
-            }
-            g.Awaiting = true;
-            PromiseFunctions.PerformThenNative(realm, awaited, (v, rejected) =>
-            {
-                g.Awaiting = false;
-                StepAsyncGenerator(realm, g, v, rejected ? ResumeKind.Throw : ResumeKind.Return, returnValueAwaited: true);
-                DrainAsyncGenerator(realm, g);
-            });
+            AwaitThen(realm, g, value, (v, rejected) =>
+                StepAsyncGenerator(realm, g, v, rejected ? ResumeKind.Throw : ResumeKind.Return, returnValueAwaited: true));
             return;
         }
         JsValue result;
@@ -120,24 +127,7 @@ internal sealed partial class Machine
         }
         if (state.AtAwait)
         {
-            g.Awaiting = true;
-            JsPromise awaited;
-            try
-            {
-                awaited = PromiseFunctions.PromiseResolve(realm, result);
-            }
-            catch (JsThrowable ex)
-            {
-                g.Awaiting = false;
-                StepAsyncGenerator(realm, g, ex.GetValue(realm), ResumeKind.Throw);
-                return;
-            }
-            PromiseFunctions.PerformThenNative(realm, awaited, (v, rejected) =>
-            {
-                g.Awaiting = false;
-                StepAsyncGenerator(realm, g, v, rejected ? ResumeKind.Throw : ResumeKind.Next);
-                DrainAsyncGenerator(realm, g);
-            });
+            AwaitThen(realm, g, result, (v, rejected) => StepAsyncGenerator(realm, g, v, rejected ? ResumeKind.Throw : ResumeKind.Next));
             return;
         }
         if (state.InDelegate)
@@ -149,21 +139,8 @@ internal sealed partial class Machine
         }
         // `yield v` is AsyncGeneratorYield(? Await(v)) (§15.5.5): the await happens inside the generator, so a
         // rejected v throws at the yield and the pending request is settled by whatever the body does next.
-        g.Awaiting = true;
-        JsPromise yielded;
-        try
+        AwaitThen(realm, g, result, (v, rejected) =>
         {
-            yielded = PromiseFunctions.PromiseResolve(realm, result);
-        }
-        catch (JsThrowable ex)
-        {
-            g.Awaiting = false;
-            StepAsyncGenerator(realm, g, ex.GetValue(realm), ResumeKind.Throw);
-            return;
-        }
-        PromiseFunctions.PerformThenNative(realm, yielded, (v, rejected) =>
-        {
-            g.Awaiting = false;
             if (rejected) StepAsyncGenerator(realm, g, v, ResumeKind.Throw);
             else
             {
@@ -171,7 +148,6 @@ internal sealed partial class Machine
                 var (_, _, request) = g.Queue.Dequeue();
                 request.Fulfill(realm, CreateIterResult(realm, v, false));
             }
-            DrainAsyncGenerator(realm, g);
         });
     }
 }
