@@ -32,8 +32,7 @@ internal static class CaseMapping
             // Every entry of both tables is at U+00DF or above; ASCII strings never get here past the loop test.
             if (c < 0xDF) continue;
             if (sigma && c == '\u03A3') return i;
-            int cp = char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]) ? char.ConvertToUtf32(c, s[i + 1]) : c;
-            if (table.ContainsKey(cp)) return i;
+            if (table.ContainsKey(CharStrings.CodePointAt(s, i))) return i;
         }
         return -1;
     }
@@ -44,10 +43,9 @@ internal static class CaseMapping
         int run = 0;
         for (int i = first; i < s.Length; i++)
         {
-            char c = s[i];
-            bool pair = char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]);
-            int cp = pair ? char.ConvertToUtf32(c, s[i + 1]) : c;
-            string? mapped = table.TryGetValue(cp, out var m) ? m : !upper && c == '\u03A3' ? (IsFinalSigma(s, i) ? "\u03C2" : "\u03C3") : null;
+            int cp = CharStrings.CodePointAt(s, i);
+            bool pair = cp > 0xFFFF;
+            string? mapped = table.TryGetValue(cp, out var m) ? m : !upper && cp == 0x03A3 ? (IsFinalSigma(s, i) ? "\u03C2" : "\u03C3") : null;
             if (mapped is null)
             {
                 if (pair) i++;
@@ -87,7 +85,7 @@ internal static class CaseMapping
         if (!casedBefore) return false;
         for (int i = at + 1; i < s.Length; i++)
         {
-            int cp = char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]) ? char.ConvertToUtf32(s[i], s[i + 1]) : s[i];
+            int cp = CharStrings.CodePointAt(s, i);
             if (cp > 0xFFFF) i++;
             if (IsCaseIgnorable(cp)) continue;
             return !IsCased(cp);

@@ -32,9 +32,7 @@ internal static class StringPrototype
             var s = This(t, "codePointAt");
             double p = Position(a.At(0));
             if (p < 0 || p >= s.Length) return JsValue.Undefined;
-            int i = (int)p;
-            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) return JsValue.FromNumber(char.ConvertToUtf32(s[i], s[i + 1]));
-            return JsValue.FromNumber(s[i]);
+            return JsValue.FromNumber(CharStrings.CodePointAt(s, (int)p));
         });
         proto.DefineMethod(realm, "concat", 1, (Realm r, in JsValue t, ReadOnlySpan<JsValue> a) =>
         {
