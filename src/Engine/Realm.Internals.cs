@@ -18,33 +18,60 @@ public sealed partial class Realm
         foreach (var name in varNames)
         {
             if (GlobalLexicals.ContainsKey(name)) Throw.SyntaxError($"Identifier '{name}' has already been declared");
-            bool exists = GlobalObject.GetOwnProperty(name, out var d);
-            // Steps 10-12, before any binding is made: CanDeclareGlobalFunction (§9.1.1.4.16) wants a missing property on an
-            // extensible global, a configurable one, or a writable, enumerable data property; CanDeclareGlobalVar (§9.1.1.4.15)
-            // an existing property or an extensible global.
-            if (functionNames.Contains(name))
-            {
-                if (exists ? !d.Configurable && (d.IsAccessor || !d.Writable || !d.Enumerable) : !GlobalObject.IsExtensible())
-                    Throw.TypeError($"Cannot redefine global function '{name}'");
-            }
-            else if (!exists && !GlobalObject.IsExtensible()) Throw.TypeError($"Cannot declare global variable '{name}'");
+            // Steps 10-12, before any binding is made.
+            if (functionNames.Contains(name)) CheckCanDeclareGlobalFunction(name);
+            else CheckCanDeclareGlobalVar(name);
         }
         foreach (var (name, isConst) in lexicals) GlobalLexicals[name] = new GlobalLexical(isConst);
         if (lexicals.Count > 0) LexicalEpoch++;
         foreach (var name in varNames)
         {
-            // CreateGlobalFunctionBinding (§9.1.1.4.18, D = false) redefines a missing or configurable property as a writable,
-            // enumerable, non-configurable data property (the script's first instructions store the function there);
-            // CreateGlobalVarBinding (§9.1.1.4.17) only adds a missing one.
-            bool exists = GlobalObject.GetOwnProperty(name, out var d);
-            if (!exists || (d.Configurable && functionNames.Contains(name)))
-                GlobalObject.DefineOwnProperty(name, PropertyDescriptor.Data(JsValue.Undefined, PropertyFlags.Writable | PropertyFlags.Enumerable));
+            // The script's first instructions store each function into its binding.
+            if (functionNames.Contains(name)) CreateGlobalFunctionBinding(name, deletable: false);
+            else CreateGlobalVarBinding(name, deletable: false);
         }
         // B.3.2.2: a block-level function of sloppy script code gets a global var too, unless a global lexical has its
         // name or the global object cannot take it (CanDeclareGlobalVar).
         foreach (var name in blockFunctions)
-            if (!GlobalLexicals.ContainsKey(name) && !GlobalObject.HasOwnProperty(name) && GlobalObject.IsExtensible())
-                GlobalObject.DefineOwnProperty(name, PropertyDescriptor.Data(JsValue.Undefined, PropertyFlags.Writable | PropertyFlags.Enumerable));
+            if (!GlobalLexicals.ContainsKey(name) && GlobalObject.IsExtensible()) CreateGlobalVarBinding(name, deletable: false);
+    }
+
+    /// <summary>CanDeclareGlobalVar (§9.1.1.4.15), throwing: an existing own property, or an extensible global object.</summary>
+    internal void CheckCanDeclareGlobalVar(in PropertyKey name)
+    {
+        if (!GlobalObject.HasOwnProperty(name) && !GlobalObject.IsExtensible()) Throw.TypeError($"Cannot declare global variable '{name}'");
+    }
+
+    /// <summary>
+    /// CanDeclareGlobalFunction (§9.1.1.4.16), throwing: a missing property needs an extensible global object; an existing
+    /// one must be configurable, or a writable, enumerable data property.
+    /// </summary>
+    internal void CheckCanDeclareGlobalFunction(in PropertyKey name)
+    {
+        if (!GlobalObject.GetOwnProperty(name, out var d)) CheckCanDeclareGlobalVar(name);
+        else if (!d.Configurable && (d.IsAccessor || !d.Writable || !d.Enumerable)) Throw.TypeError($"Cannot redefine global function '{name}'");
+    }
+
+    /// <summary>
+    /// CreateGlobalVarBinding (§9.1.1.4.17): a missing property becomes a writable, enumerable data property holding
+    /// undefined, configurable when <paramref name="deletable"/> (eval code); an existing one stays as it is.
+    /// </summary>
+    internal void CreateGlobalVarBinding(in PropertyKey name, bool deletable)
+    {
+        if (!GlobalObject.HasOwnProperty(name))
+            GlobalObject.DefineOwnProperty(name, PropertyDescriptor.Data(JsValue.Undefined, deletable ? PropertyFlags.Default : PropertyFlags.Writable | PropertyFlags.Enumerable));
+    }
+
+    /// <summary>
+    /// CreateGlobalFunctionBinding (§9.1.1.4.18) before the function exists: a missing or configurable property is
+    /// redefined as a writable, enumerable data property, configurable when <paramref name="deletable"/>; a
+    /// non-configurable one (writable and enumerable, as CanDeclareGlobalFunction checked) keeps its attributes. The
+    /// function is stored there when it is made.
+    /// </summary>
+    internal void CreateGlobalFunctionBinding(in PropertyKey name, bool deletable)
+    {
+        if (!GlobalObject.GetOwnProperty(name, out var d) || d.Configurable)
+            GlobalObject.DefineOwnProperty(name, PropertyDescriptor.Data(JsValue.Undefined, deletable ? PropertyFlags.Default : PropertyFlags.Writable | PropertyFlags.Enumerable));
     }
 
     /// <summary>

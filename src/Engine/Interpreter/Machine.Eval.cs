@@ -72,33 +72,22 @@ internal sealed partial class Machine
                 vars.DefineOwnProperty(name, PropertyDescriptor.Data(JsValue.Undefined, PropertyFlags.Default));
             return;
         }
-        var global = realm.GlobalObject;
         switch (mode)
         {
             case 0 or 2:
                 if (realm.GlobalLexicals.ContainsKey(name.Name)) Throw.SyntaxError($"Identifier '{name}' has already been declared");
-                bool exists = global.GetOwnProperty(name, out var d);
-                if (!exists && !global.IsExtensible()) Throw.TypeError($"Cannot declare global variable '{name}'");
-                // CanDeclareGlobalFunction (§9.1.1.4.16): a non-configurable global must be a writable, enumerable data property.
-                if (mode == 2 && exists && !d.Configurable && (d.IsAccessor || !d.Writable || !d.Enumerable))
-                    Throw.TypeError($"Cannot redefine global function '{name}'");
+                if (mode == 2) realm.CheckCanDeclareGlobalFunction(name);
+                else realm.CheckCanDeclareGlobalVar(name);
                 break;
             case 3:
                 // B.3.2.3 step ii.4: a block-level function's var only where a var could be made, without errors.
-                if (!realm.GlobalLexicals.ContainsKey(name.Name) && !global.HasOwnProperty(name) && global.IsExtensible())
-                    global.DefineOwnProperty(name, PropertyDescriptor.Data(JsValue.Undefined, PropertyFlags.Default));
+                if (!realm.GlobalLexicals.ContainsKey(name.Name) && realm.GlobalObject.IsExtensible()) realm.CreateGlobalVarBinding(name, deletable: true);
                 break;
             case 4:
-                // CreateGlobalFunctionBinding with D = true (§9.1.1.4.18): a missing or configurable property becomes a
-                // writable, enumerable, configurable data property (its value is stored when the function is made); a
-                // non-configurable one (writable and enumerable, as mode 2 checked) keeps its attributes.
-                if (!global.GetOwnProperty(name, out var existing) || existing.Configurable)
-                    global.DefineOwnProperty(name, PropertyDescriptor.Data(JsValue.Undefined, PropertyFlags.Default));
+                realm.CreateGlobalFunctionBinding(name, deletable: true);
                 break;
             default:
-                // CreateGlobalVarBinding with D = true (§9.1.1.4.17): eval'd globals can be deleted.
-                if (!global.HasOwnProperty(name))
-                    global.DefineOwnProperty(name, PropertyDescriptor.Data(JsValue.Undefined, PropertyFlags.Default));
+                realm.CreateGlobalVarBinding(name, deletable: true);
                 break;
         }
     }
