@@ -135,7 +135,7 @@ internal static class PromiseConstructor
                         onRejected = JsValue.FromObject(Settle(true));
                         break;
                 }
-                Invoke(realm, nextPromise, "then", onFulfilled, onRejected);
+                PromisePrototype.InvokeThen(realm, nextPromise, [onFulfilled, onRejected]);
             }
             if (--remaining == 0) Finish();
         }
@@ -157,13 +157,6 @@ internal static class PromiseConstructor
         cap.Reject.Call(JsValue.Undefined, [ex.GetValue(realm)]);
     }
 
-    private static void Invoke(Realm realm, in JsValue target, string method, JsValue a, JsValue b)
-    {
-        var fn = Interpreter.Machine.GetNamedSlow(realm, target, method, null);
-        if (fn._ref is not JsFunction f) { Throw.TypeError(method + " is not a function"); return; }
-        f.Call(target, [a, b]);
-    }
-
     /// <summary>Promise.race (§27.2.4.5).</summary>
     private static JsValue Race(Realm realm, in JsValue ctor, ReadOnlySpan<JsValue> args)
     {
@@ -177,7 +170,7 @@ internal static class PromiseConstructor
             while (rec.Step(out var next))
             {
                 var p = promiseResolve.Call(ctor, [next]);
-                Invoke(realm, p, "then", JsValue.FromObject(cap.Resolve), JsValue.FromObject(cap.Reject));
+                PromisePrototype.InvokeThen(realm, p, [JsValue.FromObject(cap.Resolve), JsValue.FromObject(cap.Reject)]);
             }
         }
         catch (JsThrowable ex)

@@ -13,7 +13,7 @@ internal static class PromisePrototype
     }
 
     /// <summary>Invoke(promise, "then", args) (§7.3.20): GetV, so a primitive's prototype provides `then`.</summary>
-    private static JsValue InvokeThen(Realm realm, in JsValue promise, ReadOnlySpan<JsValue> args)
+    internal static JsValue InvokeThen(Realm realm, in JsValue promise, ReadOnlySpan<JsValue> args)
     {
         var then = Interpreter.Machine.GetNamedSlow(realm, promise, "then", null);
         if (then._ref is not JsFunction f) return Throw.TypeError<JsValue>("then is not a function");
